@@ -1,0 +1,131 @@
+// Builds the Fastify app: plugins, the session/CSRF hooks, the one error handler, the routes and the web client.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Actor } from './auth/access.js';
+import { registerSessionHooks } from './auth/hooks.js';
+import type { SessionRow } from './auth/sessions.js';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/client.js';
+import { AppError } from './lib/errors.js';
+import type { Pii } from './lib/pii.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { homeRoutes } from './modules/home/routes.js';
+import { physicianRoutes } from './modules/physicians/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRow | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session. */
+    public?: boolean;
+    /** Reachable while the initial password has not been changed yet. */
+    beforePasswordChange?: boolean;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  pii: Pii;
+  /** Logins per IP per minute. */
+  loginRateLimit: number;
+}
+
+const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ trustProxy: deps.config.trustProxy, bodyLimit: 1024 * 1024, ...options });
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: '医师定期考核信息登记管理系统 API', version: '1.0.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const key = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
+        fields[key] ??= issue.message ?? '格式不正确';
+      }
+      const first = Object.values(fields)[0] ?? '请求参数不正确';
+      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: first, fields } });
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, fields: error.fields } });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send({ error: { code: 'TOO_MANY_REQUESTS', message: '操作过于频繁，请稍后再试' } });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: '请求格式不正确' } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+  });
+
+  registerSessionHooks(app);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  await api.register(healthRoutes, { prefix: '/api' });
+  await api.register(authRoutes, { prefix: '/api/v1/auth' });
+  await api.register(homeRoutes, { prefix: '/api/v1/home' });
+  await api.register(accountRoutes, { prefix: '/api/v1/accounts' });
+  await api.register(physicianRoutes, { prefix: '/api/v1/physicians' });
+  await api.register(regionRoutes, { prefix: '/api/v1/regions' });
+
+  const hasWeb = fs.existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api')) {
+      // Client-side routes are served the app shell; it is never cached so deploys take effect.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist, { maxAge: 0 });
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
+  return app;
+}

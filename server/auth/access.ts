@@ -1,0 +1,103 @@
+// The one access module (after immich's access.ts): every service method names the actor and the
+// permission first. What an actor may not see answers 404, so other tenants' records are not revealed.
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { AccountKind, Role } from '../../common/enums.js';
+import { regionPrefix } from '../../common/regions.js';
+import type { Database } from '../db/client.js';
+import { accounts, assessorAssignments, authorities, cycles, institutions, physicians } from '../db/schema/index.js';
+import { forbidden, notFound } from '../lib/errors.js';
+
+export interface Actor {
+  accountId: number;
+  kind: AccountKind;
+  role: Role;
+  /** authority id, institution id (also while acting as assessor), or physician id. */
+  orgId: number;
+  regionCode: string;
+  provinceCode: string;
+}
+
+export const permissions = ['physician.read', 'physician.idNumber.view', 'account.unlock'] as const;
+export type Permission = (typeof permissions)[number];
+
+export function requireRole(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.includes(actor.role)) throw forbidden('当前身份无权执行此操作');
+}
+
+/** Institutions assigned to this assessor in its province's current cycle. */
+function assignedInstitutionIds(db: Database, assessorInstitutionId: number) {
+  return db
+    .select({ id: assessorAssignments.institutionId })
+    .from(assessorAssignments)
+    .innerJoin(cycles, eq(cycles.id, assessorAssignments.cycleId))
+    .where(and(eq(assessorAssignments.assignedAssessorId, assessorInstitutionId), eq(cycles.isCurrent, true)));
+}
+
+async function physiciansVisible(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  switch (actor.role) {
+    case 'physician':
+      return ids.filter((id) => id === actor.orgId);
+    case 'institution':
+      return (
+        await db.select({ id: physicians.id }).from(physicians)
+          .where(and(inArray(physicians.id, ids), eq(physicians.institutionId, actor.orgId)))
+      ).map((r) => r.id);
+    case 'assessor':
+      return (
+        await db.select({ id: physicians.id }).from(physicians)
+          .where(and(inArray(physicians.id, ids), inArray(physicians.institutionId, assignedInstitutionIds(db, actor.orgId))))
+      ).map((r) => r.id);
+    case 'authority':
+      return (
+        await db.select({ id: physicians.id }).from(physicians)
+          .innerJoin(institutions, eq(institutions.id, physicians.institutionId))
+          .where(and(inArray(physicians.id, ids), like(institutions.regionCode, `${regionPrefix(actor.regionCode)}%`)))
+      ).map((r) => r.id);
+  }
+}
+
+/**
+ * An account's superiors may unlock it: the authorities whose jurisdiction holds it (for an authority
+ * account, strictly above it), and for a physician also their institution.
+ */
+async function accountsUnlockable(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role === 'institution') {
+    return (
+      await db.select({ id: accounts.id }).from(accounts)
+        .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
+        .where(and(inArray(accounts.id, ids), eq(physicians.institutionId, actor.orgId)))
+    ).map((r) => r.id);
+  }
+  if (actor.role !== 'authority') return [];
+  const prefix = `${regionPrefix(actor.regionCode)}%`;
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .leftJoin(authorities, eq(authorities.id, accounts.authorityId))
+    .leftJoin(physicians, eq(physicians.id, accounts.physicianId))
+    .leftJoin(institutions, sql`${institutions.id} = coalesce(${accounts.institutionId}, ${physicians.institutionId})`)
+    .where(
+      and(
+        inArray(accounts.id, ids),
+        sql`(
+          (${institutions.regionCode} like ${prefix})
+          or (${authorities.regionCode} like ${prefix} and ${authorities.regionCode} <> ${actor.regionCode})
+        )`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) => Promise<number[]>> = {
+  'physician.read': physiciansVisible,
+  'physician.idNumber.view': physiciansVisible,
+  'account.unlock': accountsUnlockable,
+};
+
+/** Throws 404 unless the actor holds `permission` on every id. */
+export async function requireAccess(db: Database, actor: Actor, permission: Permission, ids: number[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const allowed = new Set(await checkers[permission](db, actor, unique));
+  if (unique.some((id) => !allowed.has(id))) throw notFound();
+}

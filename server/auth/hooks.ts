@@ -1,0 +1,33 @@
+// Per-request authentication from the route's own config (never by URL prefix), the forced
+// password change, and the CSRF check on mutations (double submit: cookie + x-csrf-token header).
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../modules/auth/service.js';
+import { loadAccountById } from '../modules/accounts/repository.js';
+import { AppError, unauthorized } from '../lib/errors.js';
+import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './sessions.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerSessionHooks(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    // Unknown URLs (the web client's routes, static files) fall through to the not-found handler.
+    if (!request.routeOptions.url || config.public || !request.url.startsWith('/api/')) return;
+    const { config: appConfig, database } = app.deps;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token
+      ? await loadSession(database.db, token, { idleMinutes: appConfig.sessionIdleMinutes, absoluteHours: appConfig.sessionAbsoluteHours })
+      : null;
+    if (!session) throw unauthorized('登录已过期，请重新登录');
+    const account = await loadAccountById(database.db, session.accountId);
+    if (!account || account.disabled) throw unauthorized('账号不可用，请重新登录');
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError(403, 'CSRF_INVALID', '页面已过期，请刷新页面后重试');
+    }
+    if (account.mustChangePassword && !config.beforePasswordChange) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改初始密码');
+    }
+    request.session = session;
+    request.actor = actorOf(account, session.role);
+  });
+}

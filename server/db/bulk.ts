@@ -1,0 +1,41 @@
+// Set-based bulk insert: one `INSERT … SELECT FROM unnest(…)` per batch, whatever the row count.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database, Tx } from './client.js';
+
+export type PgArrayType = 'text' | 'int4' | 'date' | 'bool' | 'timestamptz';
+
+export interface BulkColumn {
+  name: string;
+  type: PgArrayType;
+  values: readonly unknown[];
+}
+
+export interface BulkOptions {
+  /** Columns to return, e.g. `id`. */
+  returning?: string;
+  /** Skip rows that collide with a unique key instead of failing. */
+  onConflictDoNothing?: boolean;
+}
+
+/** Inserts the columns' values by row position; returns the rows of `returning` if given. */
+export async function insertUnnest<T = Record<string, unknown>>(
+  db: Database | Tx,
+  table: string,
+  columns: BulkColumn[],
+  options: BulkOptions = {},
+): Promise<T[]> {
+  const length = columns[0]?.values.length ?? 0;
+  if (length === 0) return [];
+  if (columns.some((c) => c.values.length !== length)) throw new Error('insertUnnest: columns differ in length');
+  const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
+  const arrays = sql.join(
+    columns.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`),
+    sql`, `,
+  );
+  const conflict: SQL = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
+  const returning: SQL = options.returning ? sql` returning ${sql.raw(options.returning)}` : sql``;
+  const result = await db.execute(
+    sql`insert into ${sql.raw(`"${table}"`)} (${names}) select * from unnest(${arrays})${conflict}${returning}`,
+  );
+  return (result as unknown as { rows: T[] }).rows;
+}

@@ -1,0 +1,62 @@
+import { pgTable, serial, varchar, integer, boolean, date, jsonb, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { regions } from './regions.js';
+import { institutions } from './organizations.js';
+
+/** 考核周期 of a province with its 考核安排 windows (inclusive dates). */
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: serial('id').primaryKey(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull().references(() => regions.code),
+    name: varchar('name', { length: 64 }).notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    assessorApplicationStart: date('assessor_application_start').notNull(),
+    assessorApplicationEnd: date('assessor_application_end').notNull(),
+    registrationStart: date('registration_start').notNull(),
+    registrationEnd: date('registration_end').notNull(),
+    reviewStart: date('review_start').notNull(),
+    reviewEnd: date('review_end').notNull(),
+    testStart: date('test_start').notNull(),
+    testEnd: date('test_end').notNull(),
+    isCurrent: boolean('is_current').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cycles_province_idx').on(t.provinceCode)],
+);
+
+/** The province's policy (DESIGN §1): what differs between provinces is data. */
+export const policies = pgTable('policies', {
+  provinceCode: varchar('province_code', { length: 6 }).primaryKey().references(() => regions.code),
+  initialPasswordRule: varchar('initial_password_rule', { length: 16 }).notNull().default('fixed666666'),
+  lockoutMaxFailures: integer('lockout_max_failures').notNull().default(5),
+  lockoutMinutes: integer('lockout_minutes').notNull().default(15),
+  retakeAllowed: boolean('retake_allowed').notNull().default(true),
+  settings: jsonb('settings').notNull().default({}),
+});
+
+/** An institution approved as 考核机构 for a cycle. */
+export const assessors = pgTable(
+  'assessors',
+  {
+    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
+    institutionId: integer('institution_id').notNull().references(() => institutions.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.institutionId] })],
+);
+
+/** 指定考核机构: which assessor re-reviews an institution's physicians in a cycle. */
+export const assessorAssignments = pgTable(
+  'assessor_assignments',
+  {
+    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
+    institutionId: integer('institution_id').notNull().references(() => institutions.id),
+    assignedAssessorId: integer('assigned_assessor_id').notNull().references(() => institutions.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.institutionId] }),
+    index('assessor_assignments_assessor_idx').on(t.cycleId, t.assignedAssessorId),
+  ],
+);

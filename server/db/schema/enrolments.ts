@@ -1,0 +1,23 @@
+import { pgTable, serial, varchar, integer, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { cycles } from './cycles.js';
+import { institutions } from './organizations.js';
+import { physicians } from './physicians.js';
+
+/** One row per (cycle, physician); `status` changes only through the state machine in common/. */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
+    physicianId: integer('physician_id').notNull().references(() => physicians.id),
+    institutionId: integer('institution_id').notNull().references(() => institutions.id),
+    status: varchar('status', { length: 32 }).notNull(),
+    result: varchar('result', { length: 16 }),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enrolments_cycle_physician_uq').on(t.cycleId, t.physicianId),
+    index('enrolments_institution_status_idx').on(t.cycleId, t.institutionId, t.status),
+  ],
+);

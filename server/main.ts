@@ -1,0 +1,117 @@
+// CLI: serve | migrate | seed | create-authority. `serve` is what `npm start` runs.
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
+import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
+import { createAuthority } from './modules/authorities/create.js';
+import { openRuntime } from './runtime.js';
+
+const DEMO_ACCOUNTS = [
+  ['卫生行政部门（省级）', '机构', 'wjw990000'],
+  ['卫生行政部门（市级）', '机构', 'wjw990100'],
+  ['医疗卫生机构 + 考核机构', '机构', 'DEMO0001'],
+  ['医疗卫生机构', '机构', 'DEMO0002'],
+  ['医师', '医师', DEMO_PHYSICIAN_ID],
+];
+
+function printDemoAccounts(): void {
+  console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+  for (const [role, tab, account] of DEMO_ACCOUNTS) console.log(`  ${role.padEnd(14, '　')} 登录页「${tab}」  ${account}`);
+}
+
+async function serve(config: Config): Promise<void> {
+  const started = Date.now();
+  const runtime = await openRuntime(config, (err) => {
+    console.error(`数据目录锁已失效，为避免数据损坏立即退出：${err.message}`);
+    process.exit(1);
+  });
+  let seeded = false;
+  if (await isDatabaseEmpty(runtime.database.db)) {
+    const { physicians } = await seedDemo(runtime.database.db, runtime.pii);
+    console.log(`空数据库：已载入演示数据（演示省，${physicians} 名医师）`);
+    seeded = true;
+  }
+  const app = await buildApp(
+    { config, database: runtime.database, pii: runtime.pii, loginRateLimit: Number(process.env.LOGIN_RATE_LIMIT || 60) },
+    { logger: { level: config.logLevel } },
+  );
+  if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`\n医师定期考核信息登记管理系统 已启动：http://localhost:${config.port}  （数据库：${runtime.database.kind}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  if (seeded || !config.databaseUrl) printDemoAccounts();
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const runtime = await openRuntime(config);
+      await runtime.close();
+      console.log('数据库迁移已完成');
+      return;
+    }
+    case 'seed': {
+      const runtime = await openRuntime(config);
+      try {
+        if (!(await isDatabaseEmpty(runtime.database.db))) {
+          console.error('数据库非空：演示数据只能载入空数据库');
+          process.exitCode = 1;
+          return;
+        }
+        const { physicians } = await seedDemo(runtime.database.db, runtime.pii);
+        console.log(`已载入演示数据（${physicians} 名医师）`);
+        printDemoAccounts();
+      } finally {
+        await runtime.close();
+      }
+      return;
+    }
+    case 'create-authority': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { region: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' } },
+      });
+      if (!values.region || !values.name || !values.account) {
+        console.error('用法：npm run cli -- create-authority --region 430000 --name 湖南省卫生健康委员会 --account wjw430000');
+        process.exitCode = 1;
+        return;
+      }
+      const runtime = await openRuntime(config);
+      try {
+        const { password } = await createAuthority(runtime.database.db, { regionCode: values.region, name: values.name, account: values.account });
+        console.log(`已创建卫生行政部门账号 ${values.account}，初始密码：${password}（首次登录须修改）`);
+      } finally {
+        await runtime.close();
+      }
+      return;
+    }
+    default:
+      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority>');
+      process.exitCode = command ? 1 : 0;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+// 解锁: an account's superior lifts a lockout before it runs out.
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../auth/access.js';
+import { requireAccess, requireRole } from '../../auth/access.js';
+import type { Database } from '../../db/client.js';
+import { accounts } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+
+export async function unlockAccount(db: Database, actor: Actor, accountId: number, ip: string): Promise<void> {
+  requireRole(actor, ['authority', 'institution']);
+  await requireAccess(db, actor, 'account.unlock', [accountId]);
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ failedLoginCount: accounts.failedLoginCount, lockedUntil: accounts.lockedUntil })
+      .from(accounts)
+      .where(eq(accounts.id, accountId))
+      .for('update');
+    await tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, accountId));
+    await recordAudit(tx, { action: 'account.unlocked', actor, targetType: 'account', targetId: accountId, before, after: { failedLoginCount: 0, lockedUntil: null }, ip });
+  });
+}

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { changePasswordBodySchema, loginBodySchema, meSchema, switchRoleBodySchema } from '../../../common/schemas/auth.js';
+import { createCaptcha } from '../../auth/captcha.js';
+import { authed, clearSessionCookies, errorResponses, setSessionCookies } from '../http.js';
+import * as auth from './service.js';
+
+const CAPTCHA_COOKIE = 'captcha_id';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, database, pii, loginRateLimit } = app.deps;
+  const db = database.db;
+
+  app.get('/captcha', { config: { public: true }, schema: { tags: ['auth'], summary: '验证码图片' } }, async (_request, reply) => {
+    const captcha = await createCaptcha(db);
+    reply.setCookie(CAPTCHA_COOKIE, captcha.id, { path: '/api/v1/auth', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
+    return reply.header('cache-control', 'no-store').type('image/svg+xml').send(captcha.svg);
+  });
+
+  app.post(
+    '/login',
+    {
+      config: { public: true, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '登录', body: loginBodySchema, response: { 200: meSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const { session, me } = await auth.login({ db, pii, captchaEnabled: config.captchaEnabled }, request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+        captchaId: request.cookies[CAPTCHA_COOKIE],
+      });
+      setSessionCookies(reply, session.token, session.csrfToken, config.cookieSecure);
+      return me;
+    },
+  );
+
+  app.post(
+    '/logout',
+    { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '退出', response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      const { actor, session } = authed(request);
+      await auth.logout(db, actor, session.tokenHash, request.ip);
+      clearSessionCookies(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: meSchema, ...errorResponses } } },
+    async (request) => auth.me(db, authed(request).actor),
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBodySchema, response: { 200: meSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const { actor, session } = authed(request);
+      return auth.changePassword({ db, pii }, actor, session.tokenHash, request.body, request.ip);
+    },
+  );
+
+  app.post(
+    '/switch-role',
+    { schema: { tags: ['auth'], summary: '切换身份', body: switchRoleBodySchema, response: { 200: meSchema, ...errorResponses } } },
+    async (request) => {
+      const { actor, session } = authed(request);
+      return auth.switchRole(db, actor, session.tokenHash, request.body.role, request.ip);
+    },
+  );
+};

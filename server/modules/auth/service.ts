@@ -1,0 +1,165 @@
+// Use cases of 登录, 退出, 修改密码 and 切换 (institution ⇄ assessor).
+import { eq, sql } from 'drizzle-orm';
+import type { Role } from '../../../common/enums.js';
+import { canonicalIdNumber } from '../../../common/id-number.js';
+import type { LoginBody, ChangePasswordBody, Me } from '../../../common/schemas/auth.js';
+import type { Database } from '../../db/client.js';
+import { accounts } from '../../db/schema/index.js';
+import type { Actor } from '../../auth/access.js';
+import { consumeCaptcha } from '../../auth/captcha.js';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import { createSession, deleteAccountSessions, deleteSession, setSessionRole } from '../../auth/sessions.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, badRequest, forbidden, unauthorized } from '../../lib/errors.js';
+import type { Pii } from '../../lib/pii.js';
+import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext } from '../accounts/repository.js';
+import { isAssessorInCurrentCycle } from '../cycles/service.js';
+
+export interface AuthDeps {
+  db: Database;
+  pii: Pii;
+  captchaEnabled: boolean;
+}
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | undefined;
+  captchaId: string | undefined;
+}
+
+function lockMessage(until: Date): string {
+  const time = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+  return `账号已锁定，请于${time}后再试，或联系上级单位解锁`;
+}
+
+export function actorOf(ctx: AccountContext, role: Role): Actor {
+  return { accountId: ctx.id, kind: ctx.kind, role, orgId: ctx.orgId, regionCode: ctx.regionCode, provinceCode: ctx.provinceCode };
+}
+
+async function switchableTo(db: Database, ctx: AccountContext, role: Role): Promise<Me['switchableTo']> {
+  if (ctx.kind !== 'institution') return null;
+  if (role === 'assessor') return 'institution';
+  return (await isAssessorInCurrentCycle(db, ctx.orgId, ctx.provinceCode)) ? 'assessor' : null;
+}
+
+export async function describeMe(db: Database, ctx: AccountContext, role: Role): Promise<Me> {
+  return {
+    accountId: ctx.id,
+    account: ctx.kind === 'physician' ? (ctx.physicianIdNumberMasked ?? '') : (ctx.loginName ?? ''),
+    kind: ctx.kind,
+    role,
+    displayName: ctx.displayName,
+    organization: ctx.organization,
+    mustChangePassword: ctx.mustChangePassword,
+    switchableTo: await switchableTo(db, ctx, role),
+  };
+}
+
+/** The name the initial-password rule is computed from: the 机构账号, or the 18-digit 证件号码. */
+function ruleAccountName(pii: Pii, ctx: AccountContext): string {
+  if (ctx.kind === 'physician' && ctx.physicianIdNumberCipher) return canonicalIdNumber(pii.decrypt(ctx.physicianIdNumberCipher));
+  return ctx.loginName ?? '';
+}
+
+function checkPassword(pii: Pii, ctx: AccountContext, password: string): Promise<boolean> {
+  return verifyPassword(password, { hash: ctx.passwordHash, rule: ctx.policy.initialPasswordRule, account: ruleAccountName(pii, ctx) });
+}
+
+export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) {
+  const { db, pii } = deps;
+  if (deps.captchaEnabled && !(await consumeCaptcha(db, meta.captchaId, body.captcha))) {
+    throw badRequest('验证码错误或已过期，请重新输入', { captcha: '验证码错误或已过期' });
+  }
+  const ctx =
+    body.tab === 'physician'
+      ? await loadPhysicianAccount(db, pii.idNumberHash(body.account))
+      : await loadOrganizationAccount(db, body.account);
+  const wrong = (remaining?: number) =>
+    new AppError(401, 'INVALID_CREDENTIALS', remaining === undefined ? '账号或密码错误' : `账号或密码错误，还可尝试${remaining}次`);
+
+  if (!ctx) {
+    await recordAudit(db, { action: 'auth.loginFailed', targetType: 'account', after: { reason: 'unknownAccount', tab: body.tab }, ip: meta.ip });
+    throw wrong();
+  }
+  if (ctx.disabled) throw forbidden('账号已停用，请联系隶属卫生行政部门');
+  if (ctx.lockedUntil && ctx.lockedUntil.getTime() > Date.now()) {
+    throw new AppError(403, 'ACCOUNT_LOCKED', lockMessage(ctx.lockedUntil));
+  }
+
+  if (!(await checkPassword(pii, ctx, body.password))) {
+    const { lockoutMaxFailures: max, lockoutMinutes } = ctx.policy;
+    // One statement, so that parallel wrong attempts cannot both read the same count.
+    const [updated] = await db
+      .update(accounts)
+      .set({
+        failedLoginCount: sql`case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now() then 1 else ${accounts.failedLoginCount} + 1 end`,
+        lockedUntil: sql`case when (case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now() then 1 else ${accounts.failedLoginCount} + 1 end) >= ${max}
+          then now() + make_interval(mins => ${lockoutMinutes}) else null end`,
+      })
+      .where(eq(accounts.id, ctx.id))
+      .returning({ failed: accounts.failedLoginCount, lockedUntil: accounts.lockedUntil });
+    await recordAudit(db, { action: 'auth.loginFailed', targetType: 'account', targetId: ctx.id, after: { failed: updated.failed }, ip: meta.ip });
+    if (updated.lockedUntil) {
+      await recordAudit(db, { action: 'auth.locked', targetType: 'account', targetId: ctx.id, after: { lockedUntil: updated.lockedUntil }, ip: meta.ip });
+      throw new AppError(403, 'ACCOUNT_LOCKED', `密码连续错误${max}次，账号已锁定${lockoutMinutes}分钟`);
+    }
+    throw wrong(max - updated.failed);
+  }
+
+  const role: Role = ctx.kind;
+  const session = await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(accounts.id, ctx.id));
+    const created = await createSession(tx, { accountId: ctx.id, role, ip: meta.ip, userAgent: meta.userAgent });
+    await recordAudit(tx, { action: 'auth.login', actor: { accountId: ctx.id, role }, targetType: 'account', targetId: ctx.id, ip: meta.ip });
+    return created;
+  });
+  return { session, me: await describeMe(db, ctx, role) };
+}
+
+export async function logout(db: Database, actor: Actor, tokenHash: string, ip: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, tokenHash);
+    await recordAudit(tx, { action: 'auth.logout', actor, targetType: 'account', targetId: actor.accountId, ip });
+  });
+}
+
+export async function me(db: Database, actor: Actor): Promise<Me> {
+  const ctx = await loadAccountById(db, actor.accountId);
+  if (!ctx) throw unauthorized();
+  return describeMe(db, ctx, actor.role);
+}
+
+export async function changePassword(
+  deps: Pick<AuthDeps, 'db' | 'pii'>,
+  actor: Actor,
+  tokenHash: string,
+  body: ChangePasswordBody,
+  ip: string,
+): Promise<Me> {
+  const { db, pii } = deps;
+  const ctx = await loadAccountById(db, actor.accountId);
+  if (!ctx) throw unauthorized();
+  if (!(await checkPassword(pii, ctx, body.oldPassword))) throw badRequest('原密码不正确', { oldPassword: '原密码不正确' });
+  if (body.oldPassword === body.newPassword) throw badRequest('新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
+  const hash = await hashPassword(body.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: false }).where(eq(accounts.id, ctx.id));
+    await deleteAccountSessions(tx, ctx.id, tokenHash);
+    await recordAudit(tx, { action: 'auth.passwordChanged', actor, targetType: 'account', targetId: ctx.id, ip });
+  });
+  return describeMe(db, { ...ctx, mustChangePassword: false }, actor.role);
+}
+
+export async function switchRole(db: Database, actor: Actor, tokenHash: string, role: 'institution' | 'assessor', ip: string): Promise<Me> {
+  const ctx = await loadAccountById(db, actor.accountId);
+  if (!ctx) throw unauthorized();
+  if (ctx.kind !== 'institution') throw forbidden('只有医疗卫生机构账号可以切换身份');
+  if (role === 'assessor' && !(await isAssessorInCurrentCycle(db, ctx.orgId, ctx.provinceCode))) {
+    throw forbidden('本机构不是本考核周期的考核机构，无法切换');
+  }
+  await db.transaction(async (tx) => {
+    await setSessionRole(tx, tokenHash, role);
+    await recordAudit(tx, { action: 'auth.roleSwitched', actor, targetType: 'account', targetId: ctx.id, before: { role: actor.role }, after: { role }, ip });
+  });
+  return describeMe(db, ctx, role);
+}
