@@ -1,0 +1,70 @@
+// Builds the real app on a fresh database for API tests, and a small cookie-aware client for inject.
+import crypto from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { createPii, parseKeys, type Pii } from '../lib/pii.js';
+import { openTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  db: DatabaseHandle['db'];
+  pii: Pii;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { captcha?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const pii = createPii(parseKeys(crypto.randomBytes(32).toString('base64'), crypto.randomBytes(32).toString('base64')));
+  const config = { ...loadConfig({}), captchaEnabled: options.captcha ?? false };
+  const app = await buildApp({ config, database, pii, loginRateLimit: options.loginRateLimit ?? 10_000 }, { logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    db: database.db,
+    pii,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A browser-like session: keeps cookies and sends the CSRF header on mutations. */
+export class Client {
+  cookies = new Map<string, string>();
+
+  constructor(readonly app: FastifyInstance) {}
+
+  async request(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const csrf = this.cookies.get('csrf_token');
+    const response = await this.app.inject({
+      method,
+      url,
+      payload: payload as InjectOptions['payload'],
+      headers: {
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...headers,
+      },
+    });
+    for (const c of response.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, payload?: unknown, headers?: Record<string, string>) => this.request('POST', url, payload ?? {}, headers);
+}
+
+export async function loginAs(app: FastifyInstance, account: string, password: string, tab: 'organization' | 'physician' = 'organization'): Promise<Client> {
+  const client = new Client(app);
+  const response = await client.post('/api/v1/auth/login', { tab, account, password, captcha: '' });
+  if (response.statusCode !== 200) throw new Error(`login ${account} failed: ${response.statusCode} ${response.body}`);
+  return client;
+}
