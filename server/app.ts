@@ -82,7 +82,13 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     openapi: { info: { title: '医师定期考核信息登记管理系统 API', version: '1.0.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API documentation is public; its routes come from the plugin, so they are marked here.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, loginAs, type TestApp } from './test-support/app.js';
+import { seedDemo } from './db/seed/demo.js';
+import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
+import { count } from 'drizzle-orm';
+import { physicians } from './db/schema/index.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.db, t.pii);
+});
+afterAll(() => t.close());
+
+describe('the running app', () => {
+  it('reports health and which database it runs on', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.TEST_DB === 'postgres' ? 'postgresql' : 'pglite' });
+  });
+
+  it('publishes the OpenAPI document', async () => {
+    const res = await t.app.inject({ url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/me', '/api/v1/home']));
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('answers unknown API paths with a Chinese JSON error', async () => {
+    const res = await t.app.inject({ url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
+
+  it('rejects a malformed JSON body without leaking internals', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"account":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('请求格式不正确');
+    expect(res.body).not.toMatch(/at .*\.ts|stack/i);
+  });
+});
+
+describe('demo data', () => {
+  it('holds 300 physicians', async () => {
+    const [row] = await t.db.select({ n: count() }).from(physicians);
+    expect(row.n).toBe(300);
+  });
+
+  it('every demo account logs in with Demo@2026 in its role, without a forced change', async () => {
+    const cases: [string, 'organization' | 'physician', string, string][] = [
+      ['wjw990000', 'organization', 'authority', '演示省卫生健康委员会'],
+      ['wjw990101', 'organization', 'authority', '长河市东城区卫生健康局'],
+      ['DEMO0001', 'organization', 'institution', '演示省人民医院'],
+      ['DEMO0002', 'organization', 'institution', '长河市第二人民医院'],
+      [DEMO_PHYSICIAN_ID, 'physician', 'physician', '长河市第二人民医院'],
+    ];
+    for (const [account, tab, role, org] of cases) {
+      const res = await new Client(t.app).post('/api/v1/auth/login', { tab, account, password: DEMO_PASSWORD, captcha: '' });
+      expect(res.statusCode, account).toBe(200);
+      expect(res.json()).toMatchObject({ role, mustChangePassword: false, organization: { name: org } });
+    }
+  });
+
+  it('DEMO0001 is the assessor of the current cycle; the demo physician is enrolled', async () => {
+    const hospital = await loginAs(t.app, 'DEMO0001', DEMO_PASSWORD);
+    expect((await hospital.get('/api/v1/auth/me')).json().switchableTo).toBe('assessor');
+    await hospital.post('/api/v1/auth/switch-role', { role: 'assessor' });
+    const home = (await hospital.get('/api/v1/home')).json();
+    expect(home.facts).toContainEqual({ label: '受委托医疗卫生机构数', value: '5' });
+    const physician = await loginAs(t.app, DEMO_PHYSICIAN_ID, DEMO_PASSWORD, 'physician');
+    expect((await physician.get('/api/v1/home')).json().facts).toContainEqual({ label: '本周期考核状态', value: '待报名' });
+  });
+});
