@@ -49,8 +49,6 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   pii: Pii;
-  /** Logins per IP per minute. */
-  loginRateLimit: number;
 }
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));

@@ -11,6 +11,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** Login attempts per IP address per minute. */
+  loginRateLimit: number;
   idEncryptionKey: string | null;
   idHmacKey: string | null;
   logLevel: string;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
+    loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 60, 'LOGIN_RATE_LIMIT'),
     idEncryptionKey: env.ID_ENCRYPTION_KEY || null,
     idHmacKey: env.ID_HMAC_KEY || null,
     logLevel: env.LOG_LEVEL || 'info',

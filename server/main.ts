@@ -27,14 +27,13 @@ async function serve(config: Config): Promise<void> {
     console.error(`数据目录锁已失效，为避免数据损坏立即退出：${err.message}`);
     process.exit(1);
   });
-  let seeded = false;
-  if (await isDatabaseEmpty(runtime.database.db)) {
+  // Demo data comes by itself only into the embedded default; a PostgreSQL deployment asks for it (`seed`).
+  if (!config.databaseUrl && (await isDatabaseEmpty(runtime.database.db))) {
     const { physicians } = await seedDemo(runtime.database.db, runtime.pii);
     console.log(`空数据库：已载入演示数据（演示省，${physicians} 名医师）`);
-    seeded = true;
   }
   const app = await buildApp(
-    { config, database: runtime.database, pii: runtime.pii, loginRateLimit: Number(process.env.LOGIN_RATE_LIMIT || 60) },
+    { config, database: runtime.database, pii: runtime.pii },
     { logger: { level: config.logLevel } },
   );
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
@@ -51,7 +50,7 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n医师定期考核信息登记管理系统 已启动：http://localhost:${config.port}  （数据库：${runtime.database.kind}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
-  if (seeded || !config.databaseUrl) printDemoAccounts();
+  if (!config.databaseUrl) printDemoAccounts();
 }
 
 async function main(): Promise<void> {

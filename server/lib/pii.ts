@@ -52,7 +52,7 @@ export function createPii(keys: PiiKeys): Pii {
     decrypt(stored) {
       const [version, iv, tag, body] = stored.split('.');
       if (version !== 'v1') throw new Error('unknown cipher version');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', keys.encryptionKey, Buffer.from(iv, 'base64'));
+      const decipher = crypto.createDecipheriv('aes-256-gcm', keys.encryptionKey, Buffer.from(iv, 'base64'), { authTagLength: 16 });
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
     },

@@ -18,8 +18,8 @@ export interface TestApp {
 export async function createTestApp(options: { captcha?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const pii = createPii(parseKeys(crypto.randomBytes(32).toString('base64'), crypto.randomBytes(32).toString('base64')));
-  const config = { ...loadConfig({}), captchaEnabled: options.captcha ?? false };
-  const app = await buildApp({ config, database, pii, loginRateLimit: options.loginRateLimit ?? 10_000 }, { logger: false });
+  const config = { ...loadConfig({}), captchaEnabled: options.captcha ?? false, loginRateLimit: options.loginRateLimit ?? 10_000 };
+  const app = await buildApp({ config, database, pii }, { logger: false });
   await app.ready();
   return {
     app,

@@ -8,7 +8,7 @@ import * as auth from './service.js';
 const CAPTCHA_COOKIE = 'captcha_id';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config, database, pii, loginRateLimit } = app.deps;
+  const { config, database, pii } = app.deps;
   const db = database.db;
 
   app.get('/captcha', { config: { public: true }, schema: { tags: ['auth'], summary: '验证码图片' } }, async (_request, reply) => {
@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/login',
     {
-      config: { public: true, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '登录', body: loginBodySchema, response: { 200: meSchema, ...errorResponses } },
     },
     async (request, reply) => {
