@@ -1,6 +1,7 @@
 // CLI: serve | migrate | seed | create-authority. `serve` is what `npm start` runs.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
 import { loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
@@ -36,6 +37,10 @@ async function serve(config: Config): Promise<void> {
     { config, database: runtime.database, pii: runtime.pii },
     { logger: { level: config.logLevel } },
   );
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  setInterval(() => {
+    purgeExpiredSessions(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+  }, 10 * 60_000).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
   const shutdown = async (signal: string) => {
