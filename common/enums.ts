@@ -110,3 +110,16 @@ export const initialPasswordRuleLabels: Record<InitialPasswordRule, string> = {
 export const departmentStatuses = ['enabled', 'disabled'] as const;
 export type DepartmentStatus = (typeof departmentStatuses)[number];
 export const departmentStatusLabels: Record<DepartmentStatus, string> = { enabled: '启用', disabled: '停用' };
+
+/** 考核安排 windows of a cycle. */
+export const windowKeys = ['assessorApplication', 'registration', 'review', 'test'] as const;
+export type WindowKey = (typeof windowKeys)[number];
+export const windowLabels: Record<WindowKey, string> = {
+  assessorApplication: '考核机构申请',
+  registration: '医师报名',
+  review: '报名信息审核',
+  test: '测评考核',
+};
+export const windowStates = ['notStarted', 'open', 'ended'] as const;
+export type WindowState = (typeof windowStates)[number];
+export const windowStateLabels: Record<WindowState, string> = { notStarted: '未开始', open: '进行中', ended: '已结束' };

@@ -3,13 +3,12 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { windowKeys, windowLabels, type WindowKey } from './schemas/home.js';
+import { windowKeys, windowLabels, type WindowKey, type WindowState } from './enums.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 export const CHINA_TZ = 'Asia/Shanghai';
-export type WindowState = 'notStarted' | 'open' | 'ended';
 
 /** Today's date in China as YYYY-MM-DD, whatever the server's own time zone. */
 export function todayInChina(now: Date = new Date()): string {

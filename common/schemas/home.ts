@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-export const windowKeys = ['assessorApplication', 'registration', 'review', 'test'] as const;
-export type WindowKey = (typeof windowKeys)[number];
-export const windowLabels: Record<WindowKey, string> = {
-  assessorApplication: '考核机构申请',
-  registration: '医师报名',
-  review: '报名信息审核',
-  test: '测评考核',
-};
-export const windowStates = ['notStarted', 'open', 'ended'] as const;
-export const windowStateLabels = { notStarted: '未开始', open: '进行中', ended: '已结束' } as const;
+import { windowKeys, windowStates } from '../enums.js';
 
 export const scheduleWindowSchema = z.object({
   key: z.enum(windowKeys),

@@ -18,7 +18,7 @@ export function registerSessionHooks(app: FastifyInstance): void {
     const session = token
       ? await loadSession(database.db, token, { idleMinutes: appConfig.sessionIdleMinutes, absoluteHours: appConfig.sessionAbsoluteHours })
       : null;
-    if (!session) throw unauthorized('登录已过期，请重新登录');
+    if (!session) throw unauthorized(token ? '登录已过期，请重新登录' : '请先登录');
     const account = await loadAccountById(database.db, session.accountId);
     if (!account || account.disabled) throw unauthorized('账号不可用，请重新登录');
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {

@@ -1,0 +1,71 @@
+// Session calls: who am I, log in and out, change password, switch role.
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ChangePasswordBody, LoginBody, Me } from '../../../common/schemas/auth';
+import { ApiRequestError, apiGet, apiPost } from './client';
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export type SwitchableRole = NonNullable<Me['switchableTo']>;
+
+/** The current session's account, or null when nobody is logged in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await apiGet<Me>('/auth/me');
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function login(body: LoginBody): Promise<Me> {
+  return apiPost<Me>('/auth/login', body);
+}
+
+export function logout(): Promise<void> {
+  return apiPost('/auth/logout');
+}
+
+export function changePassword(body: ChangePasswordBody): Promise<Me> {
+  return apiPost<Me>('/auth/password', body);
+}
+
+export function switchRole(role: SwitchableRole): Promise<Me> {
+  return apiPost<Me>('/auth/switch-role', { role });
+}
+
+/** Forgets every cached answer and records who is (or is not) logged in now. */
+export function resetSession(client: QueryClient, me: Me | null): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  client.setQueryData(meQueryKey, me);
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: login, onSuccess: (me) => resetSession(client, me) });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    // Leaving must always work, even when the session has already ended on the server.
+    mutationFn: () => logout().catch(() => undefined),
+    onSettled: () => resetSession(client, null),
+  });
+}
+
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    onSuccess: (me) => client.setQueryData(meQueryKey, me),
+  });
+}
+
+export function useSwitchRole() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: switchRole, onSuccess: (me) => resetSession(client, me) });
+}

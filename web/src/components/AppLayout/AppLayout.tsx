@@ -1,0 +1,52 @@
+import { App as AntApp, Drawer, Grid, Layout } from 'antd';
+import { Suspense, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { PageSpin } from '../PageSpin';
+import { SideMenu } from './SideMenu';
+import { TopBar } from './TopBar';
+import './AppLayout.css';
+
+/**
+ * The logged-in shell: top bar, the role's left menu (a drawer below 992 px), and the page.
+ * antd's <App> (message, modal, notification) lives here, so the login page does not load it.
+ */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === false;
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  return (
+    <AntApp>
+      <Layout className="app-layout">
+        <Layout.Header className="app-header">
+          <TopBar narrow={narrow} onOpenMenu={() => setMenuOpen(true)} />
+        </Layout.Header>
+        <Layout>
+          {narrow ? (
+            <Drawer
+              placement="left"
+              size={240}
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              title="菜单"
+              styles={{ body: { padding: 0 } }}
+            >
+              <SideMenu onNavigate={() => setMenuOpen(false)} />
+            </Drawer>
+          ) : (
+            <Layout.Sider width={208} className="app-sider">
+              <SideMenu />
+            </Layout.Sider>
+          )}
+          <Layout.Content className="app-content">
+            <ErrorBoundary key={location.pathname}>
+              <Suspense fallback={<PageSpin />}>{children}</Suspense>
+            </ErrorBoundary>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </AntApp>
+  );
+}

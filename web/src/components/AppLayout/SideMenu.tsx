@@ -1,0 +1,36 @@
+import { Menu, type MenuProps } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '../../auth/currentUser';
+import { menus, selectedMenuKey, type MenuEntry } from '../../menus';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function toItems(entries: MenuEntry[], disabled: boolean): MenuItem[] {
+  return entries.map((entry) =>
+    entry.children
+      ? { key: entry.path, icon: entry.icon, label: entry.label, children: toItems(entry.children, disabled) }
+      : { key: entry.path, icon: entry.icon, label: entry.label, disabled },
+  );
+}
+
+/** The current role's left menu; items stay disabled until the initial password is changed. */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const me = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const entries = menus[me.role];
+  const selected = selectedMenuKey(entries, location.pathname);
+
+  return (
+    <Menu
+      mode="inline"
+      className="side-menu"
+      items={toItems(entries, me.mustChangePassword)}
+      selectedKeys={selected ? [selected] : []}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import dayjs from 'dayjs';
+
+/** A date as the manuals print it: 2026-04-13. Leaves text that is not a date unchanged. */
+export function formatDate(value: string): string {
+  const date = dayjs(value);
+  return date.isValid() ? date.format('YYYY-MM-DD') : value;
+}
+
+/** A date range as the manuals print it: 2026-04-13 ~ 2026-05-06. */
+export function formatDateRange(start: string, end: string): string {
+  return `${formatDate(start)} ~ ${formatDate(end)}`;
+}

@@ -1,0 +1,5 @@
+import { HomeOutlined } from '@ant-design/icons';
+import type { MenuEntry } from './types';
+
+/** The left menu of the 考核机构 (assessor), in the order of the manuals. Add items here as pages are built. */
+export const assessorMenu: MenuEntry[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];

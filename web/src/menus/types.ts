@@ -1,0 +1,10 @@
+import type { ReactNode } from 'react';
+
+/** One item of a role's left menu; `path` must be a route that role can open (see routes.tsx). */
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  /** Sub-items; a group's own path is only its key. */
+  children?: MenuEntry[];
+}

@@ -1,0 +1,2 @@
+// The pages of the 医疗卫生机构 (institution); routes.tsx loads this module lazily, as one chunk.
+export { InstitutionHomePage } from './home/InstitutionHomePage';

@@ -1,0 +1,35 @@
+import { SafetyCertificateFilled } from '@ant-design/icons';
+import { Alert } from 'antd';
+import { useEffect, useState } from 'react';
+import { Navigate } from 'react-router';
+import { useMe } from '../../../api/auth';
+import { clearLoginNotice, peekLoginNotice } from '../../../auth/loginNotice';
+import { SYSTEM_NAME } from '../../../components/DocumentTitle';
+import { LoginForm } from './LoginForm';
+import './login.css';
+
+/** 登录: one card for physicians (证件号码) and organisations (机构账号). */
+export function LoginPage() {
+  const { data: me } = useMe();
+  const [notice] = useState(peekLoginNotice);
+  useEffect(clearLoginNotice, []);
+
+  if (me) return <Navigate to="/" replace />;
+
+  return (
+    <main className="login-page">
+      <section className="login-card" aria-labelledby="login-title">
+        <header className="login-head">
+          <SafetyCertificateFilled className="login-logo" />
+          <h1 id="login-title" className="login-title">
+            {SYSTEM_NAME}
+          </h1>
+          <p className="login-welcome">欢迎使用</p>
+        </header>
+        {notice && <Alert className="login-notice" type="warning" showIcon title={notice} />}
+        <LoginForm />
+        <p className="login-browser-tip">考虑系统版本兼容性，建议您使用谷歌浏览器登录</p>
+      </section>
+    </main>
+  );
+}

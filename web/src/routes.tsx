@@ -1,0 +1,56 @@
+// Every route of the client, with the roles that may see it (access flags).
+// Pages are loaded on demand: one chunk per role, so a role never downloads another role's pages,
+// and the login page pulls in neither the layout nor any role's pages.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { roles, type Role } from '../../common/enums';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): Page {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const loadAuthority = () => import('./pages/authority');
+const loadInstitution = () => import('./pages/institution');
+const loadAssessor = () => import('./pages/assessor');
+const loadPhysician = () => import('./pages/physician');
+const loadAccount = () => import('./pages/account');
+const loadAgreements = () => import('./pages/public/agreement');
+
+export interface PublicRoute {
+  path: string;
+  title: string;
+  Page: Page;
+}
+
+export interface AppRoute extends PublicRoute {
+  /** The roles that see this route; for any other role it does not exist (404). */
+  access: readonly Role[];
+}
+
+/** Pages anyone may open without logging in. */
+export const publicRoutes: readonly PublicRoute[] = [
+  { path: '/login', title: '登录', Page: lazyNamed(() => import('./pages/public/login'), 'LoginPage') },
+  { path: '/agreement/service', title: '服务协议', Page: lazyNamed(loadAgreements, 'ServiceAgreementPage') },
+  { path: '/agreement/privacy', title: '隐私条款', Page: lazyNamed(loadAgreements, 'PrivacyPolicyPage') },
+];
+
+/** Pages inside the logged-in layout. */
+export const appRoutes: readonly AppRoute[] = [
+  { path: '/', title: '首页', access: ['authority'], Page: lazyNamed(loadAuthority, 'AuthorityHomePage') },
+  { path: '/', title: '首页', access: ['institution'], Page: lazyNamed(loadInstitution, 'InstitutionHomePage') },
+  { path: '/', title: '首页', access: ['assessor'], Page: lazyNamed(loadAssessor, 'AssessorHomePage') },
+  { path: '/', title: '首页', access: ['physician'], Page: lazyNamed(loadPhysician, 'PhysicianHomePage') },
+  { path: '/change-password', title: '修改密码', access: roles, Page: lazyNamed(loadAccount, 'ChangePasswordPage') },
+];
+
+export function routesFor(role: Role): AppRoute[] {
+  return appRoutes.filter((route) => route.access.includes(role));
+}
+
+export const NotFoundPage: Page = lazyNamed(() => import('./pages/errors/not-found'), 'NotFoundPage');
+
+/** The logged-in shell (top bar, menu); its own chunk so the login page does not load it. */
+export const AppLayout = lazy(async () => ({
+  default: (await import('./components/AppLayout/AppLayout')).AppLayout,
+}));

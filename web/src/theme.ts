@@ -1,0 +1,15 @@
+import type { ThemeConfig } from 'antd';
+
+export const BRAND_COLOR = '#1a5fb4';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: BRAND_COLOR,
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#123f7a', headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff' },
+  },
+};
