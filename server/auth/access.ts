@@ -17,7 +17,7 @@ export interface Actor {
   provinceCode: string;
 }
 
-export const permissions = ['physician.read', 'physician.idNumber.view', 'account.unlock'] as const;
+export const permissions = ['physician.read', 'physician.idNumber.view', 'account.unlock', 'account.resetPassword'] as const;
 export type Permission = (typeof permissions)[number];
 
 export function requireRole(actor: Actor, roles: readonly Role[]): void {
@@ -57,7 +57,7 @@ async function physiciansVisible(db: Database, actor: Actor, ids: number[]): Pro
 }
 
 /**
- * An account's superiors may unlock it: the authorities whose jurisdiction holds it (for an authority
+ * An account's superiors may unlock it and reset its password: the authorities whose jurisdiction holds it (for an authority
  * account, strictly above it), and for a physician also their institution.
  */
 async function accountsUnlockable(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
@@ -92,6 +92,7 @@ const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) =
   'physician.read': physiciansVisible,
   'physician.idNumber.view': physiciansVisible,
   'account.unlock': accountsUnlockable,
+  'account.resetPassword': accountsUnlockable,
 };
 
 /** Throws 404 unless the actor holds `permission` on every id. */

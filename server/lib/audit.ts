@@ -11,6 +11,7 @@ export const auditActions = {
   'auth.passwordChanged': '修改密码',
   'auth.roleSwitched': '切换身份',
   'account.unlocked': '解锁账号',
+  'account.passwordReset': '重置密码',
   'physician.idNumberViewed': '查看完整证件号码',
   'authority.created': '创建卫生行政部门账号',
 } as const;

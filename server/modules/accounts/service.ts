@@ -1,10 +1,11 @@
-// 解锁: an account's superior lifts a lockout before it runs out.
+// 解锁 and 重置密码: what an account's superior may do for it.
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
 import { accounts } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
+import { deleteAccountSessions } from '../../auth/sessions.js';
 
 export async function unlockAccount(db: Database, actor: Actor, accountId: number, ip: string): Promise<void> {
   requireRole(actor, ['authority', 'institution']);
@@ -17,5 +18,22 @@ export async function unlockAccount(db: Database, actor: Actor, accountId: numbe
       .for('update');
     await tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, accountId));
     await recordAudit(tx, { action: 'account.unlocked', actor, targetType: 'account', targetId: accountId, before, after: { failedLoginCount: 0, lockedUntil: null }, ip });
+  });
+}
+
+/**
+ * Back to the province's initial password, to be changed at the next login; the lock is lifted and the
+ * account's sessions end.
+ */
+export async function resetPassword(db: Database, actor: Actor, accountId: number, ip: string): Promise<void> {
+  requireRole(actor, ['authority', 'institution']);
+  await requireAccess(db, actor, 'account.resetPassword', [accountId]);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(accounts)
+      .set({ passwordHash: null, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null })
+      .where(eq(accounts.id, accountId));
+    await deleteAccountSessions(tx, accountId);
+    await recordAudit(tx, { action: 'account.passwordReset', actor, targetType: 'account', targetId: accountId, ip });
   });
 }
