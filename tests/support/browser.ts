@@ -24,5 +24,18 @@ export async function newPage(browser: Browser, baseURL: string, viewport = DESK
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(shots, { recursive: true });
+  // Drawers and messages slide in: take the picture once the motion has settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Fills the login form as a person would (captcha is off on the test server, any text passes). */
+export async function loginThroughForm(page: Page, tab: '医师' | '机构', account: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByLabel(tab === '医师' ? '证件号码' : '机构账号').fill(account);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('验证码').fill('abcd');
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: /登\s*录/ }).click();
 }

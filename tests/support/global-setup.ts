@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A provincial authority made with `create-authority`: its one-time password must be changed. */
+    firstAuthority: { account: string; password: string };
   }
 }
 
@@ -44,6 +46,13 @@ export default async function setup(project: TestProject) {
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-'));
   const port = await freePort();
+  const cli = (...args: string[]) =>
+    execFileSync('npx', ['tsx', 'server/main.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  cli('seed');
+  const created = cli('create-authority', '--region', '430000', '--name', '湖南省卫生健康委员会', '--account', 'wjw430000');
+  const password = /初始密码：(\S+?)（/.exec(created)?.[1];
+  if (!password) throw new Error(`create-authority printed no password:\n${created}`);
+  project.provide('firstAuthority', { account: 'wjw430000', password });
   let output = '';
   const child = spawn('npx', ['tsx', 'server/main.ts', 'serve'], {
     cwd: root,
