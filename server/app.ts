@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -72,6 +74,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only behind HTTPS: on a plain-HTTP intranet address it would break every asset.
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
       },
     },
   });
@@ -123,11 +127,12 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await api.register(regionRoutes, { prefix: '/api/v1/regions' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  // Built assets carry a content hash in their names, so browsers may keep them for good.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '365d', immutable: true });
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api')) {
       // Client-side routes are served the app shell; it is never cached so deploys take effect.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist, { maxAge: 0 });
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist, { cacheControl: false });
     }
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
   });
