@@ -1,10 +1,10 @@
 // A reusable tenant world and access matrix: each route's test states, for every kind of actor,
 // the status it must get. Later routes plug in by calling `checkAccessMatrix`.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/client.js';
 import type { Pii } from '../lib/pii.js';
-import { Client, loginAs } from './app.js';
+import { Client, createTestApp, loginAs, type TestApp } from './app.js';
 import { TEST_PASSWORD, buildAssessor, buildAuthority, buildCycle, buildInstitution, buildPhysician } from './factories.js';
 
 export const actorNames = [
@@ -69,4 +69,22 @@ export async function checkAccessMatrix(
     if (response.statusCode >= 400) expect(response.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
   }
   expect(actual).toEqual(expected);
+}
+
+export interface TenantWorldContext {
+  t: TestApp;
+  world: TenantWorld;
+  clients: Record<ActorName, Client>;
+}
+
+/** Registers beforeAll/afterAll for a test file: a fresh app, the tenant world, every actor logged in. */
+export function setupTenantWorld(): TenantWorldContext {
+  const ctx = {} as TenantWorldContext;
+  beforeAll(async () => {
+    ctx.t = await createTestApp();
+    ctx.world = await buildTenantWorld(ctx.t.db, ctx.t.pii);
+    ctx.clients = await loginWorld(ctx.t.app, ctx.world);
+  });
+  afterAll(() => ctx.t.close());
+  return ctx;
 }

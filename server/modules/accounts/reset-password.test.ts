@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts, auditEvents } from '../../db/schema/index.js';
-import { Client, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
-import { buildTenantWorld, checkAccessMatrix, loginWorld, type ActorName, type TenantWorld } from '../../test-support/access-matrix.js';
+import { Client, loginAs } from '../../test-support/app.js';
+import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
 import { TEST_PASSWORD } from '../../test-support/factories.js';
 
-let t: TestApp;
-let world: TenantWorld;
-let clients: Record<ActorName, Client>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await buildTenantWorld(t.db, t.pii);
-  clients = await loginWorld(t.app, world);
-});
-afterAll(() => t.close());
+const ctx = setupTenantWorld();
 
 describe('POST /api/v1/accounts/:id/reset-password (重置密码)', () => {
   it('answers 400 for a malformed id', async () => {
-    const res = await clients.provinceAuthority.post('/api/v1/accounts/-1/reset-password');
+    const res = await ctx.clients.provinceAuthority.post('/api/v1/accounts/-1/reset-password');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('编号格式不正确');
   });
 
   it('is for the account’s superiors only', async () => {
     // Each reset ends the target's sessions, so the target (physician A) is left out as caller here.
-    const others = { ...clients, physicianA: clients.physicianB };
-    await checkAccessMatrix(others, (c) => c.post(`/api/v1/accounts/${world.physicianA.account.id}/reset-password`), {
+    const others = { ...ctx.clients, physicianA: ctx.clients.physicianB };
+    await checkAccessMatrix(others, (c) => c.post(`/api/v1/accounts/${ctx.world.physicianA.account.id}/reset-password`), {
       anonymous: 401,
       provinceAuthority: 204,
       cityAAuthority: 204,
@@ -40,16 +31,16 @@ describe('POST /api/v1/accounts/:id/reset-password (重置密码)', () => {
   });
 
   it('restores the initial password, forces a change and ends the account’s sessions', async () => {
-    const target = await loginAs(t.app, world.institutionB.loginName, TEST_PASSWORD);
-    expect((await clients.cityBAuthority.post(`/api/v1/accounts/${world.institutionB.account.id}/reset-password`)).statusCode).toBe(204);
+    const target = await loginAs(ctx.t.app, ctx.world.institutionB.loginName, TEST_PASSWORD);
+    expect((await ctx.clients.cityBAuthority.post(`/api/v1/accounts/${ctx.world.institutionB.account.id}/reset-password`)).statusCode).toBe(204);
     expect((await target.get('/api/v1/auth/me')).statusCode).toBe(401);
-    const old = await new Client(t.app).post('/api/v1/auth/login', { tab: 'organization', account: world.institutionB.loginName, password: TEST_PASSWORD });
+    const old = await new Client(ctx.t.app).post('/api/v1/auth/login', { tab: 'organization', account: ctx.world.institutionB.loginName, password: TEST_PASSWORD });
     expect(old.statusCode).toBe(401);
-    const fresh = await new Client(t.app).post('/api/v1/auth/login', { tab: 'organization', account: world.institutionB.loginName, password: '666666' });
+    const fresh = await new Client(ctx.t.app).post('/api/v1/auth/login', { tab: 'organization', account: ctx.world.institutionB.loginName, password: '666666' });
     expect(fresh.json().mustChangePassword).toBe(true);
-    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, world.institutionB.account.id));
+    const [row] = await ctx.t.db.select().from(accounts).where(eq(accounts.id, ctx.world.institutionB.account.id));
     expect(row.passwordHash).toBeNull();
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.passwordReset'));
-    expect(audit.some((a) => a.targetId === String(world.institutionB.account.id) && a.actorAccountId === world.cityB.account.id)).toBe(true);
+    const audit = await ctx.t.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.passwordReset'));
+    expect(audit.some((a) => a.targetId === String(ctx.world.institutionB.account.id) && a.actorAccountId === ctx.world.cityB.account.id)).toBe(true);
   });
 });

@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts, auditEvents } from '../../db/schema/index.js';
-import { createTestApp, type Client, type TestApp } from '../../test-support/app.js';
-import { buildTenantWorld, checkAccessMatrix, loginWorld, type ActorName, type TenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
 
-let t: TestApp;
-let world: TenantWorld;
-let clients: Record<ActorName, Client>;
+const ctx = setupTenantWorld();
 
 const lock = (accountId: number) =>
-  t.db.update(accounts).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) }).where(eq(accounts.id, accountId));
-
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await buildTenantWorld(t.db, t.pii);
-  clients = await loginWorld(t.app, world);
-});
-afterAll(() => t.close());
+  ctx.t.db.update(accounts).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) }).where(eq(accounts.id, accountId));
 
 describe('POST /api/v1/accounts/:id/unlock (解锁)', () => {
   it('answers 400 for a malformed id', async () => {
-    expect((await clients.provinceAuthority.post('/api/v1/accounts/0/unlock')).statusCode).toBe(400);
+    expect((await ctx.clients.provinceAuthority.post('/api/v1/accounts/0/unlock')).statusCode).toBe(400);
   });
 
   it('an institution account is unlocked by the authorities above it only', async () => {
-    await lock(world.institutionA.account.id);
-    await checkAccessMatrix(clients, (c) => c.post(`/api/v1/accounts/${world.institutionA.account.id}/unlock`), {
+    await lock(ctx.world.institutionA.account.id);
+    await checkAccessMatrix(ctx.clients, (c) => c.post(`/api/v1/accounts/${ctx.world.institutionA.account.id}/unlock`), {
       anonymous: 401,
       provinceAuthority: 204,
       cityAAuthority: 204,
@@ -39,7 +29,7 @@ describe('POST /api/v1/accounts/:id/unlock (解锁)', () => {
   });
 
   it('a physician account by their institution and authorities, an authority account only from above', async () => {
-    await checkAccessMatrix(clients, (c) => c.post(`/api/v1/accounts/${world.physicianA.account.id}/unlock`), {
+    await checkAccessMatrix(ctx.clients, (c) => c.post(`/api/v1/accounts/${ctx.world.physicianA.account.id}/unlock`), {
       anonymous: 401,
       provinceAuthority: 204,
       cityAAuthority: 204,
@@ -50,19 +40,19 @@ describe('POST /api/v1/accounts/:id/unlock (解锁)', () => {
       physicianA: 403,
       physicianB: 403,
     });
-    const onCityA = await clients.cityAAuthority.post(`/api/v1/accounts/${world.cityA.account.id}/unlock`);
+    const onCityA = await ctx.clients.cityAAuthority.post(`/api/v1/accounts/${ctx.world.cityA.account.id}/unlock`);
     expect(onCityA.statusCode).toBe(404);
-    expect((await clients.provinceAuthority.post(`/api/v1/accounts/${world.cityA.account.id}/unlock`)).statusCode).toBe(204);
+    expect((await ctx.clients.provinceAuthority.post(`/api/v1/accounts/${ctx.world.cityA.account.id}/unlock`)).statusCode).toBe(204);
   });
 
   it('clears the lock and records who did it', async () => {
-    await lock(world.institutionB.account.id);
-    expect((await clients.cityBAuthority.post(`/api/v1/accounts/${world.institutionB.account.id}/unlock`)).statusCode).toBe(204);
-    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, world.institutionB.account.id));
+    await lock(ctx.world.institutionB.account.id);
+    expect((await ctx.clients.cityBAuthority.post(`/api/v1/accounts/${ctx.world.institutionB.account.id}/unlock`)).statusCode).toBe(204);
+    const [row] = await ctx.t.db.select().from(accounts).where(eq(accounts.id, ctx.world.institutionB.account.id));
     expect(row).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
-    const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.unlocked'));
-    const mine = audits.find((a) => a.targetId === String(world.institutionB.account.id))!;
-    expect(mine.actorAccountId).toBe(world.cityB.account.id);
+    const audits = await ctx.t.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.unlocked'));
+    const mine = audits.find((a) => a.targetId === String(ctx.world.institutionB.account.id))!;
+    expect(mine.actorAccountId).toBe(ctx.world.cityB.account.id);
     expect(mine.before).toMatchObject({ failedLoginCount: 5 });
   });
 });

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../test-support/app.js';
-import { buildTenantWorld, checkAccessMatrix, loginWorld, type ActorName, type TenantWorld } from '../../test-support/access-matrix.js';
+import { describe, expect, it } from 'vitest';
+import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
 
-let t: TestApp;
-let world: TenantWorld;
-let clients: Record<ActorName, Client>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await buildTenantWorld(t.db, t.pii);
-  clients = await loginWorld(t.app, world);
-});
-afterAll(() => t.close());
+const ctx = setupTenantWorld();
 
 const fact = (body: { facts: { label: string; value: string }[] }, label: string) => body.facts.find((f) => f.label === label)?.value;
 
 describe('GET /api/v1/home (首页)', () => {
   it('is there for every signed-in role', async () => {
-    await checkAccessMatrix(clients, (c) => c.get('/api/v1/home'), {
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home'), {
       anonymous: 401,
       provinceAuthority: 200,
       cityAAuthority: 200,
@@ -31,30 +21,30 @@ describe('GET /api/v1/home (首页)', () => {
   });
 
   it('shows the current cycle with its four windows, open today', async () => {
-    const body = (await clients.physicianA.get('/api/v1/home')).json();
+    const body = (await ctx.clients.physicianA.get('/api/v1/home')).json();
     expect(body.cycle.name).toBe('2024-2026年度');
     expect(body.cycle.windows.map((w: { label: string }) => w.label)).toEqual(['考核机构申请', '医师报名', '报名信息审核', '测评考核']);
     expect(body.cycle.windows.every((w: { state: string }) => w.state === 'open')).toBe(true);
   });
 
   it('counts only the authority’s own jurisdiction', async () => {
-    expect(fact((await clients.provinceAuthority.get('/api/v1/home')).json(), '医疗卫生机构数')).toBe('3');
-    expect(fact((await clients.cityBAuthority.get('/api/v1/home')).json(), '医疗卫生机构数')).toBe('1');
-    expect(fact((await clients.cityBAuthority.get('/api/v1/home')).json(), '医师数')).toBe('1');
+    expect(fact((await ctx.clients.provinceAuthority.get('/api/v1/home')).json(), '医疗卫生机构数')).toBe('3');
+    expect(fact((await ctx.clients.cityBAuthority.get('/api/v1/home')).json(), '医疗卫生机构数')).toBe('1');
+    expect(fact((await ctx.clients.cityBAuthority.get('/api/v1/home')).json(), '医师数')).toBe('1');
   });
 
   it('names the institution’s assessor, or says none is assigned', async () => {
-    expect(fact((await clients.institutionA.get('/api/v1/home')).json(), '考核机构')).toBe(world.assessor.institution.name);
-    expect(fact((await clients.institutionB.get('/api/v1/home')).json(), '考核机构')).toBe('本机构未指定考核机构');
-    const assessorHome = (await clients.assessorOfA.get('/api/v1/home')).json();
+    expect(fact((await ctx.clients.institutionA.get('/api/v1/home')).json(), '考核机构')).toBe(ctx.world.assessor.institution.name);
+    expect(fact((await ctx.clients.institutionB.get('/api/v1/home')).json(), '考核机构')).toBe('本机构未指定考核机构');
+    const assessorHome = (await ctx.clients.assessorOfA.get('/api/v1/home')).json();
     expect(assessorHome.greeting).toContain('当前身份：考核机构');
     expect(fact(assessorHome, '受委托医疗卫生机构数')).toBe('1');
   });
 
   it('shows the physician their masked 证件号码 and cycle status', async () => {
-    const body = (await clients.physicianA.get('/api/v1/home')).json();
-    expect(fact(body, '证件号码')).toBe(`${world.physicianA.idNumber.slice(0, 4)}*****${world.physicianA.idNumber.slice(-2)}`);
+    const body = (await ctx.clients.physicianA.get('/api/v1/home')).json();
+    expect(fact(body, '证件号码')).toBe(`${ctx.world.physicianA.idNumber.slice(0, 4)}*****${ctx.world.physicianA.idNumber.slice(-2)}`);
     expect(fact(body, '本周期考核状态')).toBe('未纳入考核周期');
-    expect(JSON.stringify(body)).not.toContain(world.physicianA.idNumber);
+    expect(JSON.stringify(body)).not.toContain(ctx.world.physicianA.idNumber);
   });
 });

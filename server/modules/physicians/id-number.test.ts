@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.js';
-import { createTestApp, type Client, type TestApp } from '../../test-support/app.js';
-import { buildTenantWorld, checkAccessMatrix, loginWorld, type ActorName, type TenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
 
-let t: TestApp;
-let world: TenantWorld;
-let clients: Record<ActorName, Client>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await buildTenantWorld(t.db, t.pii);
-  clients = await loginWorld(t.app, world);
-});
-afterAll(() => t.close());
+const ctx = setupTenantWorld();
 
 describe('POST /api/v1/physicians/:id/id-number (显示完整证件号码)', () => {
   it('answers 400 for a malformed id', async () => {
-    const res = await clients.institutionA.post('/api/v1/physicians/abc/id-number');
+    const res = await ctx.clients.institutionA.post('/api/v1/physicians/abc/id-number');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('编号格式不正确');
   });
 
   it('shows the number to those who may see the physician, 404 to other tenants', async () => {
-    await checkAccessMatrix(clients, (c) => c.post(`/api/v1/physicians/${world.physicianA.physician.id}/id-number`), {
+    await checkAccessMatrix(ctx.clients, (c) => c.post(`/api/v1/physicians/${ctx.world.physicianA.physician.id}/id-number`), {
       anonymous: 401,
       provinceAuthority: 200,
       cityAAuthority: 200,
@@ -37,20 +27,20 @@ describe('POST /api/v1/physicians/:id/id-number (显示完整证件号码)', () 
   });
 
   it('returns the full number, never cached, and audits every view', async () => {
-    const res = await clients.institutionA.post(`/api/v1/physicians/${world.physicianA.physician.id}/id-number`);
-    expect(res.json().idNumber).toBe(world.physicianA.idNumber);
+    const res = await ctx.clients.institutionA.post(`/api/v1/physicians/${ctx.world.physicianA.physician.id}/id-number`);
+    expect(res.json().idNumber).toBe(ctx.world.physicianA.idNumber);
     expect(res.headers['cache-control']).toBe('no-store');
-    const views = await t.db
+    const views = await ctx.t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'physician.idNumberViewed'), eq(auditEvents.targetId, String(world.physicianA.physician.id)), eq(auditEvents.actorAccountId, world.institutionA.account.id)));
+      .where(and(eq(auditEvents.action, 'physician.idNumberViewed'), eq(auditEvents.targetId, String(ctx.world.physicianA.physician.id)), eq(auditEvents.actorAccountId, ctx.world.institutionA.account.id)));
     expect(views.length).toBeGreaterThanOrEqual(2);
     expect(views[0].actorRole).toBe('institution');
   });
 
   it('does not reveal whether an id exists outside the tenant', async () => {
-    const missing = await clients.institutionB.post('/api/v1/physicians/999999/id-number');
-    const foreign = await clients.institutionB.post(`/api/v1/physicians/${world.physicianA.physician.id}/id-number`);
+    const missing = await ctx.clients.institutionB.post('/api/v1/physicians/999999/id-number');
+    const foreign = await ctx.clients.institutionB.post(`/api/v1/physicians/${ctx.world.physicianA.physician.id}/id-number`);
     expect(missing.statusCode).toBe(404);
     expect(foreign.json()).toEqual(missing.json());
   });
