@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -23,12 +24,20 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { AppError } from './lib/errors.js';
 import type { Pii } from './lib/pii.js';
+import type { Storage } from './lib/storage.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { physicianRoutes } from './modules/physicians/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { assessorRoutes } from './modules/assessors/routes.js';
+import { cycleRoutes } from './modules/cycles/routes.js';
+import { departmentRoutes } from './modules/departments/routes.js';
+import { fileRoutes } from './modules/files/routes.js';
+import { institutionRoutes } from './modules/institutions/routes.js';
+import { noticeRoutes } from './modules/notices/routes.js';
+import { policyRoutes } from './modules/policies/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,6 +49,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the initial password has not been changed yet. */
     beforePasswordChange?: boolean;
+    /** Public, but a signed-in caller is recognised (request.actor set when there is a session). */
+    optionalAuth?: boolean;
   }
   interface FastifyInstance {
     deps: AppDeps;
@@ -50,6 +61,7 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   pii: Pii;
+  storage: Storage;
 }
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -80,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
   await app.register(swagger, {
     openapi: { info: { title: '医师定期考核信息登记管理系统 API', version: '1.0.0' } },
     transform: jsonSchemaTransform,
@@ -125,6 +138,13 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await api.register(accountRoutes, { prefix: '/api/v1/accounts' });
   await api.register(physicianRoutes, { prefix: '/api/v1/physicians' });
   await api.register(regionRoutes, { prefix: '/api/v1/regions' });
+  await api.register(cycleRoutes, { prefix: '/api/v1/cycles' });
+  await api.register(policyRoutes, { prefix: '/api/v1/policy' });
+  await api.register(institutionRoutes, { prefix: '/api/v1/institutions' });
+  await api.register(departmentRoutes, { prefix: '/api/v1/departments' });
+  await api.register(assessorRoutes, { prefix: '/api/v1/assessors' });
+  await api.register(noticeRoutes, { prefix: '/api/v1/notices' });
+  await api.register(fileRoutes, { prefix: '/api/v1/files' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

@@ -34,7 +34,7 @@ async function serve(config: Config): Promise<void> {
     console.log(`空数据库：已载入演示数据（演示省，${physicians} 名医师）`);
   }
   const app = await buildApp(
-    { config, database: runtime.database, pii: runtime.pii },
+    { config, database: runtime.database, pii: runtime.pii, storage: runtime.storage },
     { logger: { level: config.logLevel } },
   );
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };

@@ -5,10 +5,12 @@ import { lockDataDir } from './db/data-dir-lock.js';
 import { openPglite, openPostgres, type DatabaseHandle } from './db/client.js';
 import { ensureRegions } from './db/seed/regions.js';
 import { createPii, loadOrCreateKeyFile, parseKeys, type Pii } from './lib/pii.js';
+import { localStorage, type Storage } from './lib/storage.js';
 
 export interface Runtime {
   database: DatabaseHandle;
   pii: Pii;
+  storage: Storage;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openRuntime(config: Config, onLockLost: (err: Error) => vo
   return {
     database,
     pii,
+    storage: localStorage(config.filesDir),
     async close() {
       await database.close();
       if (release) await release();

@@ -4,7 +4,19 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { AccountKind, Role } from '../../common/enums.js';
 import { regionPrefix } from '../../common/regions.js';
 import type { Database } from '../db/client.js';
-import { accounts, assessorAssignments, authorities, cycles, institutions, physicians } from '../db/schema/index.js';
+import {
+  accounts,
+  assessorApplications,
+  assessorAssignments,
+  assessorCommitteeMembers,
+  authorities,
+  cycles,
+  departments,
+  files,
+  institutions,
+  notices,
+  physicians,
+} from '../db/schema/index.js';
 import { forbidden, notFound } from '../lib/errors.js';
 
 export interface Actor {
@@ -17,7 +29,18 @@ export interface Actor {
   provinceCode: string;
 }
 
-export const permissions = ['physician.read', 'physician.idNumber.view', 'account.unlock', 'account.resetPassword'] as const;
+export const permissions = [
+  'physician.read',
+  'physician.idNumber.view',
+  'account.unlock',
+  'account.resetPassword',
+  'institution.read',
+  'institution.manage',
+  'department.manage',
+  'assessorApplication.review',
+  'committeeMember.manage',
+  'notice.manage',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 export function requireRole(actor: Actor, roles: readonly Role[]): void {
@@ -88,11 +111,72 @@ async function accountsUnlockable(db: Database, actor: Actor, ids: number[]): Pr
   return rows.map((r) => r.id);
 }
 
+const inJurisdiction = (actor: Actor) => like(institutions.regionCode, `${regionPrefix(actor.regionCode)}%`);
+
+/** Authorities manage the institutions of their jurisdiction (any level above them). */
+async function institutionsManaged(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role !== 'authority') return [];
+  const rows = await db.select({ id: institutions.id }).from(institutions).where(and(inArray(institutions.id, ids), inJurisdiction(actor)));
+  return rows.map((r) => r.id);
+}
+
+/** Authorities see their jurisdiction's institutions; an institution itself; an assessor itself and those assigned to it. */
+async function institutionsVisible(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  switch (actor.role) {
+    case 'authority':
+      return institutionsManaged(db, actor, ids);
+    case 'institution':
+      return ids.filter((id) => id === actor.orgId);
+    case 'assessor': {
+      const assigned = (await db.select({ id: institutions.id }).from(institutions)
+        .where(and(inArray(institutions.id, ids), inArray(institutions.id, assignedInstitutionIds(db, actor.orgId))))).map((r) => r.id);
+      return ids.filter((id) => id === actor.orgId || assigned.includes(id));
+    }
+    case 'physician':
+      return [];
+  }
+}
+
+async function departmentsOwned(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role !== 'institution') return [];
+  const rows = await db.select({ id: departments.id }).from(departments)
+    .where(and(inArray(departments.id, ids), eq(departments.institutionId, actor.orgId)));
+  return rows.map((r) => r.id);
+}
+
+async function applicationsReviewable(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role !== 'authority') return [];
+  const rows = await db.select({ id: assessorApplications.id }).from(assessorApplications)
+    .innerJoin(institutions, eq(institutions.id, assessorApplications.institutionId))
+    .where(and(inArray(assessorApplications.id, ids), inJurisdiction(actor)));
+  return rows.map((r) => r.id);
+}
+
+async function committeeMembersOwned(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  // The committee belongs to the institution, whichever of its two roles the account acts in.
+  if (actor.role !== 'institution' && actor.role !== 'assessor') return [];
+  const rows = await db.select({ id: assessorCommitteeMembers.id }).from(assessorCommitteeMembers)
+    .where(and(inArray(assessorCommitteeMembers.id, ids), eq(assessorCommitteeMembers.institutionId, actor.orgId)));
+  return rows.map((r) => r.id);
+}
+
+async function noticesOwned(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role !== 'authority') return [];
+  const rows = await db.select({ id: notices.id }).from(notices).where(and(inArray(notices.id, ids), eq(notices.authorityId, actor.orgId)));
+  return rows.map((r) => r.id);
+}
+
 const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) => Promise<number[]>> = {
   'physician.read': physiciansVisible,
   'physician.idNumber.view': physiciansVisible,
   'account.unlock': accountsUnlockable,
   'account.resetPassword': accountsUnlockable,
+  'institution.read': institutionsVisible,
+  'institution.manage': institutionsManaged,
+  'department.manage': departmentsOwned,
+  'assessorApplication.review': applicationsReviewable,
+  'committeeMember.manage': committeeMembersOwned,
+  'notice.manage': noticesOwned,
 };
 
 /** Throws 404 unless the actor holds `permission` on every id. */
@@ -101,4 +185,28 @@ export async function requireAccess(db: Database, actor: Actor, permission: Perm
   if (unique.length === 0) return;
   const allowed = new Set(await checkers[permission](db, actor, unique));
   if (unique.some((id) => !allowed.has(id))) throw notFound();
+}
+
+/**
+ * Who may download a file depends on what it belongs to: a published notice's files are public; a draft
+ * notice's only for its authority; an assessor application's for the applying institution and the
+ * authorities above it. Anything else, or no file: 404.
+ */
+export async function requireFileAccess(db: Database, actor: Actor | null, fileId: string): Promise<typeof files.$inferSelect> {
+  const [file] = await db.select().from(files).where(eq(files.id, fileId));
+  if (!file) throw notFound('文件不存在');
+  let allowed = false;
+  if (file.ownerType === 'notice') {
+    const [notice] = await db.select().from(notices).where(eq(notices.id, file.ownerId));
+    allowed = Boolean(notice) && (notice.status === 'published' || (actor?.role === 'authority' && actor.orgId === notice.authorityId));
+  } else if (file.ownerType === 'assessorApplication' && actor) {
+    const [application] = await db.select().from(assessorApplications).where(eq(assessorApplications.id, file.ownerId));
+    if (application) {
+      allowed =
+        ((actor.role === 'institution' || actor.role === 'assessor') && actor.orgId === application.institutionId) ||
+        (await applicationsReviewable(db, actor, [application.id])).length === 1;
+    }
+  }
+  if (!allowed) throw notFound('文件不存在');
+  return file;
 }

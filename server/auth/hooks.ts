@@ -12,14 +12,21 @@ export function registerSessionHooks(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     // Unknown URLs (the web client's routes, static files) fall through to the not-found handler.
-    if (!request.routeOptions.url || config.public || !request.url.startsWith('/api/')) return;
+    if (!request.routeOptions.url || (config.public && !config.optionalAuth) || !request.url.startsWith('/api/')) return;
     const { config: appConfig, database } = app.deps;
     const token = request.cookies[SESSION_COOKIE];
     const session = token
       ? await loadSession(database.db, token, { idleMinutes: appConfig.sessionIdleMinutes, absoluteHours: appConfig.sessionAbsoluteHours })
       : null;
+    const account = session ? await loadAccountById(database.db, session.accountId) : null;
+    if (config.optionalAuth) {
+      if (session && account && !account.disabled) {
+        request.session = session;
+        request.actor = actorOf(account, session.role);
+      }
+      return;
+    }
     if (!session) throw unauthorized(token ? '登录已过期，请重新登录' : '请先登录');
-    const account = await loadAccountById(database.db, session.accountId);
     if (!account || account.disabled) throw unauthorized('账号不可用，请重新登录');
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError(403, 'CSRF_INVALID', '页面已过期，请刷新页面后重试');

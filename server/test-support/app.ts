@@ -1,10 +1,14 @@
 // Builds the real app on a fresh database for API tests, and a small cookie-aware client for inject.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { createPii, parseKeys, type Pii } from '../lib/pii.js';
+import { localStorage, type Storage } from '../lib/storage.js';
 import { openTestDatabase } from './database.js';
 
 export interface TestApp {
@@ -12,6 +16,7 @@ export interface TestApp {
   database: DatabaseHandle;
   db: DatabaseHandle['db'];
   pii: Pii;
+  storage: Storage;
   close(): Promise<void>;
 }
 
@@ -19,16 +24,20 @@ export async function createTestApp(options: { captcha?: boolean; loginRateLimit
   const database = await openTestDatabase();
   const pii = createPii(parseKeys(crypto.randomBytes(32).toString('base64'), crypto.randomBytes(32).toString('base64')));
   const config = { ...loadConfig({}), captchaEnabled: options.captcha ?? false, loginRateLimit: options.loginRateLimit ?? 10_000 };
-  const app = await buildApp({ config, database, pii }, { logger: false });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));
+  const storage = localStorage(filesDir);
+  const app = await buildApp({ config, database, pii, storage }, { logger: false });
   await app.ready();
   return {
     app,
     database,
     db: database.db,
     pii,
+    storage,
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

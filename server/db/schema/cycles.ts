@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, serial, varchar, integer, boolean, date, jsonb, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { regions } from './regions.js';
 import { institutions } from './organizations.js';
@@ -21,8 +22,10 @@ export const cycles = pgTable(
     testEnd: date('test_end').notNull(),
     isCurrent: boolean('is_current').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('cycles_province_idx').on(t.provinceCode)],
+  // One current cycle per province.
+  (t) => [index('cycles_province_idx').on(t.provinceCode), uniqueIndex('cycles_one_current_uq').on(t.provinceCode).where(sql`${t.isCurrent}`)],
 );
 
 /** The province's policy (DESIGN §1): what differs between provinces is data. */
@@ -32,8 +35,25 @@ export const policies = pgTable('policies', {
   lockoutMaxFailures: integer('lockout_max_failures').notNull().default(5),
   lockoutMinutes: integer('lockout_minutes').notNull().default(15),
   retakeAllowed: boolean('retake_allowed').notNull().default(true),
+  /** Which papers each procedure takes: { standard: PaperKind[], simplified: PaperKind[] }. */
+  papersByProcedure: jsonb('papers_by_procedure').notNull().default({ standard: ['humanities', 'proficiency'], simplified: ['humanities'] }),
+  proctoringEnabled: boolean('proctoring_enabled').notNull().default(false),
+  /** Face similarity (%) below which a snapshot goes to human review. */
+  proctoringThreshold: integer('proctoring_threshold').notNull().default(40),
   settings: jsonb('settings').notNull().default({}),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** 考核周期起止日期告知栏: an institution confirmed it has seen the cycle's dates (【去确认】, seed 002 §1.2). */
+export const cycleConfirmations = pgTable(
+  'cycle_confirmations',
+  {
+    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
+    institutionId: integer('institution_id').notNull().references(() => institutions.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.institutionId] })],
+);
 
 /** An institution approved as 考核机构 for a cycle. */
 export const assessors = pgTable(

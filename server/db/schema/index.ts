@@ -5,3 +5,6 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './cycles.js';
 export * from './enrolments.js';
+export * from './files.js';
+export * from './assessor-applications.js';
+export * from './notices.js';

@@ -1,0 +1,89 @@
+// Excel through exceljs: streamed exports, templates with a 说明 sheet, and reading uploaded sheets.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export interface ExcelColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null | undefined;
+}
+
+/**
+ * Streams rows into an .xlsx written to `out` as they come, so an export of every row a filter
+ * matches never holds the whole table in memory.
+ */
+export async function streamWorkbook<T>(out: Writable, sheetName: string, columns: ExcelColumn<T>[], rows: AsyncIterable<T[]>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for await (const batch of rows) {
+    for (const row of batch) sheet.addRow(columns.map((c) => c.value(row) ?? '')).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** An import template: the header row, one example row, and a 说明 sheet listing the allowed values. */
+export async function templateWorkbook(sheetName: string, headers: string[], example: string[], notes: [string, string][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(headers).font = { bold: true };
+  sheet.addRow(example);
+  sheet.columns.forEach((column) => {
+    column.width = 18;
+    column.numFmt = '@';
+  });
+  const help = workbook.addWorksheet('说明');
+  help.addRow(['字段', '说明']).font = { bold: true };
+  for (const note of notes) help.addRow(note);
+  help.getColumn(1).width = 18;
+  help.getColumn(2).width = 80;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A workbook of rows with a reason column, for 导出失败数据 after an import. */
+export async function rowsWorkbook(sheetName: string, headers: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.columns.forEach((column) => (column.width = 18));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  }
+  return String(value).trim();
+}
+
+/**
+ * Reads the first sheet of an uploaded .xlsx into records keyed by the header row's texts; each record
+ * keeps its Excel row number for error reports. Throws a Chinese message for a file that is not a workbook.
+ */
+export async function readSheet(data: Buffer): Promise<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new Error('文件不是有效的Excel（.xlsx）文件');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { headers: [], rows: [] };
+  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  const rows: { rowNumber: number; values: Record<string, string> }[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values: Record<string, string> = {};
+    headers.forEach((header, i) => (values[header] = cellText(row.getCell(i + 1).value)));
+    if (Object.values(values).some((v) => v !== '')) rows.push({ rowNumber, values });
+  });
+  return { headers, rows };
+}

@@ -1,0 +1,54 @@
+// Upload checks: the type is read from the content (file-type), never trusted from the name.
+import { fileTypeFromBuffer } from 'file-type';
+import { badRequest } from './errors.js';
+
+export const fileKinds = ['pdf', 'jpg', 'png', 'word', 'excel'] as const;
+export type FileKind = (typeof fileKinds)[number];
+
+const kindLabels: Record<FileKind, string> = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', word: 'Word', excel: 'Excel' };
+
+/** Detected MIME types per kind; old .doc/.xls are OLE compound files (`application/x-cfb`). */
+const kindByMime: Record<string, { kind: FileKind; extensions: string[] }[]> = {
+  'application/pdf': [{ kind: 'pdf', extensions: ['pdf'] }],
+  'image/jpeg': [{ kind: 'jpg', extensions: ['jpg', 'jpeg'] }],
+  'image/png': [{ kind: 'png', extensions: ['png'] }],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [{ kind: 'word', extensions: ['docx'] }],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [{ kind: 'excel', extensions: ['xlsx'] }],
+  'application/x-cfb': [
+    { kind: 'word', extensions: ['doc'] },
+    { kind: 'excel', extensions: ['xls'] },
+  ],
+};
+
+export const MB = 1024 * 1024;
+
+export interface CheckedUpload {
+  kind: FileKind;
+  mimeType: string;
+  extension: string;
+}
+
+/**
+ * Accepts the file when its content is one of `allowed` kinds, its name's extension agrees with the
+ * content, and it is not larger than `maxBytes`; otherwise a Chinese 400 naming the field.
+ */
+export async function checkUpload(
+  data: Buffer,
+  filename: string,
+  options: { allowed: readonly FileKind[]; maxBytes: number; field: string; fieldLabel: string },
+): Promise<CheckedUpload> {
+  const { allowed, maxBytes, field, fieldLabel } = options;
+  const allowedText = allowed.map((k) => kindLabels[k]).join('、');
+  if (data.length === 0) throw badRequest(`${fieldLabel}：文件为空`, { [field]: '文件为空' });
+  if (data.length > maxBytes) {
+    const limit = `${Math.round(maxBytes / MB)}MB`;
+    throw badRequest(`${fieldLabel}：文件不能超过${limit}`, { [field]: `文件不能超过${limit}` });
+  }
+  const detected = await fileTypeFromBuffer(data);
+  const extension = filename.split('.').pop()?.toLowerCase() ?? '';
+  const match = detected ? kindByMime[detected.mime]?.find((c) => allowed.includes(c.kind) && c.extensions.includes(extension)) : undefined;
+  if (!detected || !match) {
+    throw badRequest(`${fieldLabel}：只能上传${allowedText}文件（按文件内容识别）`, { [field]: `只能上传${allowedText}文件` });
+  }
+  return { kind: match.kind, mimeType: detected.mime === 'application/x-cfb' ? (match.kind === 'word' ? 'application/msword' : 'application/vnd.ms-excel') : detected.mime, extension };
+}
