@@ -123,3 +123,21 @@ export const windowLabels: Record<WindowKey, string> = {
 export const windowStates = ['notStarted', 'open', 'ended'] as const;
 export type WindowState = (typeof windowStates)[number];
 export const windowStateLabels: Record<WindowState, string> = { notStarted: '未开始', open: '进行中', ended: '已结束' };
+
+/** Statuses by how far the registration got, for the three rates of 考核进度 (seed 002 §1.8). */
+export const submittedStatuses: readonly EnrolmentStatus[] = [
+  'PENDING_INSTITUTION_REVIEW',
+  'RETURNED_BY_ASSESSOR',
+  'PENDING_ASSESSOR_REVIEW',
+  'AWAITING_TEST',
+  'PENDING_RETAKE_CONFIRMATION',
+  'AWAITING_RETAKE',
+  'COMPLETED',
+];
+export const institutionReviewedStatuses: readonly EnrolmentStatus[] = [
+  'PENDING_ASSESSOR_REVIEW',
+  'AWAITING_TEST',
+  'PENDING_RETAKE_CONFIRMATION',
+  'AWAITING_RETAKE',
+  'COMPLETED',
+];
