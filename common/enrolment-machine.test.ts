@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { enrolmentStatuses, type EnrolmentStatus } from './enums.js';
+import { availableEvents, enrolmentEvents, eventActors, transition, type EnrolmentEvent, type TransitionContext } from './enrolment-machine.js';
+
+/** Every allowed (status, event) with the status it leads to; everything else must be refused. */
+const allowed: [EnrolmentStatus, EnrolmentEvent, EnrolmentStatus, TransitionContext?, ('passed' | 'failed')?][] = [
+  ['NOT_ENROLLED', 'enrol', 'PENDING_REGISTRATION'],
+  ['PENDING_REGISTRATION', 'cancel', 'NOT_ENROLLED'],
+  ['PENDING_REGISTRATION', 'submit', 'PENDING_INSTITUTION_REVIEW'],
+  ['RETURNED_BY_INSTITUTION', 'submit', 'PENDING_INSTITUTION_REVIEW'],
+  ['RETURNED_BY_AUTHORITY', 'submit', 'PENDING_INSTITUTION_REVIEW'],
+  ['PENDING_INSTITUTION_REVIEW', 'institutionApprove', 'PENDING_ASSESSOR_REVIEW'],
+  ['PENDING_INSTITUTION_REVIEW', 'institutionReject', 'RETURNED_BY_INSTITUTION'],
+  ['RETURNED_BY_ASSESSOR', 'institutionApprove', 'PENDING_ASSESSOR_REVIEW'],
+  ['RETURNED_BY_ASSESSOR', 'institutionReject', 'RETURNED_BY_INSTITUTION'],
+  ['PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'AWAITING_TEST'],
+  ['PENDING_ASSESSOR_REVIEW', 'assessorReject', 'RETURNED_BY_ASSESSOR'],
+  ['PENDING_INSTITUTION_REVIEW', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
+  ['RETURNED_BY_ASSESSOR', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
+  ['PENDING_ASSESSOR_REVIEW', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
+  ['AWAITING_TEST', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
+  ['AWAITING_TEST', 'testPassed', 'COMPLETED', {}, 'passed'],
+  ['AWAITING_TEST', 'testFailed', 'COMPLETED', {}, 'failed'],
+  ['PENDING_RETAKE_CONFIRMATION', 'retakeAllow', 'AWAITING_RETAKE'],
+  ['PENDING_RETAKE_CONFIRMATION', 'retakeDecline', 'COMPLETED', {}, 'failed'],
+  ['AWAITING_RETAKE', 'retakePassed', 'COMPLETED', {}, 'passed'],
+  ['AWAITING_RETAKE', 'retakeFailed', 'COMPLETED', {}, 'failed'],
+];
+
+describe('enrolment state machine', () => {
+  for (const status of enrolmentStatuses) {
+    for (const event of enrolmentEvents) {
+      const entry = allowed.find(([s, e]) => s === status && e === event);
+      it(`${status} --${event}--> ${entry ? entry[2] : 'refused'}`, () => {
+        const outcome = transition(status, event, eventActors[event], entry?.[3]);
+        if (entry) {
+          expect(outcome).toEqual({ ok: true, status: entry[2], result: entry[4] ?? null });
+        } else {
+          expect(outcome.ok).toBe(false);
+          if (!outcome.ok) expect(outcome.reason).toMatch(/[\u4e00-\u9fa5]/);
+        }
+      });
+    }
+  }
+
+  it('refuses every event to every actor but its own', () => {
+    const actors = ['authority', 'institution', 'assessor', 'physician', 'system'] as const;
+    for (const [status, event] of allowed) {
+      for (const actor of actors.filter((a) => a !== eventActors[event])) {
+        expect(transition(status, event, actor)).toEqual({ ok: false, reason: '当前身份无权执行此操作' });
+      }
+    }
+  });
+
+  it('cancelling after the first submit says the authority must return it', () => {
+    for (const status of ['PENDING_INSTITUTION_REVIEW', 'PENDING_ASSESSOR_REVIEW', 'RETURNED_BY_INSTITUTION'] as const) {
+      expect(transition(status, 'cancel', 'institution')).toEqual({ ok: false, reason: '医师已提交报名信息，需由隶属卫生行政部门驳回' });
+    }
+  });
+
+  it('an evaluation of 不合格 ends the cycle as 不合格 at re-review; full exemption ends it as 合格', () => {
+    expect(transition('PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'assessor', { evaluationFailed: true })).toEqual({ ok: true, status: 'COMPLETED', result: 'failed' });
+    expect(transition('PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'assessor', { allPapersExempted: true })).toEqual({ ok: true, status: 'COMPLETED', result: 'passed' });
+    expect(transition('PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'assessor', { evaluationFailed: true, allPapersExempted: true })).toMatchObject({ result: 'failed' });
+  });
+
+  it('a failed test goes to 待确认补考 only where the province allows retakes', () => {
+    expect(transition('AWAITING_TEST', 'testFailed', 'system', { retakeAllowed: true })).toEqual({ ok: true, status: 'PENDING_RETAKE_CONFIRMATION', result: null });
+    expect(transition('AWAITING_TEST', 'testFailed', 'system', { retakeAllowed: false })).toEqual({ ok: true, status: 'COMPLETED', result: 'failed' });
+  });
+
+  it('the authority cannot return a registration once a test has begun', () => {
+    expect(transition('AWAITING_TEST', 'authorityReturn', 'authority', { testStarted: true })).toEqual({ ok: false, reason: '医师已开始测评，不能驳回' });
+  });
+
+  it('tells the client which buttons each actor has', () => {
+    expect(availableEvents('PENDING_REGISTRATION', 'institution')).toEqual(['cancel']);
+    expect(availableEvents('NOT_ENROLLED', 'institution')).toEqual(['enrol']);
+    expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'institution')).toEqual(['institutionApprove', 'institutionReject']);
+    expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'authority')).toEqual(['authorityReturn']);
+    expect(availableEvents('RETURNED_BY_AUTHORITY', 'physician')).toEqual(['submit']);
+    expect(availableEvents('COMPLETED', 'authority')).toEqual([]);
+  });
+});
