@@ -30,6 +30,7 @@ export const errorResponses = {
   401: apiErrorSchema,
   403: apiErrorSchema,
   404: apiErrorSchema,
+  409: apiErrorSchema,
 } as const;
 
 export const idParamSchema = z.object({

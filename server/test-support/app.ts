@@ -69,6 +69,8 @@ export class Client {
 
   get = (url: string) => this.request('GET', url);
   post = (url: string, payload?: unknown, headers?: Record<string, string>) => this.request('POST', url, payload ?? {}, headers);
+  put = (url: string, payload?: unknown) => this.request('PUT', url, payload ?? {});
+  delete = (url: string) => this.request('DELETE', url);
 }
 
 export async function loginAs(app: FastifyInstance, account: string, password: string, tab: 'organization' | 'physician' = 'organization'): Promise<Client> {

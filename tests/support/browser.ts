@@ -24,8 +24,10 @@ export async function newPage(browser: Browser, baseURL: string, viewport = DESK
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(shots, { recursive: true });
-  // Drawers and messages slide in: take the picture once the motion has settled.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Drawers and messages slide in: take the picture once the motion has settled (spinners loop for ever).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
 

@@ -43,7 +43,12 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  // A production build, as users get it (vitest sets NODE_ENV=test, which antd answers with test ids).
+  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-'));
   const port = await freePort();
   const cli = (...args: string[]) =>

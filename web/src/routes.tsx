@@ -42,6 +42,17 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/', title: '首页', access: ['assessor'], Page: lazyNamed(loadAssessor, 'AssessorHomePage') },
   { path: '/', title: '首页', access: ['physician'], Page: lazyNamed(loadPhysician, 'PhysicianHomePage') },
   { path: '/change-password', title: '修改密码', access: roles, Page: lazyNamed(loadAccount, 'ChangePasswordPage') },
+  { path: '/departments', title: '科室信息', access: ['institution'], Page: lazyNamed(loadInstitution, 'DepartmentsPage') },
+  { path: '/notices', title: '通知公告', access: ['authority'], Page: lazyNamed(loadAuthority, 'NoticesPage') },
+  { path: '/institutions', title: '机构账号', access: ['authority'], Page: lazyNamed(loadAuthority, 'InstitutionsPage') },
+  { path: '/profile', title: '本机构信息', access: ['institution'], Page: lazyNamed(loadInstitution, 'ProfilePage') },
+  { path: '/cycles', title: '考核周期', access: ['authority'], Page: lazyNamed(loadAuthority, 'CyclesPage') },
+  { path: '/policy', title: '考核政策', access: ['authority'], Page: lazyNamed(loadAuthority, 'PolicyPage') },
+  { path: '/assessor-applications', title: '考核机构审核', access: ['authority'], Page: lazyNamed(loadAuthority, 'AssessorApplicationsPage') },
+  { path: '/assessor-assignments', title: '指定考核机构', access: ['authority'], Page: lazyNamed(loadAuthority, 'AssessorAssignmentsPage') },
+  { path: '/assessor-application', title: '申请考核机构', access: ['institution'], Page: lazyNamed(loadInstitution, 'AssessorApplicationPage') },
+  { path: '/committee', title: '考核委员会', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
+  { path: '/committee/office', title: '考核办公室', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

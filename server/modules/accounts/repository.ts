@@ -3,7 +3,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AccountKind, InitialPasswordRule } from '../../../common/enums.js';
 import { provinceCodeOf, regionPath } from '../../../common/regions.js';
 import type { Database } from '../../db/client.js';
-import { accounts, authorities, institutions, physicians, policies } from '../../db/schema/index.js';
+import { accounts, authorities, institutions, physicians } from '../../db/schema/index.js';
+import { loginPolicy } from '../policies/repository.js';
 
 export interface PolicyView {
   initialPasswordRule: InitialPasswordRule;
@@ -31,16 +32,9 @@ export interface AccountContext {
   policy: PolicyView;
 }
 
-const DEFAULT_POLICY: PolicyView = { initialPasswordRule: 'fixed666666', lockoutMaxFailures: 5, lockoutMinutes: 15 };
-
-export async function policyFor(db: Database, provinceCode: string): Promise<PolicyView> {
-  const [row] = await db.select().from(policies).where(eq(policies.provinceCode, provinceCode));
-  if (!row) return DEFAULT_POLICY;
-  return {
-    initialPasswordRule: row.initialPasswordRule as InitialPasswordRule,
-    lockoutMaxFailures: row.lockoutMaxFailures,
-    lockoutMinutes: row.lockoutMinutes,
-  };
+/** The province's 考核政策 as login needs it (what the provincial authority set under 考核政策, or the defaults). */
+export function policyFor(db: Database, provinceCode: string): Promise<PolicyView> {
+  return loginPolicy(db, provinceCode);
 }
 
 async function loadWhere(db: Database, where: SQL): Promise<AccountContext | null> {

@@ -1,3 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema } from '../../../common/schemas/error.js';
+import { policyBodySchema, policySchema } from '../../../common/schemas/policy.js';
+import { authed, errorResponses } from '../http.js';
+import { getPolicy, updatePolicy } from './service.js';
 
-export const policyRoutes: FastifyPluginAsyncZod = async () => {};
+export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.database.db;
+  const tags = ['policy'];
+
+  app.get('', { schema: { tags, summary: '考核政策（本省）', response: { 200: policySchema, ...errorResponses } } }, async (request) =>
+    getPolicy(db, authed(request).actor),
+  );
+
+  app.put(
+    '',
+    {
+      schema: {
+        tags,
+        summary: '保存考核政策（省级卫生行政部门）',
+        body: policyBodySchema,
+        response: { 200: policySchema, ...errorResponses, 409: apiErrorSchema },
+      },
+    },
+    async (request) => updatePolicy(db, authed(request).actor, request.body, request.ip),
+  );
+};

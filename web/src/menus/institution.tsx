@@ -1,5 +1,8 @@
-import { HomeOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, HomeOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 医疗卫生机构 (institution), in the order of the manuals. Add items here as pages are built. */
-export const institutionMenu: MenuEntry[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+export const institutionMenu: MenuEntry[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/org-info', label: '机构信息', icon: <ApartmentOutlined />, children: [{ path: '/profile', label: '本机构信息' }, { path: '/departments', label: '科室信息' }, { path: '/assessor-application', label: '申请考核机构' }] },
+];

@@ -13,6 +13,14 @@ function toItems(entries: MenuEntry[], disabled: boolean): MenuItem[] {
   );
 }
 
+/** The keys of the groups that hold `selected`, so a reload or a direct link opens the right group. */
+function groupsOf(entries: MenuEntry[], selected: string | undefined): string[] {
+  if (!selected) return [];
+  return entries
+    .filter((entry) => entry.children?.some((child) => child.path === selected || groupsOf([child], selected).length))
+    .map((entry) => entry.path);
+}
+
 /** The current role's left menu; items stay disabled until the initial password is changed. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useCurrentUser();
@@ -27,6 +35,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       className="side-menu"
       items={toItems(entries, me.mustChangePassword)}
       selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={groupsOf(entries, selected)}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

@@ -1,2 +1,8 @@
 // The pages of the 卫生行政部门 (authority); routes.tsx loads this module lazily, as one chunk.
 export { AuthorityHomePage } from './home/AuthorityHomePage';
+export { InstitutionsPage } from './institutions/InstitutionsPage';
+export { NoticesPage } from './notices/NoticesPage';
+export { CyclesPage } from './cycles/CyclesPage';
+export { PolicyPage } from './policy/PolicyPage';
+export { AssessorApplicationsPage } from './assessor-applications/AssessorApplicationsPage';
+export { AssessorAssignmentsPage } from './assessor-assignments/AssessorAssignmentsPage';

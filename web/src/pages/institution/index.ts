@@ -1,2 +1,5 @@
 // The pages of the 医疗卫生机构 (institution); routes.tsx loads this module lazily, as one chunk.
 export { InstitutionHomePage } from './home/InstitutionHomePage';
+export { ProfilePage } from './profile/ProfilePage';
+export { DepartmentsPage } from './departments/DepartmentsPage';
+export { AssessorApplicationPage } from './assessor-application/AssessorApplicationPage';

@@ -6,6 +6,7 @@ import { useMe } from '../../../api/auth';
 import { clearLoginNotice, peekLoginNotice } from '../../../auth/loginNotice';
 import { SYSTEM_NAME } from '../../../components/DocumentTitle';
 import { LoginForm } from './LoginForm';
+import { NoticeLists } from './NoticeLists';
 import './login.css';
 
 /** 登录: one card for physicians (证件号码) and organisations (机构账号). */
@@ -30,6 +31,7 @@ export function LoginPage() {
         <LoginForm />
         <p className="login-browser-tip">考虑系统版本兼容性，建议您使用谷歌浏览器登录</p>
       </section>
+      <NoticeLists />
     </main>
   );
 }

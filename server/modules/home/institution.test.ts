@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { EnrolmentStatus } from '../../../common/enums.js';
+import { auditEvents, cycles, enrolments, institutions } from '../../db/schema/index.js';
+import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { buildNotice } from '../../test-support/departments-factories.js';
+import { buildPhysician } from '../../test-support/factories.js';
+
+const ctx = setupTenantWorld();
+
+async function enrol(institutionId: number, statuses: EnrolmentStatus[]) {
+  for (const status of statuses) {
+    const { physician } = await buildPhysician(ctx.t.db, ctx.t.pii, { institutionId });
+    await ctx.t.db.insert(enrolments).values({ cycleId: ctx.world.cycle.id, physicianId: physician.id, institutionId, status });
+  }
+}
+
+describe('GET /api/v1/home/institution (医疗卫生机构首页)', () => {
+  it('is for institutions only', async () => {
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home/institution'), {
+      anonymous: 401,
+      provinceAuthority: 403,
+      cityAAuthority: 403,
+      cityBAuthority: 403,
+      institutionA: 200,
+      institutionB: 200,
+      assessorOfA: 403,
+      physicianA: 403,
+      physicianB: 403,
+    });
+  });
+
+  it('shows the current cycle, not yet confirmed', async () => {
+    const body = (await ctx.clients.institutionA.get('/api/v1/home/institution')).json();
+    expect(body.institutionName).toBe(ctx.world.institutionA.institution.name);
+    expect(body.cycle).toMatchObject({ id: ctx.world.cycle.id, name: '2024-2026年度' });
+    expect(body.cycle.windows).toHaveLength(4);
+    expect(body.cycleConfirmedAt).toBeNull();
+  });
+
+  it('counts the four 待处理任务 from this institution’s enrolments and gives each its 去处理 page', async () => {
+    const a = ctx.world.institutionA.institution.id;
+    await enrol(a, ['PENDING_INSTITUTION_REVIEW', 'PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR', 'PENDING_REGISTRATION', 'PENDING_ASSESSOR_REVIEW', 'NOT_ENROLLED']);
+    await enrol(ctx.world.institutionB.institution.id, ['PENDING_INSTITUTION_REVIEW']);
+    const body = (await ctx.clients.institutionA.get('/api/v1/home/institution')).json();
+    expect(body.tasks).toEqual([
+      { key: 'standardReview', label: '一般程序待审核', count: 3, path: '/review/standard' },
+      { key: 'simplifiedReview', label: '简易程序待审核', count: 0, path: '/review/simplified' },
+      { key: 'exemptionReview', label: '免考申请待审核', count: 0, path: '/review/exemption' },
+      { key: 'infoChange', label: '医师信息修改申请', count: 0, path: '/physicians/change-requests' },
+    ]);
+    // 考核进度: 5 enrolled (未确认参加 left out), 4 submitted, 1 reviewed by the institution, none completed.
+    expect(body.progress).toEqual({
+      enrolled: 5,
+      registration: { done: 4, total: 5, percent: 80 },
+      review: { done: 1, total: 4, percent: 25 },
+      completion: { done: 0, total: 5, percent: 0 },
+    });
+    const b = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
+    expect(b.tasks[0].count).toBe(1);
+  });
+
+  it('gives the 考核机构 and 行政机构 contacts', async () => {
+    await ctx.t.db.update(institutions).set({ contactPerson: '尚成格', contactPhone: '13147873234' }).where(eq(institutions.id, ctx.world.assessor.institution.id));
+    const body = (await ctx.clients.institutionA.get('/api/v1/home/institution')).json();
+    expect(body.contacts).toEqual({
+      assessor: { name: ctx.world.assessor.institution.name, contactPerson: '尚成格', contactPhone: '13147873234' },
+      authority: { name: ctx.world.cityA.authority.name, contactPerson: null, contactPhone: null },
+      noAssessorMessage: null,
+    });
+  });
+
+  it('tells an institution without an assessor whom to contact (seed 004 FAQ 11)', async () => {
+    const body = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
+    expect(body.contacts.assessor).toBeNull();
+    expect(body.contacts.noAssessorMessage).toBe(`当前机构暂未指定考核机构，请联系${ctx.world.cityB.authority.name}`);
+  });
+
+  it('lists the latest published notices of the authorities above the institution only', async () => {
+    await buildNotice(ctx.t.db, { authorityId: ctx.world.province.authority.id, title: '省级政策', category: 'policy', publishedOn: '2026-03-01', status: 'published' });
+    await buildNotice(ctx.t.db, { authorityId: ctx.world.cityA.authority.id, title: '市级通知', publishedOn: '2026-03-05', status: 'published' });
+    await buildNotice(ctx.t.db, { authorityId: ctx.world.cityA.authority.id, title: '市级草稿', publishedOn: '2026-03-06' });
+    await buildNotice(ctx.t.db, { authorityId: ctx.world.cityB.authority.id, title: '别市通知', publishedOn: '2026-03-07', status: 'published' });
+    const a = (await ctx.clients.institutionA.get('/api/v1/home/institution')).json();
+    expect(a.notices.map((n: { title: string }) => n.title)).toEqual(['市级通知', '省级政策']);
+    const b = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
+    expect(b.notices.map((n: { title: string }) => n.title)).toEqual(['别市通知', '省级政策']);
+  });
+});
+
+describe('POST /api/v1/home/institution/confirm-cycle (告知栏【去确认】)', () => {
+  const confirm = (cycleId = ctx.world.cycle.id) => ({ cycleId });
+
+  it('is for institutions only', async () => {
+    await checkAccessMatrix(ctx.clients, (c) => c.post('/api/v1/home/institution/confirm-cycle', confirm()), {
+      anonymous: 401,
+      provinceAuthority: 403,
+      cityAAuthority: 403,
+      cityBAuthority: 403,
+      institutionA: 200,
+      institutionB: 200,
+      assessorOfA: 403,
+      physicianA: 403,
+      physicianB: 403,
+    });
+  });
+
+  it('remembers the confirmation once per cycle and institution: a second call changes nothing', async () => {
+    const first = (await ctx.clients.institutionA.post('/api/v1/home/institution/confirm-cycle', confirm())).json();
+    const second = (await ctx.clients.institutionA.post('/api/v1/home/institution/confirm-cycle', confirm())).json();
+    expect(second).toEqual(first);
+    const home = (await ctx.clients.institutionA.get('/api/v1/home/institution')).json();
+    expect(home.cycleConfirmedAt).toBe(first.confirmedAt);
+    const audits = await ctx.t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'cycle.confirmed'), eq(auditEvents.actorAccountId, ctx.world.institutionA.account.id)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0].targetId).toBe(String(ctx.world.cycle.id));
+  });
+
+  it('answers 400 without a cycle id and 409 for a cycle that is not the current one', async () => {
+    const missing = await ctx.clients.institutionA.post('/api/v1/home/institution/confirm-cycle', {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toBe('请指定考核周期');
+    const stale = await ctx.clients.institutionA.post('/api/v1/home/institution/confirm-cycle', confirm(ctx.world.cycle.id + 1000));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toBe('考核周期已变更，请刷新页面后再确认');
+  });
+
+  it('has nothing to confirm when the province has no current cycle', async () => {
+    await ctx.t.db.update(cycles).set({ isCurrent: false }).where(eq(cycles.id, ctx.world.cycle.id));
+    try {
+      const res = await ctx.clients.institutionB.post('/api/v1/home/institution/confirm-cycle', confirm());
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.message).toBe('当前没有进行中的考核周期');
+      const home = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
+      expect(home).toMatchObject({ cycle: null, cycleConfirmedAt: null, progress: null });
+      expect(home.tasks.every((t: { count: number }) => t.count === 0)).toBe(true);
+    } finally {
+      await ctx.t.db.update(cycles).set({ isCurrent: true }).where(eq(cycles.id, ctx.world.cycle.id));
+    }
+  });
+});

@@ -1,0 +1,19 @@
+// 医疗卫生机构首页 and the 告知栏's 【去确认】.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InstitutionHome } from '../../../common/schemas/institution-home';
+import { apiGet, apiPost } from './client';
+
+const key = ['home', 'institution'] as const;
+
+export function useInstitutionHome() {
+  return useQuery({ queryKey: key, queryFn: () => apiGet<InstitutionHome>('/home/institution') });
+}
+
+export function useConfirmCycle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (cycleId: number) => apiPost<{ cycleId: number; confirmedAt: string }>('/home/institution/confirm-cycle', { cycleId }),
+    onSuccess: ({ confirmedAt }) =>
+      client.setQueryData<InstitutionHome>(key, (home) => (home ? { ...home, cycleConfirmedAt: confirmedAt } : home)),
+  });
+}

@@ -1,0 +1,122 @@
+import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { institutionLevelLabels, institutionTypeLabels } from '../../../../../common/enums';
+import { accountStatusLabels, type AccountStatus, type InstitutionListItem, type InstitutionSortField } from '../../../../../common/schemas/institution';
+import { useResetPassword, useUnlockAccount } from '../../../api/accounts';
+import { errorMessage } from '../../../api/client';
+import { useRefreshInstitutionList, useSetInstitutionDisabled } from '../../../api/institutions';
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  sortField?: InstitutionSortField;
+  sortOrder?: 'ascend' | 'descend';
+}
+
+const statusColors: Record<AccountStatus, string> = { normal: 'green', disabled: 'default', locked: 'orange' };
+
+/** 重置密码, 解锁 (when locked), 停用 / 启用 of one row. */
+function RowActions({ row }: { row: InstitutionListItem }) {
+  const { message } = App.useApp();
+  const refresh = useRefreshInstitutionList();
+  const resetPassword = useResetPassword();
+  const unlock = useUnlockAccount();
+  const setDisabled = useSetInstitutionDisabled();
+  const run = (action: Promise<unknown>, done: string) =>
+    action.then(
+      () => {
+        message.success(done);
+        void refresh();
+      },
+      (error: unknown) => message.error(errorMessage(error)),
+    );
+  const accountId = row.accountId;
+  if (accountId === null) return null;
+  const disabled = row.accountStatus === 'disabled';
+  return (
+    <Space size={0} wrap>
+      <Popconfirm
+        title="确认重置密码？"
+        description="密码将恢复为初始密码，该机构下次登录须修改密码"
+        onConfirm={() => run(resetPassword.mutateAsync(accountId), '密码已重置为初始密码')}
+      >
+        <Button type="link" size="small">
+          重置密码
+        </Button>
+      </Popconfirm>
+      {row.accountStatus === 'locked' && (
+        <Button type="link" size="small" loading={unlock.isPending} onClick={() => void run(unlock.mutateAsync(accountId), '已解锁')}>
+          解锁
+        </Button>
+      )}
+      <Popconfirm
+        title={disabled ? '确认启用该机构账号？' : '确认停用该机构账号？'}
+        description={disabled ? undefined : '停用后该机构将无法登录'}
+        onConfirm={() => run(setDisabled.mutateAsync({ id: row.id, disabled: !disabled }), disabled ? '已启用' : '已停用')}
+      >
+        <Button type="link" size="small" danger={!disabled}>
+          {disabled ? '启用' : '停用'}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}
+
+interface Props {
+  items: InstitutionListItem[];
+  total: number;
+  loading: boolean;
+  paging: Paging;
+  onPagingChange: (paging: Paging) => void;
+}
+
+/** The 机构账号 table: server-side paging and sorting. */
+export function InstitutionTable({ items, total, loading, paging, onPagingChange }: Props) {
+  const sortOrderOf = (field: InstitutionSortField) => (paging.sortField === field ? paging.sortOrder ?? null : null);
+  const columns: TableProps<InstitutionListItem>['columns'] = [
+    { title: '序号', key: 'n', width: 60, align: 'center', fixed: 'start', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
+    { title: '机构名称', dataIndex: 'name', key: 'name', width: 200, fixed: 'start', sorter: true, sortOrder: sortOrderOf('name') },
+    { title: '机构账号', dataIndex: 'account', key: 'account', width: 120, sorter: true, sortOrder: sortOrderOf('account') },
+    { title: '区划', dataIndex: 'regionName', key: 'regionCode', width: 160, sorter: true, sortOrder: sortOrderOf('regionCode') },
+    { title: '管辖关系', dataIndex: 'authorityName', width: 180 },
+    { title: '机构类型', dataIndex: 'type', width: 140, render: (v: InstitutionListItem['type']) => institutionTypeLabels[v] },
+    { title: '机构级别', dataIndex: 'level', width: 90, render: (v: InstitutionListItem['level']) => institutionLevelLabels[v] },
+    { title: '考核机构', dataIndex: 'isAssessor', width: 84, align: 'center', render: (v: boolean) => (v ? '是' : '否') },
+    { title: '考核机构名称', dataIndex: 'assignedAssessorName', width: 180, render: (v: string | null) => v ?? '—' },
+    {
+      title: '账号状态',
+      dataIndex: 'accountStatus',
+      width: 88,
+      fixed: 'end',
+      render: (v: AccountStatus) => <Tag color={statusColors[v]}>{accountStatusLabels[v]}</Tag>,
+    },
+    { title: '操作', key: 'actions', width: 180, fixed: 'end', render: (_v, row) => <RowActions row={row} /> },
+  ];
+  return (
+    <Table<InstitutionListItem>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      scroll={{ x: 1400 }}
+      pagination={{
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total,
+        pageSizeOptions: [10, 20, 50, 100],
+        showSizeChanger: true,
+        showTotal: (n) => `共 ${n} 条`,
+      }}
+      onChange={(pagination, _filters, sorter) => {
+        const single = Array.isArray(sorter) ? sorter[0] : sorter;
+        const order = single?.order ?? undefined;
+        onPagingChange({
+          page: pagination.pageSize !== paging.pageSize ? 1 : pagination.current ?? 1,
+          pageSize: pagination.pageSize ?? paging.pageSize,
+          sortField: order ? (single.columnKey as InstitutionSortField) : undefined,
+          sortOrder: order ?? undefined,
+        });
+      }}
+    />
+  );
+}

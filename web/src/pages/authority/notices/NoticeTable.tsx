@@ -1,0 +1,121 @@
+import { PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { noticeCategoryLabels, noticeStatusLabels, type Notice } from '../../../../../common/schemas/notices';
+import { errorMessage } from '../../../api/client';
+import { fileUrl, useDeleteNotice, useSetNoticePublished } from '../../../api/notices';
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+/** 编辑, 发布 | 撤回, 删除 of one row, as the server allows. */
+function RowActions({ row, onEdit }: { row: Notice; onEdit: (row: Notice) => void }) {
+  const { message } = App.useApp();
+  const setPublished = useSetNoticePublished();
+  const remove = useDeleteNotice();
+  // Popconfirm closes at once (its OK button is not kept loading): the row's own state shows the result.
+  const run = (action: Promise<unknown>, done: string) =>
+    action.then(
+      () => message.success(done),
+      (error: unknown) => message.error(errorMessage(error)),
+    );
+  return (
+    <Space size={0} wrap>
+      {row.actions.includes('edit') && (
+        <Button type="link" size="small" onClick={() => onEdit(row)}>
+          编辑
+        </Button>
+      )}
+      {row.actions.includes('publish') && (
+        <Popconfirm
+          title="确认发布？"
+          description="发布后登录页和首页即可看到，附件可公开下载"
+          onConfirm={() => void run(setPublished.mutateAsync({ id: row.id, published: true }), '已发布')}
+        >
+          <Button type="link" size="small">
+            发布
+          </Button>
+        </Popconfirm>
+      )}
+      {row.actions.includes('withdraw') && (
+        <Popconfirm title="确认撤回？" description="撤回后不再公开显示" onConfirm={() => void run(setPublished.mutateAsync({ id: row.id, published: false }), '已撤回')}>
+          <Button type="link" size="small">
+            撤回
+          </Button>
+        </Popconfirm>
+      )}
+      {row.actions.includes('delete') && (
+        <Popconfirm title="确认删除?" onConfirm={() => void run(remove.mutateAsync(row.id), '已删除')}>
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
+interface Props {
+  items: Notice[];
+  total: number;
+  loading: boolean;
+  paging: Paging;
+  onPagingChange: (paging: Paging) => void;
+  onEdit: (row: Notice) => void;
+}
+
+/** 序号, 类别, 标题, 发布日期, 附件, 状态, 操作 — paged on the server. */
+export function NoticeTable({ items, total, loading, paging, onPagingChange, onEdit }: Props) {
+  const columns: TableProps<Notice>['columns'] = [
+    { title: '序号', key: 'n', width: 72, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
+    { title: '类别', dataIndex: 'category', key: 'category', width: 80, render: (_v, row) => noticeCategoryLabels[row.category] },
+    { title: '标题', dataIndex: 'title', key: 'title' },
+    { title: '发布日期', dataIndex: 'publishedOn', key: 'publishedOn', width: 120 },
+    {
+      title: '附件',
+      key: 'files',
+      width: 240,
+      render: (_v, row) =>
+        row.files.length === 0 ? (
+          <span className="notice-no-file">无</span>
+        ) : (
+          <ul className="notice-files">
+            {row.files.map((f) => (
+              <li key={f.id}>
+                <a href={fileUrl(f.id)} download>
+                  <PaperClipOutlined /> {f.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 100,
+      render: (_v, row) => <Tag color={row.status === 'published' ? 'green' : 'default'}>{noticeStatusLabels[row.status]}</Tag>,
+    },
+    { title: '操作', key: 'actions', width: 180, render: (_v, row) => <RowActions row={row} onEdit={onEdit} /> },
+  ];
+  return (
+    <Table<Notice>
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      scroll={{ x: 960 }}
+      pagination={{
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (n) => `共${n}条记录`,
+        onChange: (page, pageSize) => onPagingChange({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+      }}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { departmentStatusListLabels, type Department } from '../../../../../common/schemas/departments';
+import { errorMessage } from '../../../api/client';
+import { useDeleteDepartment, useSetDepartmentEnabled } from '../../../api/departments';
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+/** 编辑, 停用 | 启用, 删除 (Popconfirm 确认删除?) of one row, as the server allows. */
+function RowActions({ row, onEdit }: { row: Department; onEdit: (row: Department) => void }) {
+  const { message } = App.useApp();
+  const setEnabled = useSetDepartmentEnabled();
+  const remove = useDeleteDepartment();
+  // Popconfirm closes at once (its OK button is not kept loading): the row's own state shows the result.
+  const run = (action: Promise<unknown>, done: string) =>
+    action.then(
+      () => message.success(done),
+      (error: unknown) => message.error(errorMessage(error)),
+    );
+  return (
+    <Space size={0} wrap>
+      {row.actions.includes('edit') && (
+        <Button type="link" size="small" onClick={() => onEdit(row)}>
+          编辑
+        </Button>
+      )}
+      {row.actions.includes('disable') && (
+        <Popconfirm
+          title="确认停用该科室？"
+          description="停用后医师将不能再选择该科室"
+          onConfirm={() => void run(setEnabled.mutateAsync({ id: row.id, enabled: false }), '科室已停用')}
+        >
+          <Button type="link" size="small">
+            停用
+          </Button>
+        </Popconfirm>
+      )}
+      {row.actions.includes('enable') && (
+        <Button type="link" size="small" onClick={() => void run(setEnabled.mutateAsync({ id: row.id, enabled: true }), '科室已启用')}>
+          启用
+        </Button>
+      )}
+      {row.actions.includes('delete') && (
+        <Popconfirm title="确认删除?" onConfirm={() => void run(remove.mutateAsync(row.id), '科室已删除')}>
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
+interface Props {
+  items: Department[];
+  total: number;
+  loading: boolean;
+  paging: Paging;
+  onPagingChange: (paging: Paging) => void;
+  onEdit: (row: Department) => void;
+}
+
+/** 序号, 科室, 关联诊疗科目, 状态, 操作 — paged on the server. */
+export function DepartmentTable({ items, total, loading, paging, onPagingChange, onEdit }: Props) {
+  const columns: TableProps<Department>['columns'] = [
+    { title: '序号', key: 'n', width: 72, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
+    { title: '科室', dataIndex: 'name', key: 'name', width: 200 },
+    {
+      title: '关联诊疗科目',
+      key: 'clinicalSubjects',
+      render: (_v, row) => row.clinicalSubjects.map((s) => s.name).join('，'),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 100,
+      render: (_v, row) => <Tag color={row.status === 'enabled' ? 'green' : 'default'}>{departmentStatusListLabels[row.status]}</Tag>,
+    },
+    { title: '操作', key: 'actions', width: 200, render: (_v, row) => <RowActions row={row} onEdit={onEdit} /> },
+  ];
+  return (
+    <Table<Department>
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      scroll={{ x: 760 }}
+      pagination={{
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (n) => `共${n}条记录`,
+        onChange: (page, pageSize) => onPagingChange({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+      }}
+    />
+  );
+}
