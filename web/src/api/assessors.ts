@@ -17,8 +17,7 @@ import type {
   PermissionListQueryInput,
 } from '../../../common/schemas/assessor';
 import { queryString } from '../lib/download';
-import { API_BASE, apiDelete, apiGet, apiPost, apiPut } from './client';
-import { apiUpload } from './upload';
+import { API_BASE, apiDelete, apiGet, apiPost, apiPut, apiUpload } from './client';
 
 const root = ['assessors'] as const;
 const keys = {

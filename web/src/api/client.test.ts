@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiRequestError, apiGet, apiPost, errorMessage, onSessionEvent, type SessionEvent } from './client';
+import { ApiRequestError, apiGet, apiPost, apiUpload, errorMessage, onSessionEvent, type SessionEvent } from './client';
 
 type FetchArgs = [string, RequestInit];
 
@@ -26,6 +26,23 @@ afterEach(() => {
 const headersOf = (call: number) => fetchMock.mock.calls[call]?.[1].headers as Record<string, string>;
 
 describe('api client', () => {
+  it('sends a file form as multipart (boundary left to the browser) with the CSRF header', async () => {
+    fetchMock.mockImplementation(async () => jsonResponse(200, { id: 1 }));
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'a.xlsx');
+    await apiUpload('/notices/1', form, 'PUT');
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: 'PUT', body: form });
+    expect(headersOf(0)['content-type']).toBeUndefined();
+    expect(headersOf(0)['x-csrf-token']).toBe('abc=123');
+  });
+
+  it('turns an over-size upload into 上传的文件过大', async () => {
+    fetchMock.mockImplementation(async () => new Response('<html>413</html>', { status: 413 }));
+    const error = await apiUpload('/institutions/import', new FormData()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(errorMessage(error)).toBe('上传的文件过大');
+  });
+
   it('sends the CSRF cookie on mutations, not on reads, and same-origin credentials', async () => {
     fetchMock.mockImplementation(async () => jsonResponse(200, { ok: true }));
     await apiGet('/home');

@@ -98,7 +98,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file uploads) gets its multipart boundary from the browser.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && path !== '/auth/login') {
     const token = readCookie('csrf_token');
     if (token) headers['x-csrf-token'] = token;
@@ -110,7 +112,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiRequestError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' });
@@ -129,6 +131,11 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 }
 
 /** `path` is relative to /api/v1, e.g. `/home`. */
+/** Sends a form with files (multipart/form-data), with the same CSRF header and error handling. */
+export function apiUpload<T>(path: string, form: FormData, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+  return request<T>(method, path, form);
+}
+
 export function apiGet<T>(path: string): Promise<T> {
   return request<T>('GET', path);
 }

@@ -10,8 +10,7 @@ import type {
   InstitutionProfile,
   UpdateInstitutionProfileBody,
 } from '../../../common/schemas/institution';
-import { API_BASE, apiGet, apiPost, apiPut } from './client';
-import { apiUpload } from './upload';
+import { API_BASE, apiGet, apiPost, apiPut, apiUpload } from './client';
 import { queryString } from '../lib/download';
 
 const listKey = ['institutions', 'list'] as const;

@@ -1,8 +1,7 @@
 // 通知公告: the authority's own notices (with attachments) and the public lists of the login page.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notice, NoticeList, NoticeListQuery, PublicNoticeList } from '../../../common/schemas/notices';
-import type { ApiError } from '../../../common/schemas/error';
-import { API_BASE, ApiRequestError, apiDelete, apiGet, apiPost } from './client';
+import { API_BASE, apiDelete, apiGet, apiPost, apiUpload } from './client';
 import { queryString } from '../lib/download';
 
 const noticesKey = ['notices'] as const;
@@ -26,35 +25,6 @@ export function usePublicNotices(limit = 5) {
 
 /** The URL that downloads a stored file (public for published notices). */
 export const fileUrl = (id: string) => `${API_BASE}/files/${id}`;
-
-function csrfToken(): string | null {
-  const part = document.cookie.split(';').map((p) => p.trim()).find((p) => p.startsWith('csrf_token='));
-  return part ? decodeURIComponent(part.slice('csrf_token='.length)) : null;
-}
-
-/** Sends the form (fields and files) as multipart/form-data, with the CSRF header; errors as client.ts shapes them. */
-async function sendForm<T>(method: 'POST' | 'PUT', path: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = csrfToken();
-  if (token) headers['x-csrf-token'] = token;
-  let response: Response;
-  try {
-    response = await fetch(API_BASE + path, { method, headers, body: form, credentials: 'same-origin' });
-  } catch {
-    throw new ApiRequestError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' });
-  }
-  if (!response.ok) {
-    let apiError: ApiError = { code: `HTTP_${response.status}`, message: response.status === 413 ? '上传的文件过大' : '保存失败，请稍后重试' };
-    try {
-      const body = (await response.json()) as { error?: ApiError };
-      if (body.error?.message) apiError = body.error;
-    } catch {
-      // not JSON: keep the generic message
-    }
-    throw new ApiRequestError(response.status, apiError);
-  }
-  return (await response.json()) as T;
-}
 
 export interface NoticeFormValues {
   category: string;
@@ -83,7 +53,7 @@ export function useSaveNotice() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, values }: { id?: number; values: NoticeFormValues }) =>
-      id ? sendForm<Notice>('PUT', `/notices/${id}`, toFormData(values)) : sendForm<Notice>('POST', '/notices', toFormData(values)),
+      id ? apiUpload<Notice>(`/notices/${id}`, toFormData(values), 'PUT') : apiUpload<Notice>('/notices', toFormData(values)),
     onSuccess: invalidate,
   });
 }
