@@ -1,18 +1,10 @@
 // 考核机构: 开通申请权限, 申请考核机构, 考核机构审核, 指定考核机构, 考核委员会 / 考核办公室 (seeds 000 §5, 002 §1.4, 003 §2.2.4, 004 slide 4).
 import { z } from 'zod';
+import { pageOf, pageQuerySchema } from './pagination.js';
 
 // ── shared pieces ────────────────────────────────────────────────────────────────────────────────
 
-export const pageSizes = [10, 20, 50, 100] as const;
-
-/** page / pageSize of every list (server-side pagination). */
-export const pageQuerySchema = z.object({
-  page: z.coerce.number({ error: '页码格式不正确' }).int('页码格式不正确').min(1, '页码格式不正确').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数格式不正确' })
-    .refine((n) => (pageSizes as readonly number[]).includes(n), '每页条数只能是10、20、50或100')
-    .default(10),
-});
+export { pageOf, pageQuerySchema, pageSizes } from './pagination.js';
 
 const optionalText = (max: number, label: string) =>
   z.string({ error: `${label}格式不正确` }).trim().max(max, `${label}不能超过${max}个字符`).optional()
@@ -29,7 +21,6 @@ const idListSchema = (label: string) =>
     .min(1, `请选择${label}`)
     .max(1000, `一次最多选择1000个${label}`);
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
 // ── statuses ─────────────────────────────────────────────────────────────────────────────────────
 

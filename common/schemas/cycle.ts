@@ -1,6 +1,7 @@
 // 考核周期 and its 考核安排: the API's schemas, also used by the form to check dates before sending.
 import dayjs from 'dayjs';
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from './pagination.js';
 import { windowKeys, windowLabels, type WindowKey } from '../enums.js';
 import { scheduleWindowSchema } from './home.js';
 
@@ -100,23 +101,15 @@ export const cycleSchema = z.object({
 });
 export type Cycle = z.infer<typeof cycleSchema>;
 
-export const pageSizes = [10, 20, 50, 100] as const;
+export { pageSizes } from './pagination.js';
 
 export const cycleListQuerySchema = z.object({
-  page: z.coerce.number({ error: '页码须为正整数' }).int('页码须为正整数').min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数须为10、20、50或100' })
-    .refine((n) => (pageSizes as readonly number[]).includes(n), '每页条数须为10、20、50或100')
-    .default(10),
+  ...pageQueryFields,
   name: z.string().trim().max(64, '名称不能超过64个字符').optional(),
 });
 export type CycleListQuery = z.input<typeof cycleListQuerySchema>;
 
-export const cycleListSchema = z.object({
-  items: z.array(cycleSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+export const cycleListSchema = pageOf(cycleSchema).extend({
   /** Only the provincial authority creates and edits cycles; the client shows 新建 / 编辑 only then. */
   canManage: z.boolean(),
 });

@@ -1,10 +1,10 @@
 // 科室信息: the API's zod schemas, reused by the form (seed 002 §1.3, seed 003 §2.2.3).
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from './pagination.js';
 import { clinicalSubjectLabel, isClinicalSubjectCode } from '../clinical-subjects.js';
 import { departmentStatuses, type DepartmentStatus } from '../enums.js';
 
 export const DEPARTMENT_NAME_MAX = 32;
-export const departmentPageSizes = [10, 20, 50, 100] as const;
 
 /** The words of the list (seed 002: 正常 / 已停用). */
 export const departmentStatusListLabels: Record<DepartmentStatus, string> = { enabled: '正常', disabled: '已停用' };
@@ -34,11 +34,7 @@ export type DepartmentBody = z.input<typeof departmentBodySchema>;
 export const departmentListQuerySchema = z.object({
   name: z.string({ error: '名称格式不正确' }).trim().max(64, '名称不能超过64个字符').optional(),
   status: z.enum(departmentStatuses, { error: '状态只能为正常或已停用' }).optional(),
-  page: z.coerce.number({ error: '页码须为正整数' }).int('页码须为正整数').min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数只能为10、20、50或100' })
-    .refine((v) => (departmentPageSizes as readonly number[]).includes(v), '每页条数只能为10、20、50或100')
-    .default(10),
+  ...pageQueryFields,
 });
 export type DepartmentListQuery = z.input<typeof departmentListQuerySchema>;
 
@@ -57,12 +53,7 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
-export const departmentListSchema = z.object({
-  items: z.array(departmentSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const departmentListSchema = pageOf(departmentSchema);
 export type DepartmentList = z.infer<typeof departmentListSchema>;
 
 /** For the physician forms: enabled departments only. */

@@ -1,5 +1,6 @@
 // 机构账号 (authority) and 本机构信息 (institution): the API's zod schemas, reused by the forms.
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from './pagination.js';
 import { institutionGrades, institutionLevels, institutionTypes } from '../enums.js';
 
 /** 机构账号: 4–32 letters, digits or underscores (unique regardless of case). */
@@ -15,7 +16,7 @@ export type AccountStatus = (typeof accountStatuses)[number];
 export const accountStatusLabels: Record<AccountStatus, string> = { normal: '正常', disabled: '停用', locked: '锁定' };
 
 export const yesNo = ['yes', 'no'] as const;
-export const pageSizes = [10, 20, 50, 100] as const;
+export { pageSizes } from './pagination.js';
 
 const requiredText = (label: string, max: number, verb = '请输入') =>
   z
@@ -91,11 +92,7 @@ export type InstitutionSortField = (typeof institutionSortFields)[number];
 
 export const institutionListQuerySchema = z.object({
   ...listFilters,
-  page: z.coerce.number({ error: '页码须为正整数' }).int('页码须为正整数').min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数只能为10、20、50或100' })
-    .refine((v) => (pageSizes as readonly number[]).includes(v), '每页条数只能为10、20、50或100')
-    .default(10),
+  ...pageQueryFields,
   sortField: z.enum(institutionSortFields, { error: '排序字段不正确' }).optional(),
   sortOrder: z.enum(['ascend', 'descend'], { error: '排序方式不正确' }).optional(),
 });
@@ -119,12 +116,7 @@ export const institutionListItemSchema = z.object({
 });
 export type InstitutionListItem = z.infer<typeof institutionListItemSchema>;
 
-export const institutionListSchema = z.object({
-  items: z.array(institutionListItemSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const institutionListSchema = pageOf(institutionListItemSchema);
 export type InstitutionList = z.infer<typeof institutionListSchema>;
 
 /** 新增机构. */

@@ -1,6 +1,7 @@
 // 通知公告: 政策 / 通知 / 手册 entries an authority publishes with attached files (seed 004, the login page's lists).
 import dayjs from 'dayjs';
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from './pagination.js';
 
 export const noticeCategories = ['policy', 'notice', 'manual'] as const;
 export type NoticeCategory = (typeof noticeCategories)[number];
@@ -15,7 +16,6 @@ export const NOTICE_ATTACHMENT_MAX_MB = 20;
 export const NOTICE_ATTACHMENTS_MAX = 10;
 /** What the upload control accepts; the server checks the content, not the name. */
 export const NOTICE_ATTACHMENT_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx';
-export const noticePageSizes = [10, 20, 50, 100] as const;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,11 +40,7 @@ export const noticeListQuerySchema = z.object({
   title: z.string({ error: '标题格式不正确' }).trim().max(NOTICE_TITLE_MAX, `标题不能超过${NOTICE_TITLE_MAX}个字符`).optional(),
   category: z.enum(noticeCategories, { error: '类别只能为政策、通知或手册' }).optional(),
   status: z.enum(noticeStatuses, { error: '状态只能为未发布或已发布' }).optional(),
-  page: z.coerce.number({ error: '页码须为正整数' }).int('页码须为正整数').min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数只能为10、20、50或100' })
-    .refine((v) => (noticePageSizes as readonly number[]).includes(v), '每页条数只能为10、20、50或100')
-    .default(10),
+  ...pageQueryFields,
 });
 export type NoticeListQuery = z.input<typeof noticeListQuerySchema>;
 
@@ -66,7 +62,7 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
-export const noticeListSchema = z.object({ items: z.array(noticeSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const noticeListSchema = pageOf(noticeSchema);
 export type NoticeList = z.infer<typeof noticeListSchema>;
 
 /**

@@ -22,7 +22,7 @@ describe('GET /api/v1/assessors/permissions (开通申请权限 list)', () => {
   it('rejects a page size that the table does not offer, and an unknown 申请状态', async () => {
     const size = await ctx.clients.provinceAuthority.get('/api/v1/assessors/permissions?pageSize=7');
     expect(size.statusCode).toBe(400);
-    expect(size.json().error.message).toBe('每页条数只能是10、20、50或100');
+    expect(size.json().error.message).toBe('每页条数只能为10、20、50或100');
     const state = await ctx.clients.provinceAuthority.get('/api/v1/assessors/permissions?state=maybe');
     expect(state.statusCode).toBe(400);
     expect(state.json().error.message).toBe('申请状态不正确');

@@ -47,7 +47,7 @@ describe('GET /api/v1/cycles (考核周期)', () => {
   it('refuses a page size the tables do not offer, naming it', async () => {
     const response = await ctx.clients.provinceAuthority.get('/api/v1/cycles?pageSize=7');
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields.pageSize).toBe('每页条数须为10、20、50或100');
+    expect(response.json().error.fields.pageSize).toBe('每页条数只能为10、20、50或100');
   });
 
   it('filters by name', async () => {
