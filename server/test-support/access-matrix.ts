@@ -1,6 +1,7 @@
 // A reusable tenant world and access matrix: each route's test states, for every kind of actor,
 // the status it must get. Later routes plug in by calling `checkAccessMatrix`.
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Role } from '../../common/enums.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/client.js';
 import type { Pii } from '../lib/pii.js';
@@ -19,6 +20,30 @@ export const actorNames = [
   'physicianB',
 ] as const;
 export type ActorName = (typeof actorNames)[number];
+
+/** The role each signed-in actor of the world acts in. */
+const actorRoles: Record<Exclude<ActorName, 'anonymous'>, Role> = {
+  provinceAuthority: 'authority',
+  cityAAuthority: 'authority',
+  cityBAuthority: 'authority',
+  institutionA: 'institution',
+  institutionB: 'institution',
+  assessorOfA: 'assessor',
+  physicianA: 'physician',
+  physicianB: 'physician',
+};
+
+/**
+ * The expected statuses of a route that depends on the role only: `statuses` per role, `otherwise`
+ * (403) for the other roles, 401 without login.
+ */
+export function byRole(statuses: Partial<Record<Role, number>>, otherwise = 403): Record<ActorName, number> {
+  const expected = { anonymous: 401 } as Record<ActorName, number>;
+  for (const [actor, role] of Object.entries(actorRoles) as [Exclude<ActorName, 'anonymous'>, Role][]) {
+    expected[actor] = statuses[role] ?? otherwise;
+  }
+  return expected;
+}
 
 /**
  * 演示省 990000 → city A 990100 (institution A in district 990101, the assessor in 990102, assigned to A)

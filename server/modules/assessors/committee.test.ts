@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.js';
 import { loginAs } from '../../test-support/app.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { TEST_PASSWORD } from '../../test-support/factories.js';
 
 const ctx = setupTenantWorld();
@@ -11,17 +11,7 @@ const member = { body: 'committee', name: '张委员', title: '主任医师', po
 
 describe('GET /api/v1/assessors/committee-members (考核委员会 / 考核办公室)', () => {
   it('is for the institution, in either of its roles', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get(`${base}?body=committee`), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 200,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get(`${base}?body=committee`), byRole({ institution: 200, assessor: 200 }));
   });
 
   it('needs the body', async () => {
@@ -44,17 +34,7 @@ describe('POST /api/v1/assessors/committee-members (添加)', () => {
   });
 
   it('is for the institution in either role; 401 without login, 403 for authorities and physicians', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.post(base, { body: 'office', name: '陈秘书' }), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 200,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.post(base, { body: 'office', name: '陈秘书' }), byRole({ institution: 200, assessor: 200 }));
   });
 
   it('adds members to each body of the institution, audited; a landline and no phone are fine', async () => {

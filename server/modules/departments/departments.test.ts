@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, departments } from '../../db/schema/index.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { assignDepartment, buildDepartment } from '../../test-support/departments-factories.js';
 
 const ctx = setupTenantWorld();
@@ -11,17 +11,7 @@ const auditOf = (action: string, targetId: number) =>
 
 describe('GET /api/v1/departments (科室信息)', () => {
   it('is for institutions only', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/departments'), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/departments'), byRole({ institution: 200 }));
   });
 
   it('lists only the institution’s own departments, with names of the 诊疗科目 and the actions', async () => {
@@ -66,17 +56,7 @@ describe('GET /api/v1/departments/options', () => {
     const institutionId = ctx.world.institutionA.institution.id;
     await buildDepartment(ctx.t.db, { institutionId, name: '可选科室' });
     await buildDepartment(ctx.t.db, { institutionId, name: '已停用科室', status: 'disabled' });
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/departments/options'), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 403,
-      physicianA: 200,
-      physicianB: 200,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/departments/options'), byRole({ institution: 200, physician: 200 }));
     for (const client of [ctx.clients.institutionA, ctx.clients.physicianA]) {
       const names = (await client.get('/api/v1/departments/options')).json().map((d: { name: string }) => d.name);
       expect(names).toContain('可选科室');
@@ -91,17 +71,7 @@ describe('POST /api/v1/departments (创建科室)', () => {
 
   it('is for institutions only', async () => {
     let n = 0;
-    await checkAccessMatrix(ctx.clients, (c) => c.post('/api/v1/departments', { ...valid, name: `矩阵科室${++n}` }), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 201,
-      institutionB: 201,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.post('/api/v1/departments', { ...valid, name: `矩阵科室${++n}` }), byRole({ institution: 201 }));
   });
 
   it('creates the department with its 诊疗科目 and an audit row', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorityHome } from '../../../common/schemas/authority-home.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { loginAs, type Client } from '../../test-support/app.js';
 import { buildEnrolment, otherProvinceAuthority } from '../../test-support/cycle-factories.js';
 import { TEST_PASSWORD, buildAuthority, buildInstitution, buildPhysician } from '../../test-support/factories.js';
@@ -51,17 +51,7 @@ const summary = (home: AuthorityHome) => ({
 
 describe('GET /api/v1/home/authority (卫生行政部门首页)', () => {
   it('is the authorities’ own; other roles get 403', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home/authority'), {
-      anonymous: 401,
-      provinceAuthority: 200,
-      cityAAuthority: 200,
-      cityBAuthority: 200,
-      institutionA: 403,
-      institutionB: 403,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home/authority'), byRole({ authority: 200 }));
   });
 
   it('names the jurisdiction and shows the current cycle’s 考核安排', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 
 const ctx = setupTenantWorld();
 
@@ -7,17 +7,7 @@ const fact = (body: { facts: { label: string; value: string }[] }, label: string
 
 describe('GET /api/v1/home (首页)', () => {
   it('is there for every signed-in role', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home'), {
-      anonymous: 401,
-      provinceAuthority: 200,
-      cityAAuthority: 200,
-      cityBAuthority: 200,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 200,
-      physicianA: 200,
-      physicianB: 200,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home'), byRole({ authority: 200, institution: 200, assessor: 200, physician: 200 }));
   });
 
   it('shows the current cycle with its four windows, open today', async () => {

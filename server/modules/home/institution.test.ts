@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../common/enums.js';
 import { auditEvents, cycles, enrolments, institutions } from '../../db/schema/index.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { buildNotice } from '../../test-support/departments-factories.js';
 import { buildPhysician } from '../../test-support/factories.js';
 
@@ -17,17 +17,7 @@ async function enrol(institutionId: number, statuses: EnrolmentStatus[]) {
 
 describe('GET /api/v1/home/institution (医疗卫生机构首页)', () => {
   it('is for institutions only', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home/institution'), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/home/institution'), byRole({ institution: 200 }));
   });
 
   it('shows the current cycle, not yet confirmed', async () => {
@@ -92,17 +82,7 @@ describe('POST /api/v1/home/institution/confirm-cycle (告知栏【去确认】)
   const confirm = (cycleId = ctx.world.cycle.id) => ({ cycleId });
 
   it('is for institutions only', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.post('/api/v1/home/institution/confirm-cycle', confirm()), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.post('/api/v1/home/institution/confirm-cycle', confirm()), byRole({ institution: 200 }));
   });
 
   it('remembers the confirmation once per cycle and institution: a second call changes nothing', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { accounts, auditEvents, institutions } from '../../db/schema/index.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { Client } from '../../test-support/app.js';
 
 const ctx = setupTenantWorld();
@@ -38,17 +38,7 @@ function upload(client: Client, data: Buffer, filename = 'institutions.xlsx', fi
 
 describe('GET /api/v1/institutions/import-template (导入模板)', () => {
   it('is for authorities only', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/institutions/import-template'), {
-      anonymous: 401,
-      provinceAuthority: 200,
-      cityAAuthority: 200,
-      cityBAuthority: 200,
-      institutionA: 403,
-      institutionB: 403,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/institutions/import-template'), byRole({ authority: 200 }));
   });
 
   it('has the headers, an example row and a 说明 sheet with the allowed values and the jurisdiction’s region codes', async () => {
@@ -72,17 +62,7 @@ describe('POST /api/v1/institutions/import (批量导入)', () => {
 
   it('is for authorities only', async () => {
     const file = await workbook([]);
-    await checkAccessMatrix(ctx.clients, (c) => upload(c, file), {
-      anonymous: 401,
-      provinceAuthority: 400,
-      cityAAuthority: 400,
-      cityBAuthority: 400,
-      institutionA: 403,
-      institutionB: 403,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => upload(c, file), byRole({ authority: 400 }));
   });
 
   it('answers 400 naming the file for no file, a file that is not Excel, wrong headers, no rows', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, institutions } from '../../db/schema/index.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 
 const ctx = setupTenantWorld();
 
@@ -24,17 +24,7 @@ const profile = {
 
 describe('GET /api/v1/institutions/me (本机构信息)', () => {
   it('is the institution’s own record, also for its assessor role', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/institutions/me'), {
-      anonymous: 401,
-      provinceAuthority: 403,
-      cityAAuthority: 403,
-      cityBAuthority: 403,
-      institutionA: 200,
-      institutionB: 200,
-      assessorOfA: 200,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/institutions/me'), byRole({ institution: 200, assessor: 200 }));
     const mine = (await ctx.clients.institutionA.get('/api/v1/institutions/me')).json();
     expect(mine).toMatchObject({
       id: ctx.world.institutionA.institution.id,

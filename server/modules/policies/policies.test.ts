@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../../common/schemas/policy.js';
 import { auditEvents, policies } from '../../db/schema/index.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { Client } from '../../test-support/app.js';
 import { otherProvinceAuthority, put } from '../../test-support/cycle-factories.js';
 import { TEST_PASSWORD, buildInstitution } from '../../test-support/factories.js';
@@ -26,17 +26,7 @@ const login = (account: string, password: string) =>
 
 describe('GET /api/v1/policy (考核政策)', () => {
   it('every authority of the province reads it; other roles may not', async () => {
-    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/policy'), {
-      anonymous: 401,
-      provinceAuthority: 200,
-      cityAAuthority: 200,
-      cityBAuthority: 200,
-      institutionA: 403,
-      institutionB: 403,
-      assessorOfA: 403,
-      physicianA: 403,
-      physicianB: 403,
-    });
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/policy'), byRole({ authority: 200 }));
   });
 
   it('gives the defaults while the province has saved nothing, and says who may edit', async () => {
