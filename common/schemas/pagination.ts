@@ -14,6 +14,12 @@ export const pageQueryFields = {
 
 export const pageQuerySchema = z.object(pageQueryFields);
 
+/** The page a list shows. */
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+
 /** One page of a list: the items, the total the filter matches, and the page asked for. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });

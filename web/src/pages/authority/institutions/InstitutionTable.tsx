@@ -1,8 +1,8 @@
-import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
 import { institutionLevelLabels, institutionTypeLabels } from '../../../../../common/enums';
 import { accountStatusLabels, type AccountStatus, type InstitutionListItem, type InstitutionSortField } from '../../../../../common/schemas/institution';
 import { useResetPassword, useUnlockAccount } from '../../../api/accounts';
-import { errorMessage } from '../../../api/client';
+import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { useRefreshInstitutionList, useSetInstitutionDisabled } from '../../../api/institutions';
 
 export interface Paging {
@@ -16,19 +16,12 @@ const statusColors: Record<AccountStatus, string> = { normal: 'green', disabled:
 
 /** 重置密码, 解锁 (when locked), 停用 / 启用 of one row. */
 function RowActions({ row }: { row: InstitutionListItem }) {
-  const { message } = App.useApp();
   const refresh = useRefreshInstitutionList();
   const resetPassword = useResetPassword();
   const unlock = useUnlockAccount();
   const setDisabled = useSetInstitutionDisabled();
-  const run = (action: Promise<unknown>, done: string) =>
-    action.then(
-      () => {
-        message.success(done);
-        void refresh();
-      },
-      (error: unknown) => message.error(errorMessage(error)),
-    );
+  const feedback = useActionFeedback();
+  const run = (action: Promise<unknown>, done: string) => feedback(action, done, () => void refresh());
   const accountId = row.accountId;
   if (accountId === null) return null;
   const disabled = row.accountStatus === 'disabled';
@@ -37,7 +30,7 @@ function RowActions({ row }: { row: InstitutionListItem }) {
       <Popconfirm
         title="确认重置密码？"
         description="密码将恢复为初始密码，该机构下次登录须修改密码"
-        onConfirm={() => run(resetPassword.mutateAsync(accountId), '密码已重置为初始密码')}
+        onConfirm={() => void run(resetPassword.mutateAsync(accountId), '密码已重置为初始密码')}
       >
         <Button type="link" size="small">
           重置密码
@@ -51,7 +44,7 @@ function RowActions({ row }: { row: InstitutionListItem }) {
       <Popconfirm
         title={disabled ? '确认启用该机构账号？' : '确认停用该机构账号？'}
         description={disabled ? undefined : '停用后该机构将无法登录'}
-        onConfirm={() => run(setDisabled.mutateAsync({ id: row.id, disabled: !disabled }), disabled ? '已启用' : '已停用')}
+        onConfirm={() => void run(setDisabled.mutateAsync({ id: row.id, disabled: !disabled }), disabled ? '已启用' : '已停用')}
       >
         <Button type="link" size="small" danger={!disabled}>
           {disabled ? '启用' : '停用'}

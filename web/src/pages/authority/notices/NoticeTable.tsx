@@ -1,25 +1,19 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
 import { noticeCategoryLabels, noticeStatusLabels, type Notice } from '../../../../../common/schemas/notices';
-import { errorMessage } from '../../../api/client';
+import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { fileUrl, useDeleteNotice, useSetNoticePublished } from '../../../api/notices';
 
-export interface Paging {
-  page: number;
-  pageSize: number;
-}
+import type { Paging } from '../../../../../common/schemas/pagination';
+
+export type { Paging };
 
 /** 编辑, 发布 | 撤回, 删除 of one row, as the server allows. */
 function RowActions({ row, onEdit }: { row: Notice; onEdit: (row: Notice) => void }) {
-  const { message } = App.useApp();
   const setPublished = useSetNoticePublished();
   const remove = useDeleteNotice();
   // Popconfirm closes at once (its OK button is not kept loading): the row's own state shows the result.
-  const run = (action: Promise<unknown>, done: string) =>
-    action.then(
-      () => message.success(done),
-      (error: unknown) => message.error(errorMessage(error)),
-    );
+  const run = useActionFeedback();
   return (
     <Space size={0} wrap>
       {row.actions.includes('edit') && (

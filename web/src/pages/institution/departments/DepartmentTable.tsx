@@ -1,24 +1,18 @@
-import { App, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
 import { departmentStatusListLabels, type Department } from '../../../../../common/schemas/departments';
-import { errorMessage } from '../../../api/client';
+import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { useDeleteDepartment, useSetDepartmentEnabled } from '../../../api/departments';
 
-export interface Paging {
-  page: number;
-  pageSize: number;
-}
+import type { Paging } from '../../../../../common/schemas/pagination';
+
+export type { Paging };
 
 /** 编辑, 停用 | 启用, 删除 (Popconfirm 确认删除?) of one row, as the server allows. */
 function RowActions({ row, onEdit }: { row: Department; onEdit: (row: Department) => void }) {
-  const { message } = App.useApp();
   const setEnabled = useSetDepartmentEnabled();
   const remove = useDeleteDepartment();
   // Popconfirm closes at once (its OK button is not kept loading): the row's own state shows the result.
-  const run = (action: Promise<unknown>, done: string) =>
-    action.then(
-      () => message.success(done),
-      (error: unknown) => message.error(errorMessage(error)),
-    );
+  const run = useActionFeedback();
   return (
     <Space size={0} wrap>
       {row.actions.includes('edit') && (
