@@ -6,6 +6,9 @@ import { availableEvents, enrolmentEvents, eventActors, transition, type Enrolme
 const allowed: [EnrolmentStatus, EnrolmentEvent, EnrolmentStatus, TransitionContext?, ('passed' | 'failed')?][] = [
   ['NOT_ENROLLED', 'enrol', 'PENDING_REGISTRATION'],
   ['PENDING_REGISTRATION', 'cancel', 'NOT_ENROLLED'],
+  ['PENDING_REGISTRATION', 'withdraw', 'NOT_ENROLLED'],
+  ['RETURNED_BY_INSTITUTION', 'withdraw', 'NOT_ENROLLED'],
+  ['RETURNED_BY_AUTHORITY', 'withdraw', 'NOT_ENROLLED'],
   ['PENDING_REGISTRATION', 'submit', 'PENDING_INSTITUTION_REVIEW'],
   ['RETURNED_BY_INSTITUTION', 'submit', 'PENDING_INSTITUTION_REVIEW'],
   ['RETURNED_BY_AUTHORITY', 'submit', 'PENDING_INSTITUTION_REVIEW'],
@@ -52,6 +55,12 @@ describe('enrolment state machine', () => {
     }
   });
 
+  it('调离 is refused while a review is pending', () => {
+    for (const status of ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR', 'PENDING_ASSESSOR_REVIEW'] as const) {
+      expect(transition(status, 'withdraw', 'institution')).toEqual({ ok: false, reason: '医师报名信息正在审核中，不能调离' });
+    }
+  });
+
   it('cancelling after the first submit says the authority must return it', () => {
     for (const status of ['PENDING_INSTITUTION_REVIEW', 'PENDING_ASSESSOR_REVIEW', 'RETURNED_BY_INSTITUTION'] as const) {
       expect(transition(status, 'cancel', 'institution')).toEqual({ ok: false, reason: '医师已提交报名信息，需由隶属卫生行政部门驳回' });
@@ -74,7 +83,7 @@ describe('enrolment state machine', () => {
   });
 
   it('tells the client which buttons each actor has', () => {
-    expect(availableEvents('PENDING_REGISTRATION', 'institution')).toEqual(['cancel']);
+    expect(availableEvents('PENDING_REGISTRATION', 'institution')).toEqual(['cancel', 'withdraw']);
     expect(availableEvents('NOT_ENROLLED', 'institution')).toEqual(['enrol']);
     expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'institution')).toEqual(['institutionApprove', 'institutionReject']);
     expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'authority')).toEqual(['authorityReturn']);

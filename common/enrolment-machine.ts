@@ -5,6 +5,7 @@ import type { EnrolmentStatus, Role } from './enums.js';
 export const enrolmentEvents = [
   'enrol',
   'cancel',
+  'withdraw',
   'submit',
   'institutionApprove',
   'institutionReject',
@@ -26,6 +27,7 @@ export type EnrolmentActor = Role | 'system';
 export const eventActors: Record<EnrolmentEvent, EnrolmentActor> = {
   enrol: 'institution',
   cancel: 'institution',
+  withdraw: 'institution',
   submit: 'physician',
   institutionApprove: 'institution',
   institutionReject: 'institution',
@@ -59,6 +61,8 @@ export type TransitionOutcome =
   | { ok: false; reason: string };
 
 const SUBMITTABLE: readonly EnrolmentStatus[] = ['PENDING_REGISTRATION', 'RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'];
+/** Submitted and waiting for a reviewer: the physician cannot be 调离 meanwhile. */
+export const REVIEW_PENDING: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR', 'PENDING_ASSESSOR_REVIEW'];
 const INSTITUTION_REVIEWABLE: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR'];
 const AUTHORITY_RETURNABLE: readonly EnrolmentStatus[] = [
   'PENDING_INSTITUTION_REVIEW',
@@ -78,6 +82,12 @@ function next(status: EnrolmentStatus, event: EnrolmentEvent, context: Transitio
       if (status === 'PENDING_REGISTRATION') return to('NOT_ENROLLED');
       if (status === 'NOT_ENROLLED') return no('医师尚未确认参加本周期考核');
       return no('医师已提交报名信息，需由隶属卫生行政部门驳回');
+    case 'withdraw':
+      // 调离 takes a physician out of the cycle while their registration is still theirs to fill in.
+      if (SUBMITTABLE.includes(status)) return to('NOT_ENROLLED');
+      if (status === 'NOT_ENROLLED') return no('医师尚未确认参加本周期考核');
+      if (REVIEW_PENDING.includes(status)) return no('医师报名信息正在审核中，不能调离');
+      return no('医师已通过报名审核，考核记录保留');
     case 'submit':
       if (SUBMITTABLE.includes(status)) return to('PENDING_INSTITUTION_REVIEW');
       if (status === 'NOT_ENROLLED') return no('未纳入考核周期，请联系所在医疗卫生机构');

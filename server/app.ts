@@ -22,10 +22,13 @@ import { registerSessionHooks } from './auth/hooks.js';
 import type { SessionRow } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
-import { AppError } from './lib/errors.js';
+import { AppError, TooManyRequestsError } from './lib/errors.js';
 import type { Pii } from './lib/pii.js';
+import { createSmsProvider, type SmsProvider } from './lib/sms.js';
 import type { Storage } from './lib/storage.js';
 import { accountRoutes } from './modules/accounts/routes.js';
+import { accountSettingsRoutes } from './modules/account-settings/routes.js';
+import { passwordResetRoutes } from './modules/password-reset/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
@@ -34,6 +37,9 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { assessorRoutes } from './modules/assessors/routes.js';
 import { cycleRoutes } from './modules/cycles/routes.js';
 import { departmentRoutes } from './modules/departments/routes.js';
+import { registrationRoutes } from './modules/registrations/routes.js';
+import { changeRequestRoutes } from './modules/change-requests/routes.js';
+import { assessmentInfoRoutes } from './modules/assessment-info/routes.js';
 import { fileRoutes } from './modules/files/routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
 import { noticeRoutes } from './modules/notices/routes.js';
@@ -53,7 +59,7 @@ declare module 'fastify' {
     optionalAuth?: boolean;
   }
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppDeps & { sms: SmsProvider };
   }
 }
 
@@ -62,13 +68,15 @@ export interface AppDeps {
   database: DatabaseHandle;
   pii: Pii;
   storage: Storage;
+  /** Defaults to the provider named by SMS_PROVIDER (the outbox). */
+  sms?: SmsProvider;
 }
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ trustProxy: deps.config.trustProxy, bodyLimit: 1024 * 1024, ...options });
-  app.decorate('deps', deps);
+  app.decorate('deps', { ...deps, sms: deps.sms ?? createSmsProvider(deps.config, app.log) });
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -116,6 +124,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
       return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: first, fields } });
     }
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, fields: error.fields } });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
@@ -134,6 +143,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(healthRoutes, { prefix: '/api' });
   await api.register(authRoutes, { prefix: '/api/v1/auth' });
+  await api.register(passwordResetRoutes, { prefix: '/api/v1/auth' });
+  await api.register(accountSettingsRoutes, { prefix: '/api/v1/account' });
   await api.register(homeRoutes, { prefix: '/api/v1/home' });
   await api.register(accountRoutes, { prefix: '/api/v1/accounts' });
   await api.register(physicianRoutes, { prefix: '/api/v1/physicians' });
@@ -145,6 +156,9 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await api.register(assessorRoutes, { prefix: '/api/v1/assessors' });
   await api.register(noticeRoutes, { prefix: '/api/v1/notices' });
   await api.register(fileRoutes, { prefix: '/api/v1/files' });
+  await api.register(registrationRoutes, { prefix: '/api/v1/registration' });
+  await api.register(changeRequestRoutes, { prefix: '/api/v1/change-requests' });
+  await api.register(assessmentInfoRoutes, { prefix: '/api/v1/assessment-info' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

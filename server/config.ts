@@ -18,6 +18,19 @@ export interface Config {
   idEncryptionKey: string | null;
   idHmacKey: string | null;
   logLevel: string;
+  /** Which SMS provider sends codes; `outbox` (the default) only records them (server/lib/sms.ts). */
+  smsProvider: SmsProviderName;
+  /** The outbox provider's file: one JSON line per message, like a mail catcher. */
+  smsOutboxFile: string;
+}
+
+export const smsProviderNames = ['outbox'] as const;
+export type SmsProviderName = (typeof smsProviderNames)[number];
+
+function smsProviderFrom(value: string | undefined): SmsProviderName {
+  const name = value || 'outbox';
+  if (!(smsProviderNames as readonly string[]).includes(name)) throw new Error(`SMS_PROVIDER must be one of ${smsProviderNames.join(', ')}, got "${name}"`);
+  return name as SmsProviderName;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -43,5 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idEncryptionKey: env.ID_ENCRYPTION_KEY || null,
     idHmacKey: env.ID_HMAC_KEY || null,
     logLevel: env.LOG_LEVEL || 'info',
+    smsProvider: smsProviderFrom(env.SMS_PROVIDER),
+    smsOutboxFile: path.resolve(env.SMS_OUTBOX_FILE || path.join(env.DATA_DIR || './data', 'sms-outbox.log')),
   };
 }

@@ -1,4 +1,4 @@
-// CLI: serve | migrate | seed | create-authority. `serve` is what `npm start` runs.
+// CLI: serve | migrate | seed | create-authority | sms-outbox. `serve` is what `npm start` runs.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
@@ -7,6 +7,8 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import { createAuthority } from './modules/authorities/create.js';
+import { purgeOldSmsCodes } from './modules/sms-codes/service.js';
+import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
 const DEMO_ACCOUNTS = [
@@ -40,6 +42,7 @@ async function serve(config: Config): Promise<void> {
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   setInterval(() => {
     purgeExpiredSessions(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+    purgeOldSmsCodes(runtime.database.db).catch((err: unknown) => app.log.error({ err }, 'sms code purge failed'));
   }, 10 * 60_000).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
@@ -56,6 +59,30 @@ async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n医师定期考核信息登记管理系统 已启动：http://localhost:${config.port}  （数据库：${runtime.database.kind}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   if (!config.databaseUrl) printDemoAccounts();
+}
+
+/** The latest SMS (newest first): with the default outbox provider, the only place codes arrive. */
+async function printSmsOutbox(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' } } });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    console.error('用法：npm run cli -- sms-outbox [--limit 20]（1–1000 条）');
+    process.exitCode = 1;
+    return;
+  }
+  // The embedded database has one opener: while `serve` runs, read DATA_DIR/sms-outbox.log instead.
+  const runtime = await openRuntime(config);
+  try {
+    const rows = await latestSmsMessages(runtime.database.db, limit);
+    if (rows.length === 0) console.log('短信发件箱为空');
+    for (const row of rows) {
+      const at = row.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      const purpose = smsPurposeLabels[row.purpose as SmsPurpose] ?? row.purpose;
+      console.log(`${at}  ${row.phone}  ${purpose}${row.delivered ? '' : '（发送失败）'}  ${row.content}`);
+    }
+  } finally {
+    await runtime.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -105,8 +132,10 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'sms-outbox':
+      return printSmsOutbox(config, rest);
     default:
-      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority>');
+      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox>');
       process.exitCode = command ? 1 : 0;
   }
 }

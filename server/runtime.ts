@@ -6,6 +6,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from './db/client.js';
 import { ensureRegions } from './db/seed/regions.js';
 import { createPii, loadOrCreateKeyFile, parseKeys, type Pii } from './lib/pii.js';
 import { localStorage, type Storage } from './lib/storage.js';
+import { backfillIdTailHashes } from './modules/physicians/backfill.js';
 
 export interface Runtime {
   database: DatabaseHandle;
@@ -35,6 +36,7 @@ export async function openRuntime(config: Config, onLockLost: (err: Error) => vo
   }
   await database.migrate();
   await ensureRegions(database.db);
+  await backfillIdTailHashes(database.db, pii);
   return {
     database,
     pii,

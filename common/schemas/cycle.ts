@@ -1,19 +1,10 @@
 // 考核周期 and its 考核安排: the API's schemas, also used by the form to check dates before sending.
 import dayjs from 'dayjs';
 import { z } from 'zod';
+import { dateField } from './fields.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 import { windowKeys, windowLabels, type WindowKey } from '../enums.js';
 import { scheduleWindowSchema } from './home.js';
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date as YYYY-MM-DD; the messages name the field. */
-function dateField(label: string) {
-  return z
-    .string({ error: `请选择${label}` })
-    .min(1, `请选择${label}`)
-    .refine((value) => DATE_RE.test(value) && dayjs(value).format('YYYY-MM-DD') === value, `${label}不是有效日期`);
-}
 
 export type CycleDateField = 'startDate' | 'endDate' | `${WindowKey}Start` | `${WindowKey}End`;
 

@@ -13,7 +13,7 @@ export const pendingTasks: Record<PendingTaskKey, { label: string; path: string 
   standardReview: { label: '一般程序待审核', path: '/review/standard' },
   simplifiedReview: { label: '简易程序待审核', path: '/review/simplified' },
   exemptionReview: { label: '免考申请待审核', path: '/review/exemption' },
-  infoChange: { label: '医师信息修改申请', path: '/physicians/change-requests' },
+  infoChange: { label: '医师信息修改申请', path: '/change-requests' },
 };
 
 export const pendingTaskSchema = z.object({

@@ -1,5 +1,6 @@
 // 机构账号 (authority) and 本机构信息 (institution): the API's zod schemas, reused by the forms.
 import { z } from 'zod';
+import { optionalText, requiredText } from './fields.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 import { institutionGrades, institutionLevels, institutionTypes } from '../enums.js';
 
@@ -17,22 +18,6 @@ export const accountStatusLabels: Record<AccountStatus, string> = { normal: '正
 
 export const yesNo = ['yes', 'no'] as const;
 export { pageSizes } from './pagination.js';
-
-const requiredText = (label: string, max: number, verb = '请输入') =>
-  z
-    .string({ error: `${verb}${label}` })
-    .trim()
-    .min(1, `${verb}${label}`)
-    .max(max, `${label}不能超过${max}个字符`);
-
-/** An optional text: empty or missing becomes null. */
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}格式不正确` })
-    .trim()
-    .max(max, `${label}不能超过${max}个字符`)
-    .nullish()
-    .transform((v) => v || null);
 
 const mobileRequired = z
   .string({ error: '请输入手机号码' })

@@ -1,6 +1,6 @@
 // The one access module (after immich's access.ts): every service method names the actor and the
 // permission first. What an actor may not see answers 404, so other tenants' records are not revealed.
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { AccountKind, Role } from '../../common/enums.js';
 import { regionPrefix } from '../../common/regions.js';
 import type { Database } from '../db/client.js';
@@ -15,7 +15,9 @@ import {
   files,
   institutions,
   notices,
+  physicianChangeRequests,
   physicians,
+  registrations,
 } from '../db/schema/index.js';
 import { forbidden, notFound } from '../lib/errors.js';
 
@@ -40,6 +42,7 @@ export const permissions = [
   'assessorApplication.review',
   'committeeMember.manage',
   'notice.manage',
+  'changeRequest.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,9 +64,10 @@ async function physiciansVisible(db: Database, actor: Actor, ids: number[]): Pro
     case 'physician':
       return ids.filter((id) => id === actor.orgId);
     case 'institution':
+      // A physician 调离 by the institution is no longer its own (until another institution 调入 them).
       return (
         await db.select({ id: physicians.id }).from(physicians)
-          .where(and(inArray(physicians.id, ids), eq(physicians.institutionId, actor.orgId)))
+          .where(and(inArray(physicians.id, ids), eq(physicians.institutionId, actor.orgId), isNull(physicians.transferredOutAt)))
       ).map((r) => r.id);
     case 'assessor':
       return (
@@ -166,6 +170,14 @@ async function noticesOwned(db: Database, actor: Actor, ids: number[]): Promise<
   return rows.map((r) => r.id);
 }
 
+/** 医师信息修改申请 are reviewed by the institution they were addressed to. */
+async function changeRequestsReviewable(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role !== 'institution') return [];
+  const rows = await db.select({ id: physicianChangeRequests.id }).from(physicianChangeRequests)
+    .where(and(inArray(physicianChangeRequests.id, ids), eq(physicianChangeRequests.institutionId, actor.orgId)));
+  return rows.map((r) => r.id);
+}
+
 const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) => Promise<number[]>> = {
   'physician.read': physiciansVisible,
   'physician.idNumber.view': physiciansVisible,
@@ -177,6 +189,7 @@ const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) =
   'assessorApplication.review': applicationsReviewable,
   'committeeMember.manage': committeeMembersOwned,
   'notice.manage': noticesOwned,
+  'changeRequest.review': changeRequestsReviewable,
 };
 
 /** Throws 404 unless the actor holds `permission` on every id. */
@@ -190,13 +203,18 @@ export async function requireAccess(db: Database, actor: Actor, permission: Perm
 /**
  * Who may download a file depends on what it belongs to: a published notice's files are public; a draft
  * notice's only for its authority; an assessor application's for the applying institution and the
- * authorities above it. Anything else, or no file: 404.
+ * authorities above it; a physician's photo for whoever may see the physician. Anything else, or no file: 404.
  */
 export async function requireFileAccess(db: Database, actor: Actor | null, fileId: string): Promise<typeof files.$inferSelect> {
   const [file] = await db.select().from(files).where(eq(files.id, fileId));
   if (!file) throw notFound('文件不存在');
   let allowed = false;
-  if (file.ownerType === 'notice') {
+  if (file.ownerType === 'physicianPhoto') {
+    allowed = Boolean(actor) && (await physiciansVisible(db, actor!, [file.ownerId])).length === 1;
+  } else if (file.ownerType === 'registration' && actor) {
+    const [registration] = await db.select({ physicianId: registrations.physicianId }).from(registrations).where(eq(registrations.id, file.ownerId));
+    allowed = Boolean(registration) && (await physiciansVisible(db, actor, [registration.physicianId])).length === 1;
+  } else if (file.ownerType === 'notice') {
     const [notice] = await db.select().from(notices).where(eq(notices.id, file.ownerId));
     allowed = Boolean(notice) && (notice.status === 'published' || (actor?.role === 'authority' && actor.orgId === notice.authorityId));
   } else if (file.ownerType === 'assessorApplication' && actor) {

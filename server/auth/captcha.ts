@@ -6,6 +6,8 @@ import type { Database } from '../db/client.js';
 import { captchas } from '../db/schema/index.js';
 
 const CAPTCHA_TTL_MS = 5 * 60 * 1000;
+/** The cookie naming the captcha a browser was shown (path /api/v1/auth). */
+export const CAPTCHA_COOKIE = 'captcha_id';
 
 export async function createCaptcha(db: Database): Promise<{ id: string; svg: string }> {
   const { data, text } = svgCaptcha.create({ size: 4, noise: 2, ignoreChars: '0oO1iIlL', color: true, background: '#f3f6fb' });

@@ -12,6 +12,8 @@ export const auditActions = {
   'auth.roleSwitched': '切换身份',
   'account.unlocked': '解锁账号',
   'account.passwordReset': '重置密码',
+  'account.passwordResetBySms': '短信验证码重置密码',
+  'account.phoneBound': '绑定手机号',
   'physician.idNumberViewed': '查看完整证件号码',
   'authority.created': '创建卫生行政部门账号',
   'cycle.created': '创建考核周期',
@@ -41,6 +43,19 @@ export const auditActions = {
   'notice.withdrawn': '撤回通知公告',
   'notice.deleted': '删除通知公告',
   'cycle.confirmed': '确认考核周期',
+  'physician.created': '新增医师',
+  'physician.imported': '批量导入医师',
+  'physician.deleted': '删除医师',
+  'physician.photoUpdated': '上传医师照片',
+  'physician.transferredOut': '调离医师',
+  'physician.transferredIn': '调入医师',
+  'enrolment.enrolled': '参加考核',
+  'enrolment.cancelled': '取消参加',
+  'enrolment.withdrawn': '调离退出考核',
+  'enrolment.submitted': '提交报名信息',
+  'changeRequest.submitted': '提交医师信息修改申请',
+  'changeRequest.approved': '通过医师信息修改申请',
+  'changeRequest.rejected': '驳回医师信息修改申请',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -11,6 +11,16 @@ export class AppError extends Error {
   }
 }
 
+/** 429 that says when to come back: sent as Retry-After, so the page can count down. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'TOO_MANY_REQUESTS', message);
+  }
+}
+
 export const badRequest = (message: string, fields?: Record<string, string>) =>
   new AppError(400, 'BAD_REQUEST', message, fields);
 export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message);

@@ -1,5 +1,5 @@
 // Excel through exceljs: streamed exports, templates with a 说明 sheet, and reading uploaded sheets.
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export interface ExcelColumn<T> {
@@ -86,4 +86,44 @@ export async function readSheet(data: Buffer): Promise<{ headers: string[]; rows
     if (Object.values(values).some((v) => v !== '')) rows.push({ rowNumber, values });
   });
   return { headers, rows };
+}
+
+/**
+ * Streams the first sheet of an uploaded .xlsx row by row (for imports of 100k rows, which `readSheet`
+ * would hold whole in memory). Styles are read so that date cells come as dates, not Excel serial numbers.
+ * The first row gives the headers; rows are yielded in batches keyed by them.
+ */
+export async function* streamSheet(data: Buffer, batchSize = 5000): AsyncGenerator<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let headers: string[] | null = null;
+  let batch: { rowNumber: number; values: Record<string, string> }[] = [];
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!headers) {
+          headers = cells;
+          continue;
+        }
+        const values: Record<string, string> = {};
+        headers.forEach((header, i) => (values[header] = cells[i] ?? ''));
+        if (Object.values(values).some((v) => v !== '')) batch.push({ rowNumber: row.number, values });
+        if (batch.length >= batchSize) {
+          yield { headers, rows: batch };
+          batch = [];
+        }
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof Error && /zip|central directory|signature|end of data/i.test(error.message)) throw new Error('文件不是有效的Excel（.xlsx）文件');
+    throw error;
+  }
+  yield { headers: headers ?? [], rows: batch };
 }

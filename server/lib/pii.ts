@@ -14,7 +14,12 @@ export interface Pii {
   decrypt(cipher: string): string;
   /** Blind index of the canonical form, so the 15- and 18-digit forms of one 身份证 match. */
   idNumberHash(idNumber: string): string;
+  /** Keyed hash of the last four characters of the canonical form, for the 证件号码 后几位 search. */
+  idNumberTailHash(idNumberOrTail: string): string;
 }
+
+/** The characters the 后几位 search indexes. */
+export const ID_TAIL_LENGTH = 4;
 
 function keyFrom(base64: string, name: string): Buffer {
   const key = Buffer.from(base64, 'base64');
@@ -58,6 +63,10 @@ export function createPii(keys: PiiKeys): Pii {
     },
     idNumberHash(idNumber) {
       return crypto.createHmac('sha256', keys.hmacKey).update(canonicalIdNumber(idNumber)).digest('hex');
+    },
+    idNumberTailHash(idNumberOrTail) {
+      const tail = (idNumberOrTail.length >= 15 ? canonicalIdNumber(idNumberOrTail) : idNumberOrTail.trim().toUpperCase()).slice(-ID_TAIL_LENGTH);
+      return crypto.createHmac('sha256', keys.hmacKey).update(`tail:${tail}`).digest('hex');
     },
   };
 }

@@ -22,6 +22,17 @@ const kindByMime: Record<string, { kind: FileKind; extensions: string[] }[]> = {
 
 export const MB = 1024 * 1024;
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * file-type recognises an .xlsx only when `[Content_Types].xml` is the zip's first entry, as Excel writes it;
+ * streaming writers (ours included) put it last. Such a zip is a workbook when its central directory names
+ * both parts (the names are stored uncompressed); exceljs then reads it or says it cannot.
+ */
+function isXlsxZip(data: Buffer): boolean {
+  return data.includes('[Content_Types].xml') && data.includes('xl/workbook.xml');
+}
+
 export interface CheckedUpload {
   kind: FileKind;
   mimeType: string;
@@ -46,9 +57,10 @@ export async function checkUpload(
   }
   const detected = await fileTypeFromBuffer(data);
   const extension = filename.split('.').pop()?.toLowerCase() ?? '';
-  const match = detected ? kindByMime[detected.mime]?.find((c) => allowed.includes(c.kind) && c.extensions.includes(extension)) : undefined;
-  if (!detected || !match) {
+  const mime = detected?.mime === 'application/zip' && isXlsxZip(data) ? XLSX_MIME : detected?.mime;
+  const match = mime ? kindByMime[mime]?.find((c) => allowed.includes(c.kind) && c.extensions.includes(extension)) : undefined;
+  if (!mime || !match) {
     throw badRequest(`${fieldLabel}：只能上传${allowedText}文件（按文件内容识别）`, { [field]: `只能上传${allowedText}文件` });
   }
-  return { kind: match.kind, mimeType: detected.mime === 'application/x-cfb' ? (match.kind === 'word' ? 'application/msword' : 'application/vnd.ms-excel') : detected.mime, extension };
+  return { kind: match.kind, mimeType: mime === 'application/x-cfb' ? (match.kind === 'word' ? 'application/msword' : 'application/vnd.ms-excel') : mime, extension };
 }

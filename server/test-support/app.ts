@@ -23,8 +23,14 @@ export interface TestApp {
 export async function createTestApp(options: { captcha?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const pii = createPii(parseKeys(crypto.randomBytes(32).toString('base64'), crypto.randomBytes(32).toString('base64')));
-  const config = { ...loadConfig({}), captchaEnabled: options.captcha ?? false, loginRateLimit: options.loginRateLimit ?? 10_000 };
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));
+  // The SMS outbox file goes with the temporary folder, never into the repository's ./data.
+  const config = {
+    ...loadConfig({}),
+    captchaEnabled: options.captcha ?? false,
+    loginRateLimit: options.loginRateLimit ?? 10_000,
+    smsOutboxFile: path.join(filesDir, 'sms-outbox.log'),
+  };
   const storage = localStorage(filesDir);
   const app = await buildApp({ config, database, pii, storage }, { logger: false });
   await app.ready();

@@ -68,6 +68,7 @@ export async function buildPhysician(db: Database, pii: Pii, input: { institutio
       idType: 'resident',
       idNumberCipher: pii.encrypt(idNumber),
       idNumberHash: pii.idNumberHash(idNumber),
+      idNumberTailHash: pii.idNumberTailHash(idNumber),
       idNumberMasked: maskIdNumber(idNumber),
       practiceCategory: 'clinical',
       practiceScope: '内科专业',

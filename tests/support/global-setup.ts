@@ -12,6 +12,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** A provincial authority made with `create-authority`: its one-time password must be changed. */
     firstAuthority: { account: string; password: string };
+    /** The test server's DATA_DIR: the default SMS provider writes its outbox file (sms-outbox.log) there. */
+    dataDir: string;
   }
 }
 
@@ -69,6 +71,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => output);
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

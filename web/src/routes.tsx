@@ -31,6 +31,7 @@ export interface AppRoute extends PublicRoute {
 /** Pages anyone may open without logging in. */
 export const publicRoutes: readonly PublicRoute[] = [
   { path: '/login', title: '登录', Page: lazyNamed(() => import('./pages/public/login'), 'LoginPage') },
+  { path: '/forgot-password', title: '重置密码', Page: lazyNamed(() => import('./pages/public/forgot-password'), 'ForgotPasswordPage') },
   { path: '/agreement/service', title: '服务协议', Page: lazyNamed(loadAgreements, 'ServiceAgreementPage') },
   { path: '/agreement/privacy', title: '隐私条款', Page: lazyNamed(loadAgreements, 'PrivacyPolicyPage') },
 ];
@@ -41,6 +42,10 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/', title: '首页', access: ['institution'], Page: lazyNamed(loadInstitution, 'InstitutionHomePage') },
   { path: '/', title: '首页', access: ['assessor'], Page: lazyNamed(loadAssessor, 'AssessorHomePage') },
   { path: '/', title: '首页', access: ['physician'], Page: lazyNamed(loadPhysician, 'PhysicianHomePage') },
+  { path: '/account-settings', title: '账户设置', access: ['physician'], Page: lazyNamed(loadPhysician, 'AccountSettingsPage') },
+  { path: '/registration', title: '我要报名', access: ['physician'], Page: lazyNamed(loadPhysician, 'RegistrationPage') },
+  { path: '/assessment-info', title: '考核信息查询', access: ['physician'], Page: lazyNamed(loadPhysician, 'AssessmentInfoPage') },
+  { path: '/change-request', title: '信息修改申请', access: ['physician'], Page: lazyNamed(loadPhysician, 'ChangeRequestPage') },
   { path: '/change-password', title: '修改密码', access: roles, Page: lazyNamed(loadAccount, 'ChangePasswordPage') },
   { path: '/departments', title: '科室信息', access: ['institution'], Page: lazyNamed(loadInstitution, 'DepartmentsPage') },
   { path: '/notices', title: '通知公告', access: ['authority'], Page: lazyNamed(loadAuthority, 'NoticesPage') },
@@ -53,6 +58,10 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/assessor-application', title: '申请考核机构', access: ['institution'], Page: lazyNamed(loadInstitution, 'AssessorApplicationPage') },
   { path: '/committee', title: '考核委员会', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
   { path: '/committee/office', title: '考核办公室', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
+  { path: '/physicians', title: '医师列表', access: ['institution'], Page: lazyNamed(loadInstitution, 'PhysiciansPage') },
+  { path: '/transfer-in', title: '调入医师', access: ['institution'], Page: lazyNamed(loadInstitution, 'TransferInPage') },
+  { path: '/change-requests', title: '信息修改申请', access: ['institution'], Page: lazyNamed(loadInstitution, 'ChangeRequestsPage') },
+  { path: '/physicians', title: '医师列表', access: ['authority'], Page: lazyNamed(loadAuthority, 'PhysiciansPage') },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

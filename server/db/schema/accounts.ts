@@ -17,6 +17,8 @@ export const accounts = pgTable(
     institutionId: integer('institution_id').references(() => institutions.id),
     physicianId: integer('physician_id').references(() => physicians.id),
     passwordHash: varchar('password_hash', { length: 256 }),
+    /** A physician's bound phone (for SMS password reset); cleared when the institution resets the password. */
+    boundPhone: varchar('bound_phone', { length: 16 }),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

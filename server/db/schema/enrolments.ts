@@ -13,11 +13,14 @@ export const enrolments = pgTable(
     institutionId: integer('institution_id').notNull().references(() => institutions.id),
     status: varchar('status', { length: 32 }).notNull(),
     result: varchar('result', { length: 16 }),
+    /** The reason of the last 取消参加 (or 调离), shown in 未确认参加. */
+    cancelReason: varchar('cancel_reason', { length: 200 }),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('enrolments_cycle_physician_uq').on(t.cycleId, t.physicianId),
     index('enrolments_institution_status_idx').on(t.cycleId, t.institutionId, t.status),
+    index('enrolments_physician_idx').on(t.physicianId),
   ],
 );

@@ -8,3 +8,4 @@ export * from './enrolments.js';
 export * from './files.js';
 export * from './assessor-applications.js';
 export * from './notices.js';
+export * from './registrations.js';

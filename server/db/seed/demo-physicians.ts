@@ -3,6 +3,7 @@ import { Faker, zh_CN, base } from '@faker-js/faker';
 import dayjs from 'dayjs';
 import type { PhysicianLevel, PracticeCategory, Sex } from '../../../common/enums.js';
 import { residentIdCheckChar } from '../../../common/id-number.js';
+import type { titles } from '../../../common/physician-catalogs.js';
 import { DEMO_PHYSICIAN_ID, type DemoInstitution } from './demo-data.js';
 
 export interface DemoPhysician {
@@ -45,12 +46,12 @@ function categoryOf(department: string, institution: DemoInstitution): PracticeC
   return 'clinical';
 }
 
-function titleFor(age: number, level: PhysicianLevel): string {
-  if (level === 'assistant') return age > 45 ? '医师' : '医士';
-  if (age >= 52) return '主任医师';
-  if (age >= 44) return '副主任医师';
-  if (age >= 34) return '主治医师';
-  return '住院医师';
+function titleFor(age: number, level: PhysicianLevel): (typeof titles)[number] {
+  if (level === 'assistant') return age > 45 ? '初级（医师）' : '初级（医士）';
+  if (age >= 52) return '正高（主任医师）';
+  if (age >= 44) return '副高（副主任医师）';
+  if (age >= 34) return '中级（主治/主管）';
+  return '初级（医师）';
 }
 
 export function generateDemoPhysicians(institutions: DemoInstitution[]): DemoPhysician[] {

@@ -77,6 +77,7 @@ export async function seedDemo(db: Database, pii: Pii, today: string = todayInCh
         { name: 'id_type', type: 'text', values: people.map(() => 'resident') },
         { name: 'id_number_cipher', type: 'text', values: people.map((p) => pii.encrypt(p.idNumber)) },
         { name: 'id_number_hash', type: 'text', values: people.map((p) => pii.idNumberHash(p.idNumber)) },
+        { name: 'id_number_tail_hash', type: 'text', values: people.map((p) => pii.idNumberTailHash(p.idNumber)) },
         { name: 'id_number_masked', type: 'text', values: people.map((p) => maskIdNumber(p.idNumber)) },
         { name: 'ethnicity', type: 'text', values: col('ethnicity') },
         { name: 'education', type: 'text', values: col('education') },

@@ -22,8 +22,9 @@ export async function unlockAccount(db: Database, actor: Actor, accountId: numbe
 }
 
 /**
- * Back to the province's initial password, to be changed at the next login; the lock is lifted and the
- * account's sessions end.
+ * Back to the province's initial password, to be changed at the next login; the lock is lifted, the
+ * account's sessions end, and a physician's bound phone is cleared (seed 004 FAQ 9: a lost phone is why
+ * people ask), so the SMS reset cannot go to a number the physician no longer holds.
  */
 export async function resetPassword(db: Database, actor: Actor, accountId: number, ip: string): Promise<void> {
   requireRole(actor, ['authority', 'institution']);
@@ -31,7 +32,7 @@ export async function resetPassword(db: Database, actor: Actor, accountId: numbe
   await db.transaction(async (tx) => {
     await tx
       .update(accounts)
-      .set({ passwordHash: null, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null })
+      .set({ passwordHash: null, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, boundPhone: null })
       .where(eq(accounts.id, accountId));
     await deleteAccountSessions(tx, accountId);
     await recordAudit(tx, { action: 'account.passwordReset', actor, targetType: 'account', targetId: accountId, ip });

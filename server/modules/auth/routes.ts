@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBodySchema, loginBodySchema, meSchema, switchRoleBodySchema } from '../../../common/schemas/auth.js';
-import { createCaptcha } from '../../auth/captcha.js';
+import { CAPTCHA_COOKIE, createCaptcha } from '../../auth/captcha.js';
 import { authed, clearSessionCookies, errorResponses, setSessionCookies } from '../http.js';
 import * as auth from './service.js';
-
-const CAPTCHA_COOKIE = 'captcha_id';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database, pii } = app.deps;

@@ -9,7 +9,7 @@ import type { Storage } from '../../lib/storage.js';
 import type { CheckedUpload } from '../../lib/uploads.js';
 
 export interface NewFile {
-  ownerType: 'notice' | 'assessorApplication';
+  ownerType: 'notice' | 'assessorApplication' | 'physicianPhoto' | 'registration';
   ownerId: number;
   slot?: number;
   filename: string;

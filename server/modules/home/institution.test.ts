@@ -37,7 +37,7 @@ describe('GET /api/v1/home/institution (医疗卫生机构首页)', () => {
       { key: 'standardReview', label: '一般程序待审核', count: 3, path: '/review/standard' },
       { key: 'simplifiedReview', label: '简易程序待审核', count: 0, path: '/review/simplified' },
       { key: 'exemptionReview', label: '免考申请待审核', count: 0, path: '/review/exemption' },
-      { key: 'infoChange', label: '医师信息修改申请', count: 0, path: '/physicians/change-requests' },
+      { key: 'infoChange', label: '医师信息修改申请', count: 0, path: '/change-requests' },
     ]);
     // 考核进度: 5 enrolled (未确认参加 left out), 4 submitted, 1 reviewed by the institution, none completed.
     expect(body.progress).toEqual({

@@ -20,6 +20,7 @@ import { assessorAssignments, authorities, cycleConfirmations, enrolments, insti
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { currentCycle, cycleSummary, type CycleRow } from '../cycles/service.js';
+import { pendingCount as pendingChangeRequests } from '../change-requests/repository.js';
 import { progressOf } from '../enrolments/progress.js';
 import { latestNoticesFor } from '../notices/service.js';
 import { authed, errorResponses } from '../http.js';
@@ -38,10 +39,11 @@ async function pendingTaskCounts(db: Database, cycle: CycleRow | null, instituti
       .where(and(eq(enrolments.cycleId, cycle.id), eq(enrolments.institutionId, institutionId), inArray(enrolments.status, standardReviewStatuses)));
     // Until registrations record their procedure (一般 / 简易, the registration issue), every registration awaiting
     // review counts as 一般程序. 简易程序待审核 then splits off by procedure; 免考申请待审核 counts exemption
-    // applications (the exemption issue) and 医师信息修改申请 the change requests (the physician-records issue):
-    // their tables do not exist yet, so they stay 0.
+    // applications (the exemption issue): not built yet, so it stays 0.
     counts.standardReview = row.n;
   }
+  // Change requests do not belong to a cycle: every pending one addressed to the institution counts.
+  counts.infoChange = await pendingChangeRequests(db, institutionId);
   return (Object.keys(pendingTasks) as PendingTaskKey[]).map((key) => ({ key, ...pendingTasks[key], count: counts[key] }));
 }
 

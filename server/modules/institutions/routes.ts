@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { institutionGradeLabels, institutionLevelLabels, institutionTypeLabels } from '../../../common/enums.js';
@@ -16,22 +14,15 @@ import {
 } from '../../../common/schemas/institution.js';
 import { apiErrorSchema } from '../../../common/schemas/error.js';
 import { badRequest } from '../../lib/errors.js';
-import { streamWorkbook, type ExcelColumn } from '../../lib/excel.js';
+import type { ExcelColumn } from '../../lib/excel.js';
+import { sendExport, xlsxAttachment } from '../excel-response.js';
 import { authed, errorResponses, idParamSchema } from '../http.js';
 import { importInstitutions, importTemplate } from './import.js';
 import type { InstitutionRow } from './repository.js';
 import * as institutions from './service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['institutions'];
 const withConflict = { ...errorResponses, 409: apiErrorSchema };
-
-function attachment(reply: FastifyReply, filename: string): FastifyReply {
-  return reply
-    .header('content-type', XLSX)
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-}
 
 const exportColumns: ExcelColumn<InstitutionRow & { n: number }>[] = [
   { header: '序号', width: 8, value: (r) => r.n },
@@ -49,11 +40,6 @@ const exportColumns: ExcelColumn<InstitutionRow & { n: number }>[] = [
   { header: '联系人', value: (r) => r.contactPerson },
   { header: '手机号码', value: (r) => r.mobile },
 ];
-
-async function* numbered(batches: AsyncIterable<InstitutionRow[]>) {
-  let n = 0;
-  for await (const batch of batches) yield batch.map((row) => ({ ...row, n: ++n }));
-}
 
 export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
@@ -75,19 +61,14 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '导出机构账号（Excel）', querystring: institutionExportQuerySchema, response: errorResponses } },
     async (request, reply) => {
       const batches = await institutions.exportInstitutions(db, authed(request).actor, request.query);
-      const out = new PassThrough();
-      streamWorkbook(out, '机构账号', exportColumns, numbered(batches)).catch((error: unknown) => {
-        request.log.error({ err: error }, 'institution export failed');
-        out.destroy(error as Error);
-      });
-      return attachment(reply, '机构账号.xlsx').send(out);
+      return sendExport(request, reply, { filename: '机构账号.xlsx', sheet: '机构账号' }, exportColumns, batches);
     },
   );
 
   app.get(
     '/import-template',
     { schema: { tags, summary: '机构账号导入模板（Excel）', response: errorResponses } },
-    async (request, reply) => attachment(reply, '机构账号导入模板.xlsx').send(await importTemplate(db, authed(request).actor)),
+    async (request, reply) => xlsxAttachment(reply, '机构账号导入模板.xlsx').send(await importTemplate(db, authed(request).actor)),
   );
 
   app.post(

@@ -1,24 +1,168 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels } from '../../../common/enums.js';
+import { importResultSchema } from '../../../common/schemas/institution.js';
+import {
+  cancelEnrolmentBodySchema,
+  enrolBodySchema,
+  enrolResultSchema,
+  physicianBodySchema,
+  physicianDetailSchema,
+  rosterFiltersSchema,
+  rosterListQuerySchema,
+  rosterListSchema,
+  transferOutBodySchema,
+  transferSearchQuerySchema,
+  transferSearchResultSchema,
+} from '../../../common/schemas/physician.js';
+import { badRequest } from '../../lib/errors.js';
+import type { ExcelColumn } from '../../lib/excel.js';
+import { sendExport, xlsxAttachment } from '../excel-response.js';
 import { authed, errorResponses, idParamSchema } from '../http.js';
+import { importPhysicians, physicianImportTemplate } from './import.js';
+import { createPhysician, deletePhysician, physicianDetail, resetPhysicianPassword, setPhysicianPhoto } from './records.js';
+import { cancelEnrolment, enrol, exportRoster, listRoster, type ExportRow } from './roster.js';
 import { viewIdNumber } from './service.js';
+import { searchTransfer, transferIn, transferOut } from './transfers.js';
+
+const tags = ['physicians'];
+const noContent = { 204: z.null(), ...errorResponses };
+
+const exportColumns: ExcelColumn<ExportRow & { n: number }>[] = [
+  { header: '序号', width: 8, value: (r) => r.n },
+  { header: '医疗卫生机构', width: 28, value: (r) => r.institutionName },
+  { header: '科室', value: (r) => r.departmentName },
+  { header: '姓名', width: 12, value: (r) => r.name },
+  { header: '年龄', width: 8, value: (r) => r.age },
+  { header: '证件号码', width: 20, value: (r) => r.idNumberMasked },
+  { header: '执业类别', width: 10, value: (r) => practiceCategoryLabels[r.practiceCategory] },
+  { header: '医师级别', width: 14, value: (r) => (r.physicianLevel ? physicianLevelLabels[r.physicianLevel] : '') },
+  { header: '执业证取得时间', width: 14, value: (r) => r.licenseDate },
+  { header: '首次注册时间', width: 14, value: (r) => r.firstRegistrationDate },
+  { header: '考核状态', width: 20, value: (r) => enrolmentStatusLabels[r.enrolmentStatus] },
+  { header: '取消原因', width: 24, value: (r) => r.cancelReason },
+];
+
+async function uploadedFile(request: FastifyRequest, label: string) {
+  const file = request.isMultipart() ? await request.file() : undefined;
+  if (!file) throw badRequest(`请选择${label}`, { file: `请选择${label}` });
+  return { data: await file.toBuffer(), filename: file.filename };
+}
 
 export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, pii } = app.deps;
+  const { database, pii, storage } = app.deps;
+  const deps = { db: database.db, pii };
+
+  app.get(
+    '',
+    { schema: { tags, summary: '医师列表（未确认参加 / 已确认参加）', querystring: rosterListQuerySchema, response: { 200: rosterListSchema, ...errorResponses } } },
+    async (request) => listRoster(deps, authed(request).actor, request.query),
+  );
+
+  app.get(
+    '/export',
+    { schema: { tags, summary: '导出医师列表（Excel，证件号码脱敏）', querystring: rosterFiltersSchema, response: errorResponses } },
+    async (request, reply) => {
+      const batches = await exportRoster(deps, authed(request).actor, request.query);
+      return sendExport(request, reply, { filename: '医师列表.xlsx', sheet: '医师列表' }, exportColumns, batches);
+    },
+  );
+
+  app.get(
+    '/import-template',
+    { schema: { tags, summary: '批量导入医师模板（Excel）', response: errorResponses } },
+    async (request, reply) => xlsxAttachment(reply, '医师导入模板.xlsx').send(await physicianImportTemplate(deps, authed(request).actor)),
+  );
+
+  app.post(
+    '/import',
+    { schema: { tags, summary: '批量导入医师（multipart，字段 file：.xlsx）', consumes: ['multipart/form-data'], response: { 200: importResultSchema, ...errorResponses } } },
+    async (request) => importPhysicians(deps, authed(request).actor, await uploadedFile(request, '要导入的Excel文件'), request.ip),
+  );
+
+  app.post(
+    '/enrol',
+    { schema: { tags, summary: '参加 / 批量参加（选中的医师，或筛选出的全部未确认参加医师）', body: enrolBodySchema, response: { 200: enrolResultSchema, ...errorResponses } } },
+    async (request) => enrol(deps, authed(request).actor, request.body, request.ip),
+  );
+
+  app.post(
+    '',
+    { schema: { tags, summary: '新增医师', body: physicianBodySchema, response: { 201: physicianDetailSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await createPhysician(deps, authed(request).actor, request.body, request.ip)),
+  );
+
+  app.get(
+    '/transfer-search',
+    { schema: { tags, summary: '调入医师：按证件号码查询', querystring: transferSearchQuerySchema, response: { 200: transferSearchResultSchema, ...errorResponses } } },
+    async (request) => searchTransfer(deps, authed(request).actor, request.query.idNumber),
+  );
+
+  app.get(
+    '/:id',
+    { schema: { tags, summary: '查看医师信息', params: idParamSchema, response: { 200: physicianDetailSchema, ...errorResponses } } },
+    async (request) => physicianDetail(deps, authed(request).actor, request.params.id),
+  );
+
   // POST, not GET: every call writes an audit row, and it must not be prefetched or cached.
   app.post(
     '/:id/id-number',
-    {
-      schema: {
-        tags: ['physicians'],
-        summary: '显示完整证件号码（留痕）',
-        params: idParamSchema,
-        response: { 200: z.object({ idNumber: z.string() }), ...errorResponses },
-      },
-    },
+    { schema: { tags, summary: '显示完整证件号码（留痕）', params: idParamSchema, response: { 200: z.object({ idNumber: z.string() }), ...errorResponses } } },
     async (request, reply) => {
-      const idNumber = await viewIdNumber({ db: database.db, pii }, authed(request).actor, request.params.id, request.ip);
+      const idNumber = await viewIdNumber(deps, authed(request).actor, request.params.id, request.ip);
       return reply.header('cache-control', 'no-store').send({ idNumber });
+    },
+  );
+
+  app.post(
+    '/:id/cancel-enrolment',
+    { schema: { tags, summary: '取消参加（须填写原因；医师提交报名后不可取消）', params: idParamSchema, body: cancelEnrolmentBodySchema, response: noContent } },
+    async (request, reply) => {
+      await cancelEnrolment(deps, authed(request).actor, request.params.id, request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/transfer-out',
+    { schema: { tags, summary: '调离医师', params: idParamSchema, body: transferOutBodySchema, response: noContent } },
+    async (request, reply) => {
+      await transferOut(deps, authed(request).actor, request.params.id, request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/transfer-in',
+    { schema: { tags, summary: '调入医师（须已被原单位调离）', params: idParamSchema, response: noContent } },
+    async (request, reply) => {
+      await transferIn(deps, authed(request).actor, request.params.id, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/reset-password',
+    { schema: { tags, summary: '重置医师密码（恢复初始密码，清除绑定手机）', params: idParamSchema, response: noContent } },
+    async (request, reply) => {
+      await resetPhysicianPassword(deps, authed(request).actor, request.params.id, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/:id/photo',
+    { schema: { tags, summary: '上传医师照片（jpg/png，2MB以内）', consumes: ['multipart/form-data'], params: idParamSchema, response: { 200: z.object({ photoFileId: z.string() }), ...errorResponses } } },
+    async (request) => setPhysicianPhoto({ ...deps, storage }, authed(request).actor, request.params.id, await uploadedFile(request, '照片'), request.ip),
+  );
+
+  app.delete(
+    '/:id',
+    { schema: { tags, summary: '删除医师（仅从未参加过考核的医师）', params: idParamSchema, response: noContent } },
+    async (request, reply) => {
+      await deletePhysician(deps, authed(request).actor, request.params.id, request.ip);
+      return reply.status(204).send(null);
     },
   );
 };

@@ -36,6 +36,15 @@ describe('api client', () => {
     expect(headersOf(0)['x-csrf-token']).toBe('abc=123');
   });
 
+  it('tells how long to wait when a 429 carries Retry-After', async () => {
+    fetchMock.mockImplementation(
+      async () => new Response(JSON.stringify({ error: { code: 'TOO_MANY_REQUESTS', message: '请45秒后再试' } }), { status: 429, headers: { 'retry-after': '45' } }),
+    );
+    const error = await apiPost('/auth/password-reset/code', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect((error as ApiRequestError).retryAfterSeconds).toBe(45);
+  });
+
   it('turns an over-size upload into 上传的文件过大', async () => {
     fetchMock.mockImplementation(async () => new Response('<html>413</html>', { status: 413 }));
     const error = await apiUpload('/institutions/import', new FormData()).catch((e: unknown) => e);

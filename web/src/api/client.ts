@@ -7,12 +7,15 @@ export const API_BASE = '/api/v1';
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly apiError: ApiError;
+  /** From Retry-After: seconds until the server accepts the call again (a 429), if it said. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, apiError: ApiError) {
+  constructor(status: number, apiError: ApiError, retryAfterSeconds: number | null = null) {
     super(apiError.message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.apiError = apiError;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get code(): string {
@@ -122,7 +125,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     const apiError = await readError(response);
     if (response.status === 401 && !SESSION_NEUTRAL_PATHS.has(path)) sessionHandler?.('ended');
     if (apiError.code === 'PASSWORD_CHANGE_REQUIRED') sessionHandler?.('passwordChangeRequired');
-    throw new ApiRequestError(response.status, apiError);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiRequestError(response.status, apiError, Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : null);
   }
   if (response.status === 204 || response.headers.get('content-length') === '0') {
     return undefined as T;

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 卫生行政部门 (authority), in the order of the manuals. Add items here as pages are built. */
@@ -6,6 +6,7 @@ export const authorityMenu: MenuEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/cycles', label: '考核周期', icon: <CalendarOutlined /> },
   { path: '/institutions', label: '机构账号', icon: <BankOutlined /> },
+  { path: '/physicians', label: '医师列表', icon: <TeamOutlined /> },
   { path: '/assessor-applications', label: '考核机构审核', icon: <AuditOutlined /> },
   { path: '/assessor-assignments', label: '指定考核机构', icon: <NodeIndexOutlined /> },
   { path: '/notices', label: '通知公告', icon: <NotificationOutlined /> },

@@ -1,8 +1,10 @@
-import { ApartmentOutlined, HomeOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 医疗卫生机构 (institution), in the order of the manuals. Add items here as pages are built. */
 export const institutionMenu: MenuEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/org-info', label: '机构信息', icon: <ApartmentOutlined />, children: [{ path: '/profile', label: '本机构信息' }, { path: '/departments', label: '科室信息' }, { path: '/assessor-application', label: '申请考核机构' }] },
+  { path: '/physician-management', label: '医师管理', icon: <TeamOutlined />, children: [{ path: '/physicians', label: '医师列表' }, { path: '/transfer-in', label: '调入医师' }] },
+  { path: '/info-review', label: '信息审核', icon: <AuditOutlined />, children: [{ path: '/change-requests', label: '信息修改申请' }] },
 ];

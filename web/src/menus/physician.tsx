@@ -1,5 +1,11 @@
-import { HomeOutlined } from '@ant-design/icons';
+import { EditOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 医师 (physician), in the order of the manuals. Add items here as pages are built. */
-export const physicianMenu: MenuEntry[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+export const physicianMenu: MenuEntry[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/registration', label: '我要报名', icon: <FormOutlined /> },
+  { path: '/assessment-info', label: '考核信息查询', icon: <FileSearchOutlined /> },
+  { path: '/change-request', label: '信息修改申请', icon: <EditOutlined /> },
+  { path: '/account-settings', label: '账户设置', icon: <SettingOutlined /> },
+];

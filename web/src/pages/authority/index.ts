@@ -6,3 +6,4 @@ export { CyclesPage } from './cycles/CyclesPage';
 export { PolicyPage } from './policy/PolicyPage';
 export { AssessorApplicationsPage } from './assessor-applications/AssessorApplicationsPage';
 export { AssessorAssignmentsPage } from './assessor-assignments/AssessorAssignmentsPage';
+export { PhysiciansPage } from './physicians/PhysiciansPage';

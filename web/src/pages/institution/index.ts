@@ -3,3 +3,6 @@ export { InstitutionHomePage } from './home/InstitutionHomePage';
 export { ProfilePage } from './profile/ProfilePage';
 export { DepartmentsPage } from './departments/DepartmentsPage';
 export { AssessorApplicationPage } from './assessor-application/AssessorApplicationPage';
+export { PhysiciansPage } from './physicians/PhysiciansPage';
+export { TransferInPage } from './transfer-in/TransferInPage';
+export { ChangeRequestsPage } from './change-requests/ChangeRequestsPage';

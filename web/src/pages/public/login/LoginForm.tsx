@@ -1,7 +1,7 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Tabs } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { LoginTab } from '../../../../../common/schemas/auth';
 import { useLogin } from '../../../api/auth';
 import { errorMessage, isApiRequestError } from '../../../api/client';
@@ -34,9 +34,9 @@ function isLoginTab(key: string): key is LoginTab {
 
 const AGREEMENT_REQUIRED = '请阅读并接受《服务协议》和《隐私条款》';
 
-export function LoginForm() {
+export function LoginForm({ initialTab = 'organization' }: { initialTab?: LoginTab }) {
   const [form] = Form.useForm<LoginFormValues>();
-  const [tab, setTab] = useState<LoginTab>('organization');
+  const [tab, setTab] = useState<LoginTab>(initialTab);
   const [captchaNonce, setCaptchaNonce] = useState(() => Date.now());
   const [failure, setFailure] = useState<string | null>(null);
   const login = useLogin();
@@ -112,6 +112,12 @@ export function LoginForm() {
           </Form.Item>
           <CaptchaImage nonce={captchaNonce} onRefresh={refreshCaptcha} />
         </div>
+        {/* Only physicians reset by SMS; organisations ask their superior (seed 001 §1.3, FAQ 3.2). */}
+        {tab === 'physician' && (
+          <div className="login-forgot">
+            <Link to="/forgot-password">忘记密码？</Link>
+          </div>
+        )}
         <Form.Item
           name="agreed"
           valuePropName="checked"

@@ -1,18 +1,20 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
-import { Navigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { useMe } from '../../../api/auth';
 import { clearLoginNotice, peekLoginNotice } from '../../../auth/loginNotice';
 import { SYSTEM_NAME } from '../../../components/DocumentTitle';
 import { LoginForm } from './LoginForm';
 import { NoticeLists } from './NoticeLists';
+import { readLoginState } from './loginState';
 import './login.css';
 
 /** 登录: one card for physicians (证件号码) and organisations (机构账号). */
 export function LoginPage() {
   const { data: me } = useMe();
   const [notice] = useState(peekLoginNotice);
+  const { passwordReset } = readLoginState(useLocation().state);
   useEffect(clearLoginNotice, []);
 
   if (me) return <Navigate to="/" replace />;
@@ -28,7 +30,8 @@ export function LoginPage() {
           <p className="login-welcome">欢迎使用</p>
         </header>
         {notice && <Alert className="login-notice" type="warning" showIcon title={notice} />}
-        <LoginForm />
+        {passwordReset && <Alert className="login-notice" type="success" showIcon title="密码重置成功，请使用新密码登录" />}
+        <LoginForm initialTab={passwordReset ? 'physician' : undefined} />
         <p className="login-browser-tip">考虑系统版本兼容性，建议您使用谷歌浏览器登录</p>
       </section>
       <NoticeLists />

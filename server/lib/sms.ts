@@ -1,0 +1,81 @@
+// SMS through one provider interface. The default `outbox` provider reaches no phone: it writes each message
+// to the log and, as one JSON line, to DATA_DIR/sms-outbox.log (a mail catcher for SMS), so every flow that
+// sends a code works without a gateway. Whatever the provider, each message is also a row of `sms_messages`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { desc } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { smsMessages } from '../db/schema/index.js';
+import { AppError } from './errors.js';
+
+export interface SmsProvider {
+  readonly name: string;
+  /** Resolves once the provider has accepted the message; rejects when it could not. */
+  send(phone: string, content: string): Promise<void>;
+}
+
+/** The part of Fastify's logger the providers use. */
+export interface SmsLogger {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export type SmsPurpose = 'passwordReset' | 'bindPhone';
+export const smsPurposeLabels: Record<SmsPurpose, string> = { passwordReset: '重置密码', bindPhone: '绑定手机' };
+
+export interface OutboxLine {
+  at: string;
+  phone: string;
+  content: string;
+}
+
+export function outboxProvider(options: { file: string | null; logger: SmsLogger }): SmsProvider {
+  return {
+    name: 'outbox',
+    async send(phone, content) {
+      options.logger.info({ sms: { phone, content } }, 'sms outbox (not delivered to a phone)');
+      if (!options.file) return;
+      const line: OutboxLine = { at: new Date().toISOString(), phone, content };
+      try {
+        await fs.promises.mkdir(path.dirname(options.file), { recursive: true });
+        await fs.promises.appendFile(options.file, `${JSON.stringify(line)}\n`, { mode: 0o600 });
+      } catch (err) {
+        options.logger.error({ err }, 'sms outbox file not writable');
+        throw err;
+      }
+    },
+  };
+}
+
+/** The provider named by SMS_PROVIDER. A real gateway would be one more case here. */
+export function createSmsProvider(config: Pick<Config, 'smsProvider' | 'smsOutboxFile'>, logger: SmsLogger): SmsProvider {
+  switch (config.smsProvider) {
+    case 'outbox':
+      return outboxProvider({ file: config.smsOutboxFile, logger });
+  }
+}
+
+/**
+ * Sends one message and records it. `delivered` says whether the provider accepted it (for the outbox:
+ * written to its log). A provider failure is recorded too and answered with a Chinese 503.
+ */
+export async function sendSms(
+  db: Database,
+  provider: SmsProvider,
+  message: { phone: string; content: string; purpose: SmsPurpose },
+): Promise<void> {
+  let delivered = true;
+  try {
+    await provider.send(message.phone, message.content);
+  } catch {
+    delivered = false;
+  }
+  await db.insert(smsMessages).values({ ...message, provider: provider.name, delivered });
+  if (!delivered) throw new AppError(503, 'SMS_UNAVAILABLE', '短信发送失败，请稍后再试');
+}
+
+/** The latest messages, newest first (`npm run cli -- sms-outbox`). */
+export function latestSmsMessages(db: Database, limit: number) {
+  return db.select().from(smsMessages).orderBy(desc(smsMessages.createdAt), desc(smsMessages.id)).limit(limit);
+}

@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { physicianImportColumns } from '../../../common/schemas/physician.js';
+import { accounts, physicians } from '../../db/schema/index.js';
+import type { Client } from '../../test-support/app.js';
+import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { multipart } from '../../test-support/assessor-factories.js';
+import { buildDepartment } from '../../test-support/departments-factories.js';
+import { residentId } from '../../test-support/factories.js';
+
+const ctx = setupTenantWorld();
+const headers = physicianImportColumns.map(([h]) => h);
+
+beforeAll(async () => {
+  await buildDepartment(ctx.t.db, { institutionId: ctx.world.institutionA.institution.id, name: '内科' });
+});
+
+/** A row in the template's columns; `cells` overrides by header. */
+function row(idNumber: string, cells: Record<string, string | Date> = {}): (string | Date)[] {
+  const sex = Number(idNumber[16]) % 2 ? '男' : '女';
+  const base: Record<string, string | Date> = {
+    姓名: '导入医师', 性别: sex, 证件类型: '居民身份证', 证件号码: idNumber, 科室: '内科', 医师级别: '执业医师', 规培生: '否',
+    执业类别: '临床', 执业范围: '内科专业', 执业证书编码: '110430100000001', 资格证书编码: '200443110430100000001',
+    首次注册时间: new Date(Date.UTC(2005, 7, 1)), 职称: '中级（主治/主管）',
+  };
+  const merged = { ...base, ...cells };
+  return headers.map((h) => merged[h] ?? '');
+}
+
+async function workbook(rows: (string | Date)[][], header = headers): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('医师信息');
+  sheet.addRow(header);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(client: Client, data: Buffer, name = 'physicians.xlsx') {
+  const { payload, headers: h } = await multipart({ file: { name, data } });
+  return client.post('/api/v1/physicians/import', payload, h);
+}
+
+async function sheetRows(base64: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  const out: string[][] = [];
+  wb.worksheets[0].eachRow((r) => out.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return out;
+}
+
+describe('GET /api/v1/physicians/import-template (导入模板)', () => {
+  it('is for institutions; has the headers, an example row and a 说明 sheet with the allowed values and the 科室', async () => {
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/physicians/import-template'), byRole({ institution: 200 }));
+    const res = await ctx.clients.institutionA.get('/api/v1/physicians/import-template');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(headers);
+    expect(String(wb.worksheets[0].getRow(2).getCell(1).value)).toMatch(/^示例/);
+    const notes: string[] = [];
+    wb.getWorksheet('说明')!.eachRow((r) => notes.push((r.values as string[]).slice(1).join(' ')));
+    expect(notes.join('\n')).toContain('本机构启用的科室：内科');
+    expect(notes.join('\n')).toContain('执业医师、执业助理医师');
+  });
+});
+
+describe('POST /api/v1/physicians/import (批量导入医师)', () => {
+  it('is for institutions only', async () => {
+    const file = await workbook([]);
+    await checkAccessMatrix(ctx.clients, (c) => upload(c, file), byRole({ institution: 400 }));
+  });
+
+  it('refuses a file that is not Excel, lacks columns, or is empty', async () => {
+    const c = ctx.clients.institutionA;
+    expect((await upload(c, Buffer.from('姓名,性别\n'), 'fake.xlsx')).json().error.message).toBe('导入文件：只能上传Excel文件（按文件内容识别）');
+    expect((await upload(c, await workbook([], ['姓名', '性别']))).json().error.message).toContain('缺少列：证件类型');
+    expect((await upload(c, await workbook([]))).json().error.message).toBe('导入文件：没有可导入的数据');
+  });
+
+  it('imports the good rows in one go, rejects the bad ones with a reason each, and adds nothing twice', async () => {
+    const c = ctx.clients.institutionA;
+    const good1 = residentId(701, '19880808');
+    const good2 = residentId(702, '19900909');
+    const dup = residentId(703, '19910101');
+    const rows = [
+      row(good1, { 姓名: '导入甲', 出生年月: '1988-08-08' }),
+      row(good2, { 姓名: '导入乙', 证件号码: `${good2.slice(0, 6)}${good2.slice(8, 17)}` }), // 15-digit form
+      row(`${good1.slice(0, 17)}${good1[17] === '0' ? '1' : '0'}`, { 姓名: '校验位错' }),
+      row(dup, { 姓名: '重复一' }),
+      row(dup, { 姓名: '重复二' }),
+      row(ctx.world.physicianB.idNumber, { 姓名: '已在别家' }),
+      row(residentId(704, '19920202'), { 姓名: '科室错', 科室: '不存在科' }),
+      row(residentId(705, '19930303'), { 姓名: '类别错', 执业类别: '西医' }),
+      row(residentId(706, '19940404'), { 姓名: '', 执业证书编码: '' }),
+    ];
+    const res = await upload(c, await workbook(rows));
+    expect(res.statusCode).toBe(200);
+    const result = res.json();
+    expect(result).toMatchObject({ imported: 3, rejected: 6 });
+    const reasons = Object.fromEntries(result.errors.map((e: { row: number; reason: string }) => [e.row, e.reason]));
+    expect(reasons[4]).toContain('证件号码校验位不正确');
+    expect(reasons[6]).toContain('证件号码与第5行重复');
+    expect(reasons[7]).toContain('医师已存在，请前往【调入医师】模块查询');
+    expect(reasons[8]).toContain('科室「不存在科」不是本机构启用的科室');
+    expect(reasons[9]).toContain('执业类别「西医」不正确');
+    expect(reasons[10]).toContain('请输入姓名');
+    expect(reasons[10]).toContain('请输入执业证书编码');
+    const rejected = await sheetRows(result.rejectedFile);
+    expect(rejected[0].at(-1)).toBe('失败原因');
+    expect(rejected).toHaveLength(7);
+
+    const [imported] = await ctx.t.db.select().from(physicians).where(eq(physicians.idNumberHash, ctx.t.pii.idNumberHash(good2)));
+    expect(imported).toMatchObject({ name: '导入乙', birthDate: '1990-09-09', firstRegistrationDate: '2005-08-01', physicianLevel: 'physician', residentTrainee: false });
+    expect(ctx.t.pii.decrypt(imported.idNumberCipher)).toBe(good2);
+    const [account] = await ctx.t.db.select().from(accounts).where(eq(accounts.physicianId, imported.id));
+    expect(account).toMatchObject({ passwordHash: null, mustChangePassword: true });
+    // The imported physicians are found by their last digits too.
+    expect((await c.get(`/api/v1/physicians?idNumber=${good2.slice(-4)}`)).json().items.map((i: { name: string }) => i.name)).toContain('导入乙');
+
+    const again = (await upload(c, await workbook(rows))).json();
+    expect(again.imported).toBe(0);
+    expect(again.rejected).toBe(9);
+  });
+});

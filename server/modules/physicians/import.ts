@@ -1,0 +1,223 @@
+// 批量导入医师 from Excel: the template, row-level validation, and one set-based write of the valid rows.
+import { and, eq, sql } from 'drizzle-orm';
+import { idTypeLabels, physicianLevelLabels, practiceCategoryLabels, sexLabels } from '../../../common/enums.js';
+import { educations, ethnicities, positions, practiceScopes, titles } from '../../../common/physician-catalogs.js';
+import type { ImportResult } from '../../../common/schemas/institution.js';
+import { PHYSICIAN_EXISTS, physicianBodySchema, physicianImportColumns } from '../../../common/schemas/physician.js';
+import type { Actor } from '../../auth/access.js';
+import { requireRole } from '../../auth/access.js';
+import { insertUnnest, type BulkColumn } from '../../db/bulk.js';
+import type { Tx } from '../../db/client.js';
+import { departments } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, badRequest } from '../../lib/errors.js';
+import { rowsWorkbook, streamSheet, templateWorkbook } from '../../lib/excel.js';
+import { MB, checkUpload } from '../../lib/uploads.js';
+import { isUniqueViolation } from '../institutions/service.js';
+import { physicianRow } from './records.js';
+import { existingByHash } from './repository.js';
+import type { RosterDeps } from './roster.js';
+
+export const MAX_PHYSICIAN_IMPORT_ROWS = 100_000;
+const FILE_FIELD = 'file';
+const EXAMPLE_MARK = '示例';
+const headers = physicianImportColumns.map(([header]) => header);
+const required = physicianImportColumns.filter(([, , isRequired]) => isRequired).map(([header]) => header);
+
+const join = (values: readonly string[]) => values.join('、');
+const byLabel = (labels: Record<string, string>) => new Map(Object.entries(labels).map(([key, label]) => [label, key]));
+const yesNo = new Map([['是', true], ['否', false]]);
+
+/** Columns whose cells are labels the form shows, turned into the stored keys. */
+const labelColumns = [
+  { header: '性别', field: 'sex', keys: byLabel(sexLabels) },
+  { header: '证件类型', field: 'idType', keys: new Map([...byLabel(idTypeLabels), ['身份证', 'resident']]) },
+  { header: '执业类别', field: 'practiceCategory', keys: byLabel(practiceCategoryLabels) },
+  { header: '医师级别', field: 'physicianLevel', keys: byLabel(physicianLevelLabels) },
+] as const;
+
+/** The template: headers, one example row, and a 说明 sheet with the allowed values and the institution's 科室. */
+export async function physicianImportTemplate(deps: RosterDeps, actor: Actor): Promise<Buffer> {
+  requireRole(actor, ['institution']);
+  const enabled = await deps.db
+    .select({ name: departments.name })
+    .from(departments)
+    .where(and(eq(departments.institutionId, actor.orgId), eq(departments.status, 'enabled')))
+    .orderBy(departments.name);
+  const notes: [string, string][] = [
+    ['必填列', `${join(required)}（其余选填）`],
+    ['性别', join(Object.values(sexLabels))],
+    ['证件类型', join(Object.values(idTypeLabels))],
+    ['证件号码', '居民身份证为18位（15位会自动转换为18位），出生年月、性别须与证件号码一致；同一人不能重复'],
+    ['日期', '出生年月、各取得时间、首次注册时间填写为 2010-06-10 的格式，或Excel日期'],
+    ['民族', join(ethnicities)],
+    ['学历', join(educations)],
+    ['科室', enabled.length ? `本机构启用的科室：${join(enabled.map((d) => d.name))}` : '本机构尚未维护启用的科室，请先在【科室信息】中添加，或留空'],
+    ['职称', join(titles)],
+    ['医师级别', join(Object.values(physicianLevelLabels))],
+    ['规培生', '是、否'],
+    ['职务', join(positions)],
+    ['执业类别', join(Object.values(practiceCategoryLabels))],
+    ...Object.entries(practiceScopes).map(([category, scopes]): [string, string] => [`执业范围（${practiceCategoryLabels[category as keyof typeof practiceCategoryLabels]}）`, join(scopes)]),
+    ['初始密码', '导入的医师使用本省初始密码登录，首次登录须修改密码'],
+    ['示例行', `姓名以「${EXAMPLE_MARK}」开头的行不会导入，请删除后填写`],
+  ];
+  const example = [`${EXAMPLE_MARK}张三`, '男', '居民身份证', '430102198001010011', '1980-01-01', '汉族', '本科', 'zhangsan@example.cn', '13800000000', enabled[0]?.name ?? '', '中级（主治/主管）', '2012-09-01', '执业医师', '否', '无', '', '临床', '内科专业', '110430100000001', '2005-08-01', '200443110430100000001', '2004-12-01', '2005-08-01'];
+  return templateWorkbook('医师信息', headers, example, notes);
+}
+
+type Values = ReturnType<typeof physicianBodySchema.parse>;
+
+/** The reasons a row cannot be imported (empty when it can), and the parsed row. */
+function checkRow(cells: Record<string, string>, departmentIds: Map<string, number>): { reasons: string[]; row?: Values } {
+  const reasons: string[] = [];
+  const input: Record<string, unknown> = {};
+  for (const [header, field] of physicianImportColumns) input[field] = cells[header] ?? '';
+  const skip = new Set<string>();
+  for (const column of labelColumns) {
+    const raw = cells[column.header];
+    if (!raw) continue;
+    const key = column.keys.get(raw);
+    if (key) input[column.field] = key;
+    else {
+      skip.add(column.field);
+      reasons.push(`${column.header}「${raw}」不正确，可选：${join([...column.keys.keys()])}`);
+    }
+  }
+  const trainee = cells['规培生'];
+  input.residentTrainee = trainee ? yesNo.get(trainee) : null;
+  if (trainee && input.residentTrainee === undefined) {
+    skip.add('residentTrainee');
+    reasons.push(`规培生「${trainee}」不正确，可选：是、否`);
+  }
+  const department = cells['科室'];
+  input.departmentId = department ? (departmentIds.get(department) ?? null) : null;
+  if (department && !departmentIds.has(department)) reasons.push(`科室「${department}」不是本机构启用的科室`);
+  const parsed = physicianBodySchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) if (!skip.has(String(issue.path[0]))) reasons.push(issue.message);
+  }
+  if (reasons.length > 0 || !parsed.success) return { reasons };
+  if (parsed.data.name.startsWith(EXAMPLE_MARK)) return { reasons: ['模板示例行，请删除后再导入'] };
+  return { reasons, row: parsed.data };
+}
+
+interface Checked {
+  rowNumber: number;
+  cells: Record<string, string>;
+  reasons: string[];
+  row?: Values;
+  hash?: string;
+}
+
+/** Reads and checks every row of the upload (streamed: a 100k-row file is never held as a workbook). */
+async function checkUploadRows(deps: RosterDeps, data: Buffer, departmentIds: Map<string, number>): Promise<Checked[]> {
+  const checked: Checked[] = [];
+  try {
+    let headerChecked = false;
+    for await (const { headers: found, rows } of streamSheet(data)) {
+      if (!headerChecked) {
+        const missing = headers.filter((h) => !found.includes(h));
+        if (missing.length > 0) throw new Error(`缺少列：${join(missing)}，请使用导入模板`);
+        headerChecked = true;
+      }
+      for (const { rowNumber, values } of rows) {
+        const result = checkRow(values, departmentIds);
+        checked.push({ rowNumber, cells: values, ...result, hash: result.row ? deps.pii.idNumberHash(result.row.idNumber) : undefined });
+      }
+      if (checked.length > MAX_PHYSICIAN_IMPORT_ROWS) throw new Error(`一次最多导入${MAX_PHYSICIAN_IMPORT_ROWS}行`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '文件不是有效的Excel（.xlsx）文件';
+    throw badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
+  }
+  if (checked.length === 0) throw badRequest('导入文件：没有可导入的数据', { [FILE_FIELD]: '没有可导入的数据' });
+  return checked;
+}
+
+async function reservePhysicianIds(tx: Tx, n: number): Promise<number[]> {
+  const result = await tx.execute(sql`select nextval(pg_get_serial_sequence('physicians', 'id'))::int as id from generate_series(1, ${n})`);
+  return (result as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+}
+
+/** Column name, array type and value of each physician field written by the import. */
+const physicianColumns: [string, BulkColumn['type'], keyof ReturnType<typeof physicianRow>][] = [
+  ['institution_id', 'int4', 'institutionId'], ['department_id', 'int4', 'departmentId'], ['name', 'text', 'name'], ['sex', 'text', 'sex'],
+  ['birth_date', 'date', 'birthDate'], ['id_type', 'text', 'idType'], ['id_number_cipher', 'text', 'idNumberCipher'],
+  ['id_number_hash', 'text', 'idNumberHash'], ['id_number_tail_hash', 'text', 'idNumberTailHash'], ['id_number_masked', 'text', 'idNumberMasked'],
+  ['ethnicity', 'text', 'ethnicity'], ['education', 'text', 'education'], ['email', 'text', 'email'], ['mobile', 'text', 'mobile'],
+  ['practice_category', 'text', 'practiceCategory'], ['practice_scope', 'text', 'practiceScope'], ['physician_level', 'text', 'physicianLevel'],
+  ['title', 'text', 'title'], ['title_date', 'date', 'titleDate'], ['position', 'text', 'position'], ['position_date', 'date', 'positionDate'],
+  ['resident_trainee', 'bool', 'residentTrainee'], ['license_number', 'text', 'licenseNumber'], ['license_date', 'date', 'licenseDate'],
+  ['qualification_number', 'text', 'qualificationNumber'], ['qualification_date', 'date', 'qualificationDate'],
+  ['first_registration_date', 'date', 'firstRegistrationDate'],
+];
+
+const CHUNK = 20_000;
+
+/**
+ * 批量导入医师: every row is checked (required fields, ID check digit, labels, 科室, duplicates in the file and
+ * in the database — at any institution); the valid ones are written in one transaction with set-based
+ * inserts, each with an account on the province's initial password. The rejected rows come back as an .xlsx.
+ */
+export async function importPhysicians(deps: RosterDeps, actor: Actor, upload: { data: Buffer; filename: string }, ip: string): Promise<ImportResult> {
+  requireRole(actor, ['institution']);
+  const { db } = deps;
+  await checkUpload(upload.data, upload.filename, { allowed: ['excel'], maxBytes: 20 * MB, field: FILE_FIELD, fieldLabel: '导入文件' });
+  const enabled = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(and(eq(departments.institutionId, actor.orgId), eq(departments.status, 'enabled')));
+  const checked = await checkUploadRows(deps, upload.data, new Map(enabled.map((d) => [d.name, d.id])));
+
+  const hashes = [...new Set(checked.flatMap((c) => (c.hash ? [c.hash] : [])))];
+  const existing = new Set((await existingByHash(db, hashes)).map((r) => r.hash));
+  const firstRowOf = new Map<string, number>();
+  const valid: { row: Values; checked: Checked }[] = [];
+  for (const c of checked) {
+    if (!c.row || !c.hash) continue;
+    const earlier = firstRowOf.get(c.hash);
+    if (earlier !== undefined) c.reasons.push(`证件号码与第${earlier}行重复`);
+    else firstRowOf.set(c.hash, c.rowNumber);
+    if (existing.has(c.hash)) c.reasons.push(PHYSICIAN_EXISTS);
+    if (c.reasons.length === 0) valid.push({ row: c.row, checked: c });
+  }
+  const rejected = checked.filter((c) => c.reasons.length > 0);
+
+  try {
+    await db.transaction(async (tx) => {
+      for (let start = 0; start < valid.length; start += CHUNK) {
+        const rows = valid.slice(start, start + CHUNK).map((v) => physicianRow(deps, actor.orgId, v.row));
+        const ids = await reservePhysicianIds(tx, rows.length);
+        await insertUnnest(tx, 'physicians', [
+          { name: 'id', type: 'int4', values: ids },
+          ...physicianColumns.map(([name, type, key]): BulkColumn => ({ name, type, values: rows.map((r) => r[key] ?? null) })),
+        ]);
+        // No password hash: the province's initial password is in force and must be changed at first login.
+        await insertUnnest(tx, 'accounts', [
+          { name: 'kind', type: 'text', values: ids.map(() => 'physician') },
+          { name: 'physician_id', type: 'int4', values: ids },
+        ]);
+      }
+      await recordAudit(tx, {
+        action: 'physician.imported',
+        actor,
+        targetType: 'institution',
+        targetId: actor.orgId,
+        after: { file: upload.filename, rows: checked.length, imported: valid.length, rejected: rejected.length },
+        ip,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError(409, 'CONFLICT', '导入期间有医师已被他人添加，请重新导入');
+    throw error;
+  }
+
+  const errors = rejected.slice(0, 1000).map((c) => ({ row: c.rowNumber, reason: c.reasons.join('；') }));
+  const rejectedFile =
+    rejected.length > 0
+      ? (await rowsWorkbook('导入失败数据', [...headers, '失败原因'], rejected.map((c) => [...headers.map((h) => c.cells[h] ?? ''), c.reasons.join('；')]))).toString('base64')
+      : null;
+  return { imported: valid.length, rejected: rejected.length, errors, rejectedFile };
+}

@@ -1,0 +1,189 @@
+// Queries of the 医师列表: one row per physician on a roster with their enrolment in the current cycle;
+// filters, sorting and paging happen in the database, on the partial roster indexes.
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import dayjs from 'dayjs';
+import type { EnrolmentStatus, PhysicianLevel, PracticeCategory } from '../../../common/enums.js';
+import { regionPrefix } from '../../../common/regions.js';
+import type { RosterFilters, RosterSortField, RosterTab } from '../../../common/schemas/physician.js';
+import type { Database, Tx } from '../../db/client.js';
+import { departments, enrolments, institutions, physicians } from '../../db/schema/index.js';
+
+/** Whose roster: one institution, or every institution of a jurisdiction. */
+export type RosterScope = { institutionId: number } | { regionCode: string };
+
+/** No cycle has id 0: without a current cycle nobody is enrolled. */
+const cycleOrNone = (cycleId: number | null) => cycleId ?? 0;
+
+/** Which enrolment a roster row shows: the current cycle's; `oneInstitution` when the list is one institution's. */
+export interface CurrentEnrolment {
+  cycleId: number | null;
+  oneInstitution: boolean;
+}
+
+/**
+ * The current cycle's enrolment of a roster row. It always carries the physician's current institution (参加
+ * writes it, 调入 moves it). For one institution's list, saying so lets PostgreSQL reach it through
+ * (cycle, institution, status); across a province the extra condition makes it misjudge the join, so not there.
+ */
+export const currentEnrolmentJoin = ({ cycleId, oneInstitution }: CurrentEnrolment) =>
+  and(
+    eq(enrolments.cycleId, cycleOrNone(cycleId)),
+    oneInstitution ? eq(enrolments.institutionId, physicians.institutionId) : undefined,
+    eq(enrolments.physicianId, physicians.id),
+  );
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const statusSql = sql<EnrolmentStatus>`coalesce(${enrolments.status}, 'NOT_ENROLLED')`;
+
+/** Enrolled in some cycle at some time (a cancelled enrolment keeps its reason): such a physician cannot be deleted. */
+// Qualified by hand: in a single-table select drizzle writes columns unqualified, and a bare "id" would bind to the subquery's table.
+export const everEnrolledSql = sql<boolean>`exists (select 1 from ${enrolments} ever where ever.physician_id = "physicians"."id" and (ever.status <> 'NOT_ENROLLED' or ever.cancel_reason is not null))`;
+
+export function scopeCondition(scope: RosterScope): SQL {
+  if ('institutionId' in scope) return eq(physicians.institutionId, scope.institutionId);
+  return inArray(
+    physicians.institutionId,
+    sql`(select ${institutions.id} from ${institutions} where ${institutions.regionCode} like ${`${regionPrefix(scope.regionCode)}%`})`,
+  );
+}
+
+const tabCondition = (tab: RosterTab): SQL =>
+  tab === 'confirmed' ? sql`${enrolments.status} <> 'NOT_ENROLLED'` : sql`(${enrolments.status} is null or ${enrolments.status} = 'NOT_ENROLLED')`;
+
+/**
+ * The conditions of a roster filter. `idNumberIds` is what the service resolved the 证件号码 filter to
+ * (the blind index cannot be queried with a partial number directly).
+ */
+export function rosterConditions(scope: RosterScope, filters: Partial<Omit<RosterFilters, 'idNumber'>> & { tab: RosterTab }, idNumber?: SQL): SQL[] {
+  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), tabCondition(filters.tab)];
+  if (filters.institutionId) conditions.push(eq(physicians.institutionId, filters.institutionId));
+  if (filters.departmentId) conditions.push(eq(physicians.departmentId, filters.departmentId));
+  if (filters.name) conditions.push(sql`${physicians.name} like ${`%${escapeLike(filters.name)}%`}`);
+  if (idNumber) conditions.push(idNumber);
+  // Ages become birth-date bounds, so the (institution, birth_date) index serves them.
+  const today = dayjs();
+  if (filters.ageMin !== undefined) conditions.push(sql`${physicians.birthDate} <= ${today.subtract(filters.ageMin, 'year').format('YYYY-MM-DD')}`);
+  if (filters.ageMax !== undefined) conditions.push(sql`${physicians.birthDate} > ${today.subtract(filters.ageMax + 1, 'year').format('YYYY-MM-DD')}`);
+  if (filters.firstRegistrationFrom) conditions.push(sql`${physicians.firstRegistrationDate} >= ${filters.firstRegistrationFrom}`);
+  if (filters.firstRegistrationTo) conditions.push(sql`${physicians.firstRegistrationDate} <= ${filters.firstRegistrationTo}`);
+  if (filters.practiceCategory) conditions.push(eq(physicians.practiceCategory, filters.practiceCategory));
+  if (filters.physicianLevel) conditions.push(eq(physicians.physicianLevel, filters.physicianLevel));
+  return conditions;
+}
+
+export interface RosterRow {
+  id: number;
+  institutionId: number;
+  institutionName: string;
+  departmentName: string | null;
+  name: string;
+  birthDate: string | null;
+  idNumberMasked: string;
+  practiceCategory: PracticeCategory;
+  physicianLevel: PhysicianLevel | null;
+  licenseDate: string | null;
+  firstRegistrationDate: string | null;
+  enrolmentStatus: EnrolmentStatus;
+  cancelReason: string | null;
+  everEnrolled: boolean;
+}
+
+function selectRows(db: Database | Tx, current: CurrentEnrolment) {
+  return db
+    .select({
+      id: physicians.id,
+      institutionId: physicians.institutionId,
+      institutionName: institutions.name,
+      departmentName: departments.name,
+      name: physicians.name,
+      birthDate: physicians.birthDate,
+      idNumberMasked: physicians.idNumberMasked,
+      practiceCategory: sql<PracticeCategory>`${physicians.practiceCategory}`,
+      physicianLevel: sql<PhysicianLevel | null>`${physicians.physicianLevel}`,
+      licenseDate: physicians.licenseDate,
+      firstRegistrationDate: physicians.firstRegistrationDate,
+      enrolmentStatus: statusSql,
+      cancelReason: enrolments.cancelReason,
+      everEnrolled: everEnrolledSql,
+    })
+    .from(physicians)
+    .innerJoin(institutions, eq(institutions.id, physicians.institutionId))
+    .leftJoin(departments, eq(departments.id, physicians.departmentId))
+    .leftJoin(enrolments, currentEnrolmentJoin(current));
+}
+
+const sortColumns: Record<RosterSortField, SQL | AnyPgColumn> = {
+  name: physicians.name,
+  // Not used directly: age ascending is birth date descending (see rosterPage).
+  age: physicians.birthDate,
+  licenseDate: physicians.licenseDate,
+  firstRegistrationDate: physicians.firstRegistrationDate,
+  department: departments.name,
+};
+
+export async function rosterPage(
+  db: Database,
+  where: SQL[],
+  current: CurrentEnrolment,
+  page: { page: number; pageSize: number; sortField?: RosterSortField; sortOrder?: 'ascend' | 'descend' },
+  countCap?: number,
+): Promise<{ rows: RosterRow[]; total: number; totalCapped: boolean }> {
+  const direction = page.sortOrder === 'ascend' ? asc : desc;
+  let order: SQL[];
+  if (page.sortField === 'age') order = [page.sortOrder === 'ascend' ? desc(physicians.birthDate) : asc(physicians.birthDate), asc(physicians.id)];
+  else order = page.sortField ? [direction(sortColumns[page.sortField]), asc(physicians.id)] : [desc(physicians.id)];
+  const counted = db
+    .select({ id: physicians.id })
+    .from(physicians)
+    .leftJoin(enrolments, currentEnrolmentJoin(current))
+    .where(and(...where));
+  // Counting a whole province exactly costs more than the page itself; past the cap a lower bound serves.
+  const counting = countCap
+    ? db.select({ total: count() }).from(counted.limit(countCap + 1).as('capped'))
+    : db.select({ total: count() }).from(counted.as('all_rows'));
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows(db, current)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize) as Promise<RosterRow[]>,
+    counting,
+  ]);
+  const totalCapped = countCap !== undefined && total > countCap;
+  return { rows, total: totalCapped ? countCap : total, totalCapped };
+}
+
+/** Every row the filter matches, `batchSize` at a time by keyset on id: an export never holds the table. */
+export async function* allRosterRows(db: Database, where: SQL[], current: CurrentEnrolment, batchSize = 2000): AsyncGenerator<RosterRow[]> {
+  let after = 0;
+  for (;;) {
+    const batch = (await selectRows(db, current)
+      .where(and(...where, gt(physicians.id, after)))
+      .orderBy(asc(physicians.id))
+      .limit(batchSize)) as RosterRow[];
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    after = batch[batch.length - 1].id;
+  }
+}
+
+/** Ids in scope whose 证件号码 ends with the same four characters (the keyed tail index), with their ciphers. */
+export async function tailCandidates(db: Database, scope: RosterScope, tailHash: string, limit = 5000) {
+  return db
+    .select({ id: physicians.id, cipher: physicians.idNumberCipher })
+    .from(physicians)
+    .where(and(scopeCondition(scope), eq(physicians.idNumberTailHash, tailHash), isNull(physicians.transferredOutAt)))
+    .limit(limit);
+}
+
+/** The physicians of the hashes that already exist, with where they are. */
+export async function existingByHash(db: Database | Tx, hashes: string[]) {
+  if (hashes.length === 0) return [];
+  return db
+    .select({ id: physicians.id, hash: physicians.idNumberHash, institutionId: physicians.institutionId })
+    .from(physicians)
+    .where(sql`${physicians.idNumberHash} = any(${sql.param(hashes)}::varchar[])`);
+}

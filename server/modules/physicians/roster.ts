@@ -1,0 +1,182 @@
+// 医师列表: the roster of the current cycle (未确认参加 / 已确认参加), 导出, 参加 / 批量参加 and 取消参加.
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { EnrolmentStatus } from '../../../common/enums.js';
+import { REVIEW_PENDING, transition } from '../../../common/enrolment-machine.js';
+import { normalizeResidentId } from '../../../common/id-number.js';
+import type { RosterAction, RosterFilters, RosterList, RosterListQuery, RosterTab } from '../../../common/schemas/physician.js';
+import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema } from '../../../common/schemas/physician.js';
+import type { z } from 'zod';
+import type { Actor } from '../../auth/access.js';
+import { requireAccess, requireRole } from '../../auth/access.js';
+import type { Database } from '../../db/client.js';
+import { enrolments, physicians } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { conflict } from '../../lib/errors.js';
+import type { Pii } from '../../lib/pii.js';
+import { ID_TAIL_LENGTH } from '../../lib/pii.js';
+import { currentCycle } from '../cycles/service.js';
+import { allRosterRows, currentEnrolmentJoin, rosterConditions, rosterPage, tailCandidates, type RosterRow, type RosterScope } from './repository.js';
+
+export interface RosterDeps {
+  db: Database;
+  pii: Pii;
+}
+
+const NO_CYCLE = '本省当前没有考核周期，不能确认参加';
+
+/** Institutions see their own roster; authorities their jurisdiction's, read-only. */
+function scopeOf(actor: Actor): RosterScope {
+  requireRole(actor, ['institution', 'authority']);
+  return actor.role === 'institution' ? { institutionId: actor.orgId } : { regionCode: actor.regionCode };
+}
+
+/**
+ * The 证件号码 filter as a condition: a full 身份证 (15 or 18 digits) by the blind index; otherwise the last
+ * four characters by the keyed tail index, and a longer tail checked against the decrypted numbers of those few.
+ */
+async function idNumberCondition(deps: RosterDeps, scope: RosterScope, raw: string | undefined): Promise<SQL | undefined> {
+  if (!raw) return undefined;
+  const full = normalizeResidentId(raw);
+  if (full.ok) return eq(physicians.idNumberHash, deps.pii.idNumberHash(full.value));
+  const tail = raw.trim().toUpperCase();
+  if (tail.length === ID_TAIL_LENGTH) return eq(physicians.idNumberTailHash, deps.pii.idNumberTailHash(tail));
+  const candidates = await tailCandidates(deps.db, scope, deps.pii.idNumberTailHash(tail));
+  const ids = candidates.filter((c) => deps.pii.decrypt(c.cipher).endsWith(tail)).map((c) => c.id);
+  return ids.length > 0 ? inArray(physicians.id, ids) : sql`false`;
+}
+
+async function whereOf(deps: RosterDeps, actor: Actor, filters: RosterFilters, tab: RosterTab = filters.tab): Promise<SQL[]> {
+  const scope = scopeOf(actor);
+  // An institution's filter never reaches beyond its own roster, whatever institutionId it sends.
+  const own = actor.role === 'institution' ? { ...filters, institutionId: undefined } : filters;
+  return rosterConditions(scope, { ...own, tab }, await idNumberCondition(deps, scope, filters.idNumber));
+}
+
+/** The buttons of a row (seed 004 slides 7, 10, 11): the server decides, the page shows. */
+export function rosterActionsFor(actor: Actor, row: Pick<RosterRow, 'enrolmentStatus' | 'everEnrolled'>, hasCycle: boolean): RosterAction[] {
+  if (actor.role !== 'institution') return ['view'];
+  const status = row.enrolmentStatus;
+  const actions: RosterAction[] = [];
+  if (hasCycle && transition(status, 'enrol', 'institution').ok) actions.push('enrol');
+  if (transition(status, 'cancel', 'institution').ok) actions.push('cancel');
+  actions.push('view', 'resetPassword');
+  if (!row.everEnrolled) actions.push('delete');
+  if (!REVIEW_PENDING.includes(status)) actions.push('transferOut');
+  return actions;
+}
+
+/** Full years on `today` (周岁). */
+export const ageOn = (birthDate: string | null, today = new Date()): number | null => {
+  if (!birthDate) return null;
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const had = today.getMonth() + 1 > m || (today.getMonth() + 1 === m && today.getDate() >= d);
+  return today.getFullYear() - y - (had ? 0 : 1);
+};
+
+export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterListQuery): Promise<RosterList> {
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const where = await whereOf(deps, actor, query);
+  const jurisdictionWide = actor.role === 'authority' && !query.institutionId;
+  const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
+  const { rows, total, totalCapped } = await rosterPage(deps.db, where, current, query, jurisdictionWide ? ROSTER_COUNT_CAP : undefined);
+  return {
+    items: rows.map(({ everEnrolled, birthDate, ...row }) => ({
+      ...row,
+      age: ageOn(birthDate),
+      actions: rosterActionsFor(actor, { enrolmentStatus: row.enrolmentStatus, everEnrolled }, Boolean(cycle)),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    hasCurrentCycle: Boolean(cycle),
+    totalCapped,
+  };
+}
+
+export type ExportRow = RosterRow & { age: number | null };
+
+/** Every row the filter matches, in batches (导出). */
+export async function exportRoster(deps: RosterDeps, actor: Actor, filters: RosterFilters): Promise<AsyncIterable<ExportRow[]>> {
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const current = { cycleId: cycle?.id ?? null, oneInstitution: actor.role === 'institution' || Boolean(filters.institutionId) };
+  const batches = allRosterRows(deps.db, await whereOf(deps, actor, filters), current);
+  return (async function* () {
+    for await (const batch of batches) yield batch.map((row) => ({ ...row, age: ageOn(row.birthDate) }));
+  })();
+}
+
+/**
+ * 参加 / 批量参加: one set-based upsert of the chosen physicians (or every 未确认参加 row the filter matches)
+ * into the current cycle, with one audit row per enrolment written by the same statement. Rows enrolled
+ * meanwhile by someone else are skipped, never enrolled twice.
+ */
+export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeof enrolBodySchema>, ip: string): Promise<{ enrolled: number }> {
+  requireRole(actor, ['institution']);
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  if (!cycle) throw conflict(NO_CYCLE);
+  const target = transition('NOT_ENROLLED', 'enrol', 'institution');
+  if (!target.ok) throw conflict(target.reason);
+  let where: SQL[];
+  if (body.physicianIds) {
+    await requireAccess(deps.db, actor, 'physician.read', body.physicianIds);
+    where = rosterConditions({ institutionId: actor.orgId }, { tab: 'unconfirmed' }, inArray(physicians.id, body.physicianIds));
+  } else {
+    where = await whereOf(deps, actor, body.filters!, 'unconfirmed');
+  }
+  const candidates = deps.db
+    .select({ id: physicians.id, institutionId: physicians.institutionId })
+    .from(physicians)
+    .leftJoin(enrolments, currentEnrolmentJoin({ cycleId: cycle.id, oneInstitution: true }))
+    .where(and(...where));
+  const result = await deps.db.execute(sql`
+    with upserted as (
+      insert into ${enrolments} (cycle_id, physician_id, institution_id, status)
+      select ${cycle.id}, c.id, c.institution_id, ${target.status} from (${candidates}) c
+      on conflict (cycle_id, physician_id) do update
+        set status = excluded.status, institution_id = excluded.institution_id, cancel_reason = null,
+            version = ${enrolments}.version + 1, updated_at = now()
+        where ${enrolments}.status = 'NOT_ENROLLED'
+      returning id, physician_id
+    )
+    insert into audit_events (action, actor_account_id, actor_role, target_type, target_id, before, after, ip)
+    select 'enrolment.enrolled', ${actor.accountId}, ${actor.role}, 'enrolment', u.id::text,
+           '{"status":"NOT_ENROLLED"}'::jsonb,
+           jsonb_build_object('status', ${target.status}::text, 'physicianId', u.physician_id, 'cycleId', ${cycle.id}::int),
+           ${ip}
+    from upserted u
+    returning id`);
+  const enrolled = (result as unknown as { rows: unknown[] }).rows.length;
+  if (enrolled === 0 && body.physicianIds?.length === 1) throw conflict('医师已确认参加本周期考核');
+  return { enrolled };
+}
+
+/** 取消参加 with a reason: only before the physician's first submit (the state machine says why not). */
+export async function cancelEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, body: z.output<typeof cancelEnrolmentBodySchema>, ip: string): Promise<void> {
+  requireRole(actor, ['institution']);
+  await requireAccess(deps.db, actor, 'physician.read', [physicianId]);
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  if (!cycle) throw conflict('医师尚未确认参加本周期考核');
+  await deps.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.cycleId, cycle.id), eq(enrolments.physicianId, physicianId)))
+      .for('update');
+    const status: EnrolmentStatus = (current?.status as EnrolmentStatus | undefined) ?? 'NOT_ENROLLED';
+    const outcome = transition(status, 'cancel', 'institution');
+    if (!outcome.ok || !current) throw conflict(outcome.ok ? '医师尚未确认参加本周期考核' : outcome.reason);
+    await tx
+      .update(enrolments)
+      .set({ status: outcome.status, cancelReason: body.reason, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(enrolments.id, current.id));
+    await recordAudit(tx, {
+      action: 'enrolment.cancelled',
+      actor,
+      targetType: 'enrolment',
+      targetId: current.id,
+      before: { status },
+      after: { status: outcome.status, reason: body.reason, physicianId },
+      ip,
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { Button, Card, Flex, Tabs } from 'antd';
+import { useState } from 'react';
+import { rosterTabLabels, rosterTabs, type RosterTab } from '../../../../../common/schemas/physician';
+import { errorMessage } from '../../../api/client';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { PhysicianDrawer } from '../../../components/roster/PhysicianDrawer';
+import { RosterFilterForm } from '../../../components/roster/RosterFilterForm';
+import { RosterTable } from '../../../components/roster/RosterTable';
+import { useRoster } from '../../../components/roster/useRoster';
+import { InstitutionSelect } from './InstitutionSelect';
+
+/** 医师列表 of the jurisdiction, read-only: the institutions' rosters, filtered by 机构 and the roster filters; 查看 only. */
+export function PhysiciansPage() {
+  const roster = useRoster();
+  const { tab, list } = roster;
+  const [viewing, setViewing] = useState<number | null>(null);
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Tabs activeKey={tab} onChange={(key) => roster.setTab(key as RosterTab)} items={rosterTabs.map((key) => ({ key, label: rosterTabLabels[key] }))} />
+        <RosterFilterForm institutionSelect={<InstitutionSelect />} onSearch={roster.setSearch} />
+        {list.isError ? (
+          <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+        ) : (
+          <RosterTable
+            tab={tab}
+            items={list.data?.items ?? []}
+            total={list.data?.total ?? 0}
+            totalCapped={list.data?.totalCapped}
+            loading={list.isFetching}
+            paging={roster.paging}
+            onPagingChange={roster.setPaging}
+            showInstitution
+            renderActions={(row) =>
+              row.actions.includes('view') && (
+                <Button type="link" size="small" onClick={() => setViewing(row.id)}>
+                  查看
+                </Button>
+              )
+            }
+          />
+        )}
+      </Card>
+      <PhysicianDrawer id={viewing} onClose={() => setViewing(null)} />
+    </Flex>
+  );
+}
