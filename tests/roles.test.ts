@@ -12,13 +12,13 @@ afterAll(() => browser.close());
 const cases = [
   {
     name: 'authority', tab: '机构', account: 'wjw990000', org: '演示省卫生健康委员会', role: '卫生行政部门', fact: '医疗卫生机构数', viewport: DESKTOP,
-    menu: ['首页', '考核周期', '机构账号', '考核机构审核', '指定考核机构', '通知公告', '考核政策'],
+    menu: ['首页', '考核周期', '机构账号', '考核机构审核', '指定考核机构', '医师列表', '通知公告', '考核政策'],
   },
   {
     name: 'institution', tab: '机构', account: 'DEMO0002', org: '长河市第二人民医院', role: '医疗卫生机构', fact: '演示省人民医院', viewport: DESKTOP,
-    menu: ['首页', '机构信息'],
+    menu: ['首页', '机构信息', '医师管理', '信息审核'],
   },
-  { name: 'physician', tab: '医师', account: DEMO_PHYSICIAN_ID, org: '李明华', role: '医师', fact: '4301*****11', viewport: PHONE, menu: ['首页'] },
+  { name: 'physician', tab: '医师', account: DEMO_PHYSICIAN_ID, org: '李明华', role: '医师', fact: '4301*****11', viewport: PHONE, menu: ['首页', '我要报名', '考核信息查询', '信息修改申请', '账户设置'] },
 ] as const;
 
 describe('each role gets its own layout and home', () => {
@@ -28,7 +28,7 @@ describe('each role gets its own layout and home', () => {
       await loginThroughForm(page, c.tab, c.account, DEMO_PASSWORD);
       await page.getByText(`当前身份：${c.role}`).waitFor();
       await page.getByText('考核时间安排').first().waitFor();
-      await page.getByText('2024-2026年度').waitFor();
+      await page.getByText('2024-2026年度').first().waitFor();
       for (const label of ['考核机构申请', '医师报名', '报名信息审核', '测评考核']) await page.getByText(label, { exact: true }).first().waitFor();
       await page.getByText(c.fact).first().waitFor();
       if (c.viewport === PHONE) {

@@ -4,7 +4,7 @@
 // Codes are read where the default SMS provider puts them: the outbox file in the test server's DATA_DIR.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
@@ -20,6 +20,9 @@ interface Physician {
 let physicians: Physician[] = [];
 
 const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
+// The button's spinner fades out after a request and stays in the accessibility tree meanwhile ("loading …").
+const counting = /^(loading )?\d+秒后重新获取$/;
+const resend = /^(loading )?重新获取$/;
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 /** Two physicians of DEMO0005 with their full 证件号码, found as the provincial authority would (显示 is audited). */
@@ -103,7 +106,7 @@ async function bindPhone(page: Page, physician: Physician, narrow: boolean, shot
   const before = outboxLength();
   await button(modal, '获取验证码').click();
   await modal.getByText(`验证码已发送至 ${masked(physician.phone)}，5分钟内有效`).waitFor();
-  await modal.getByRole('button', { name: /^\d+秒后重新获取$/ }).waitFor();
+  await modal.getByRole('button', { name: counting }).waitFor();
   await screenshot(page, `${shot}-bind-modal`);
   const code = await codeFromOutbox(physician.phone, '绑定手机号', before);
   await modal.getByLabel('短信验证码').fill(code);
@@ -145,13 +148,13 @@ async function resetPassword(page: Page, physician: Physician, account: string, 
   await sent.or(tooSoon).waitFor();
   if (await tooSoon.isVisible()) {
     // The phone had its 绑定 code less than 60 seconds ago: the page counts down the server's Retry-After.
-    await page.getByRole('button', { name: /^\d+秒后重新获取$/ }).waitFor();
+    await page.getByRole('button', { name: counting }).waitFor();
     await screenshot(page, `${shot}-too-soon`);
-    await page.getByRole('button', { name: '重新获取', exact: true }).waitFor({ timeout: 75_000 });
+    await page.getByRole('button', { name: resend }).waitFor({ timeout: 75_000 });
     await requestCode();
     await sent.waitFor();
   }
-  await page.getByRole('button', { name: /^\d+秒后重新获取$/ }).waitFor();
+  await page.getByRole('button', { name: counting }).waitFor();
   await screenshot(page, `${shot}-sent`);
   const code = await codeFromOutbox(physician.phone, '重置登录密码', before);
 
@@ -183,6 +186,13 @@ beforeAll(async () => {
   physicians = await demo0005Physicians();
 });
 afterAll(() => browser.close());
+// A failed step leaves its page open: picture it, then close it.
+afterEach(async (context) => {
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    if (context.task.result?.state === 'fail') await screenshot(page, `sms-failed-${context.task.name.slice(0, 24)}`).catch(() => undefined);
+    await page.context().close();
+  }
+});
 
 describe('账户设置 and 重置密码 by SMS code (DEMO0005 physicians)', () => {
   it('at 390 px a physician binds a phone in 账户设置', async () => {

@@ -8,6 +8,7 @@ import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/
 import { multipart } from '../../test-support/assessor-factories.js';
 import { buildDepartment } from '../../test-support/departments-factories.js';
 import { residentId } from '../../test-support/factories.js';
+import { importPhysicians } from './import.js';
 
 const ctx = setupTenantWorld();
 const headers = physicianImportColumns.map(([h]) => h);
@@ -120,5 +121,30 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     const again = (await upload(c, await workbook(rows))).json();
     expect(again.imported).toBe(0);
     expect(again.rejected).toBe(9);
+  });
+
+  it('checks the next rows while the database writes the last ones, and keeps the rejected rows in file order', async () => {
+    const a = residentId(711, '19850101');
+    const b = residentId(712, '19850202');
+    const f = residentId(713, '19850303');
+    const rows = [
+      row(a, { 姓名: '分批甲' }),
+      row(b, { 姓名: '分批乙' }),
+      row(a, { 姓名: '分批甲重复' }),
+      row(ctx.world.physicianB.idNumber, { 姓名: '分批已在别家' }),
+      row(residentId(714, '19850404'), { 姓名: '分批类别错', 执业类别: '西医' }),
+      row(f, { 姓名: '分批丙' }),
+    ];
+    const { institution, account } = ctx.world.institutionA;
+    const actor = { accountId: account.id, kind: 'institution' as const, role: 'institution' as const, orgId: institution.id, regionCode: institution.regionCode, provinceCode: '990000' };
+    // Chunks of two: three writes, each overlapping the checking of the rows after it.
+    const result = await importPhysicians({ db: ctx.t.db, pii: ctx.t.pii }, actor, { data: await workbook(rows), filename: 'chunks.xlsx' }, '127.0.0.1', { chunkSize: 2 });
+    expect(result).toMatchObject({ imported: 3, rejected: 3 });
+    expect(result.errors.map((e) => e.row)).toEqual([4, 5, 6]);
+    expect(result.errors[0].reason).toContain('证件号码与第2行重复');
+    expect(result.errors[1].reason).toContain('医师已存在，请前往【调入医师】模块查询');
+    expect(result.errors[2].reason).toContain('执业类别「西医」不正确');
+    const names = (await ctx.t.db.select({ name: physicians.name }).from(physicians).where(eq(physicians.institutionId, institution.id))).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['分批甲', '分批乙', '分批丙']));
   });
 });

@@ -110,9 +110,9 @@ interface Checked {
   hash?: string;
 }
 
-/** Reads and checks every row of the upload (streamed: a 100k-row file is never held as a workbook). */
-async function checkUploadRows(deps: RosterDeps, data: Buffer, departmentIds: Map<string, number>): Promise<Checked[]> {
-  const checked: Checked[] = [];
+/** Reads and checks the rows of the upload as they stream in: a 100k-row file is never held as a workbook. */
+async function* checkedRows(deps: RosterDeps, data: Buffer, departmentIds: Map<string, number>): AsyncGenerator<Checked> {
+  let count = 0;
   try {
     let headerChecked = false;
     for await (const { headers: found, rows } of streamSheet(data)) {
@@ -121,19 +121,19 @@ async function checkUploadRows(deps: RosterDeps, data: Buffer, departmentIds: Ma
         if (missing.length > 0) throw new Error(`缺少列：${join(missing)}，请使用导入模板`);
         headerChecked = true;
       }
+      count += rows.length;
+      if (count > MAX_PHYSICIAN_IMPORT_ROWS) throw new Error(`一次最多导入${MAX_PHYSICIAN_IMPORT_ROWS}行`);
       for (const { rowNumber, values } of rows) {
         const result = checkRow(values, departmentIds);
-        checked.push({ rowNumber, cells: values, ...result, hash: result.row ? deps.pii.idNumberHash(result.row.idNumber) : undefined });
+        yield { rowNumber, cells: values, ...result, hash: result.row ? deps.pii.idNumberHash(result.row.idNumber) : undefined };
       }
-      if (checked.length > MAX_PHYSICIAN_IMPORT_ROWS) throw new Error(`一次最多导入${MAX_PHYSICIAN_IMPORT_ROWS}行`);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     const message = error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '文件不是有效的Excel（.xlsx）文件';
     throw badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
   }
-  if (checked.length === 0) throw badRequest('导入文件：没有可导入的数据', { [FILE_FIELD]: '没有可导入的数据' });
-  return checked;
+  if (count === 0) throw badRequest('导入文件：没有可导入的数据', { [FILE_FIELD]: '没有可导入的数据' });
 }
 
 async function reservePhysicianIds(tx: Tx, n: number): Promise<number[]> {
@@ -156,12 +156,40 @@ const physicianColumns: [string, BulkColumn['type'], keyof ReturnType<typeof phy
 
 const CHUNK = 20_000;
 
+/** Writes checked rows not yet in the database (at any institution), each with an account; returns those already there. */
+async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk: Checked[]): Promise<Checked[]> {
+  const existing = new Set((await existingByHash(tx, chunk.map((c) => c.hash!))).map((r) => r.hash));
+  const known = chunk.filter((c) => existing.has(c.hash!));
+  const fresh = chunk.filter((c) => !existing.has(c.hash!));
+  if (fresh.length === 0) return known;
+  const rows = fresh.map((c) => physicianRow(deps, institutionId, c.row!));
+  const ids = await reservePhysicianIds(tx, rows.length);
+  await insertUnnest(tx, 'physicians', [
+    { name: 'id', type: 'int4', values: ids },
+    ...physicianColumns.map(([name, type, key]): BulkColumn => ({ name, type, values: rows.map((r) => r[key] ?? null) })),
+  ]);
+  // No password hash: the province's initial password is in force and must be changed at first login.
+  await insertUnnest(tx, 'accounts', [
+    { name: 'kind', type: 'text', values: ids.map(() => 'physician') },
+    { name: 'physician_id', type: 'int4', values: ids },
+  ]);
+  return known;
+}
+
 /**
  * 批量导入医师: every row is checked (required fields, ID check digit, labels, 科室, duplicates in the file and
  * in the database — at any institution); the valid ones are written in one transaction with set-based
  * inserts, each with an account on the province's initial password. The rejected rows come back as an .xlsx.
+ * Checking and writing overlap: while the database writes one chunk, the next is read and checked, and the
+ * cells of written rows are let go. A bad file found half-way rolls everything back.
  */
-export async function importPhysicians(deps: RosterDeps, actor: Actor, upload: { data: Buffer; filename: string }, ip: string): Promise<ImportResult> {
+export async function importPhysicians(
+  deps: RosterDeps,
+  actor: Actor,
+  upload: { data: Buffer; filename: string },
+  ip: string,
+  { chunkSize = CHUNK }: { chunkSize?: number } = {},
+): Promise<ImportResult> {
   requireRole(actor, ['institution']);
   const { db } = deps;
   await checkUpload(upload.data, upload.filename, { allowed: ['excel'], maxBytes: 20 * MB, field: FILE_FIELD, fieldLabel: '导入文件' });
@@ -169,43 +197,57 @@ export async function importPhysicians(deps: RosterDeps, actor: Actor, upload: {
     .select({ id: departments.id, name: departments.name })
     .from(departments)
     .where(and(eq(departments.institutionId, actor.orgId), eq(departments.status, 'enabled')));
-  const checked = await checkUploadRows(deps, upload.data, new Map(enabled.map((d) => [d.name, d.id])));
+  const departmentIds = new Map(enabled.map((d) => [d.name, d.id]));
 
-  const hashes = [...new Set(checked.flatMap((c) => (c.hash ? [c.hash] : [])))];
-  const existing = new Set((await existingByHash(db, hashes)).map((r) => r.hash));
-  const firstRowOf = new Map<string, number>();
-  const valid: { row: Values; checked: Checked }[] = [];
-  for (const c of checked) {
-    if (!c.row || !c.hash) continue;
-    const earlier = firstRowOf.get(c.hash);
-    if (earlier !== undefined) c.reasons.push(`证件号码与第${earlier}行重复`);
-    else firstRowOf.set(c.hash, c.rowNumber);
-    if (existing.has(c.hash)) c.reasons.push(PHYSICIAN_EXISTS);
-    if (c.reasons.length === 0) valid.push({ row: c.row, checked: c });
-  }
-  const rejected = checked.filter((c) => c.reasons.length > 0);
-
+  const rejected: Checked[] = [];
+  let total = 0;
+  let imported = 0;
   try {
     await db.transaction(async (tx) => {
-      for (let start = 0; start < valid.length; start += CHUNK) {
-        const rows = valid.slice(start, start + CHUNK).map((v) => physicianRow(deps, actor.orgId, v.row));
-        const ids = await reservePhysicianIds(tx, rows.length);
-        await insertUnnest(tx, 'physicians', [
-          { name: 'id', type: 'int4', values: ids },
-          ...physicianColumns.map(([name, type, key]): BulkColumn => ({ name, type, values: rows.map((r) => r[key] ?? null) })),
-        ]);
-        // No password hash: the province's initial password is in force and must be changed at first login.
-        await insertUnnest(tx, 'accounts', [
-          { name: 'kind', type: 'text', values: ids.map(() => 'physician') },
-          { name: 'physician_id', type: 'int4', values: ids },
-        ]);
+      const firstRowOf = new Map<string, number>();
+      let pending: Checked[] = [];
+      let writing: Promise<void> = Promise.resolve();
+      const write = (chunk: Checked[]) => {
+        const done = writeChunk(tx, deps, actor.orgId, chunk).then((known) => {
+          for (const c of known) c.reasons.push(PHYSICIAN_EXISTS);
+          rejected.push(...known);
+          imported += chunk.length - known.length;
+        });
+        done.catch(() => undefined); // observed below; this only keeps it from counting as unhandled meanwhile
+        return done;
+      };
+      try {
+        for await (const c of checkedRows(deps, upload.data, departmentIds)) {
+          total += 1;
+          if (c.hash) {
+            const earlier = firstRowOf.get(c.hash);
+            if (earlier !== undefined) c.reasons.push(`证件号码与第${earlier}行重复`);
+            else firstRowOf.set(c.hash, c.rowNumber);
+          }
+          if (c.reasons.length > 0 || !c.row) {
+            rejected.push(c);
+            continue;
+          }
+          pending.push(c);
+          if (pending.length >= chunkSize) {
+            await writing;
+            writing = write(pending);
+            pending = [];
+          }
+        }
+        await writing;
+        if (pending.length > 0) await write(pending);
+      } finally {
+        // Never leave the transaction while a write is still on its connection.
+        await writing.catch(() => undefined);
       }
+      rejected.sort((a, b) => a.rowNumber - b.rowNumber);
       await recordAudit(tx, {
         action: 'physician.imported',
         actor,
         targetType: 'institution',
         targetId: actor.orgId,
-        after: { file: upload.filename, rows: checked.length, imported: valid.length, rejected: rejected.length },
+        after: { file: upload.filename, rows: total, imported, rejected: rejected.length },
         ip,
       });
     });
@@ -219,5 +261,5 @@ export async function importPhysicians(deps: RosterDeps, actor: Actor, upload: {
     rejected.length > 0
       ? (await rowsWorkbook('导入失败数据', [...headers, '失败原因'], rejected.map((c) => [...headers.map((h) => c.cells[h] ?? ''), c.reasons.join('；')]))).toString('base64')
       : null;
-  return { imported: valid.length, rejected: rejected.length, errors, rejectedFile };
+  return { imported, rejected: rejected.length, errors, rejectedFile };
 }

@@ -6,9 +6,9 @@ export const authorityMenu: MenuEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/cycles', label: '考核周期', icon: <CalendarOutlined /> },
   { path: '/institutions', label: '机构账号', icon: <BankOutlined /> },
-  { path: '/physicians', label: '医师列表', icon: <TeamOutlined /> },
   { path: '/assessor-applications', label: '考核机构审核', icon: <AuditOutlined /> },
   { path: '/assessor-assignments', label: '指定考核机构', icon: <NodeIndexOutlined /> },
+  { path: '/physicians', label: '医师列表', icon: <TeamOutlined /> },
   { path: '/notices', label: '通知公告', icon: <NotificationOutlined /> },
   { path: '/policy', label: '考核政策', icon: <SettingOutlined /> },
 ];

@@ -1,111 +1,17 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import type { ImportResult } from '../../../../../common/schemas/institution';
-import { errorMessage } from '../../../api/client';
 import { institutionTemplateUrl, useImportInstitutions } from '../../../api/institutions';
-import { downloadBase64, downloadUrl } from '../../../lib/download';
+import { ImportExcelModal } from '../../../components/import/ImportExcelModal';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** 批量导入: download the template, upload the filled .xlsx, see what was imported and why rows were rejected. */
+/** 批量导入 of 机构账号. */
 export function ImportInstitutionsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const importFile = useImportInstitutions();
-  const { message } = App.useApp();
-
-  const close = () => {
-    setFile(null);
-    setResult(null);
-    importFile.reset();
-    onClose();
-  };
-
-  const start = () => {
-    if (!file) return;
-    importFile.mutate(file, {
-      onSuccess: (answer) => {
-        setResult(answer);
-        setFile(null);
-      },
-      onError: (error) => message.error(errorMessage(error)),
-    });
-  };
-
   return (
-    <Modal
-      title="批量导入"
+    <ImportExcelModal
       open={open}
-      onCancel={close}
-      width={720}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={close}>关闭</Button>
-          <Button type="primary" disabled={!file} loading={importFile.isPending} onClick={start}>
-            开始导入
-          </Button>
-        </Flex>
-      }
-    >
-      <Flex vertical gap={16}>
-        <Typography.Paragraph className="import-steps">
-          1. 下载导入模板，按模板填写机构信息（说明页列出可选值和区划代码）；2. 上传填好的 Excel 文件（.xlsx）。校验通过的行一次导入，未通过的行不导入，可下载失败数据修改后重新导入。
-        </Typography.Paragraph>
-        <div>
-          <Button onClick={() => downloadUrl(institutionTemplateUrl)}>下载导入模板</Button>
-        </div>
-        <Upload.Dragger
-          accept=".xlsx"
-          maxCount={1}
-          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-          beforeUpload={(chosen) => {
-            setFile(chosen);
-            setResult(null);
-            return false;
-          }}
-          onRemove={() => setFile(null)}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击或拖拽 Excel 文件到此处</p>
-          <p className="ant-upload-hint">仅支持按模板填写的 .xlsx 文件</p>
-        </Upload.Dragger>
-        {result && <ImportOutcome result={result} />}
-      </Flex>
-    </Modal>
-  );
-}
-
-function ImportOutcome({ result }: { result: ImportResult }) {
-  return (
-    <Flex vertical gap={12}>
-      <Alert
-        type={result.rejected === 0 ? 'success' : result.imported === 0 ? 'error' : 'warning'}
-        showIcon
-        title={`导入成功${result.imported}条，失败${result.rejected}条`}
-        action={
-          result.rejectedFile ? (
-            <Button size="small" onClick={() => downloadBase64(result.rejectedFile!, '机构账号导入失败数据.xlsx', XLSX)}>
-              下载失败数据
-            </Button>
-          ) : undefined
-        }
-      />
-      {result.errors.length > 0 && (
-        <Table
-          size="small"
-          rowKey="row"
-          dataSource={result.errors}
-          pagination={result.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          columns={[
-            { title: '行号', dataIndex: 'row', width: 72 },
-            { title: '失败原因', dataIndex: 'reason' },
-          ]}
-        />
-      )}
-    </Flex>
+      onClose={onClose}
+      title="批量导入"
+      instructions="按模板填写机构信息（说明页列出可选值和区划代码）"
+      templateUrl={institutionTemplateUrl}
+      rejectedFileName="机构账号导入失败数据.xlsx"
+      importFile={useImportInstitutions()}
+    />
   );
 }

@@ -1,0 +1,290 @@
+// Journey of 我要报名 (seed 001 §1.4, seed 004 slides 12–17): two physicians of DEMO0003 (长河市东城区社区卫生服务中心, whose
+// physicians no other journey uses) get their password reset by the institution, log in with the initial password,
+// must change it, then fill in the five steps with a photo and submit — one on a phone at 390 px (简易程序 with 免考),
+// one at desktop width (一般程序, who first forgets the photo). Then the provincial authority closes the 报名 window
+// and a third physician is told why 我要报名 is not possible; the window is opened again afterwards.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+interface Physician {
+  id: number;
+  name: string;
+  idNumber: string;
+}
+let physicians: Physician[] = [];
+
+const INITIAL_PASSWORD = '666666';
+const NEW_PASSWORD = 'Yisheng#2026';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
+const pageOf = (scope: Page | Locator): Page => ('page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page));
+/** The form item whose label is `label` (the inner locator is matched inside each item, so it starts from the page). */
+const formItem = (scope: Page | Locator, label: string) =>
+  scope.locator('.ant-form-item').filter({ has: pageOf(scope).locator(`label[title="${label}"]`) });
+
+async function noSideways(page: Page, width: number) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
+
+/** Signs in through the API as an organisation account and returns the client with its CSRF header. */
+async function signIn(account: string): Promise<{ api: APIRequestContext; headers: Record<string, string>; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  const api = context.request;
+  const login = await api.post('/api/v1/auth/login', { data: { tab: 'organization', account, password: DEMO_PASSWORD, captcha: 'x' } });
+  expect(login.status()).toBe(200);
+  const headers = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'csrf_token')?.value ?? '' };
+  return { api, headers, close: () => context.close() };
+}
+
+/** DEMO0003 looks up three enrolled physicians (显示 the 证件号码, audited) and resets two passwords (重置密码). */
+async function prepare(): Promise<Physician[]> {
+  const { api, headers, close } = await signIn('DEMO0003');
+  try {
+    const roster = (await (await api.get('/api/v1/physicians?tab=confirmed&pageSize=10')).json()) as { items: { id: number; name: string }[] };
+    const found: Physician[] = [];
+    for (const item of roster.items.slice(0, 3)) {
+      const shown = await api.post(`/api/v1/physicians/${item.id}/id-number`, { headers });
+      expect(shown.status()).toBe(200);
+      found.push({ id: item.id, name: item.name, idNumber: ((await shown.json()) as { idNumber: string }).idNumber });
+    }
+    for (const physician of found.slice(0, 2)) {
+      expect((await api.post(`/api/v1/physicians/${physician.id}/reset-password`, { headers })).status()).toBe(204);
+    }
+    return found;
+  } finally {
+    await close();
+  }
+}
+
+/** A passport-style photo drawn by the browser itself (the server checks the content, so it must be a real PNG). */
+async function idPhoto(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 300;
+    canvas.height = 400;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#d9e8f7';
+    g.fillRect(0, 0, 300, 400);
+    g.fillStyle = '#f1c9a5';
+    g.beginPath();
+    g.ellipse(150, 160, 70, 90, 0, 0, Math.PI * 2);
+    g.fill();
+    g.fillStyle = '#2b3a55';
+    g.fillRect(50, 290, 200, 110);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** First login with the initial password: the forced change, then the home with 当前任务. */
+async function firstLogin(page: Page, physician: Physician, shot: string) {
+  await loginThroughForm(page, '医师', physician.idNumber, INITIAL_PASSWORD);
+  await page.waitForURL('**/change-password');
+  await page.getByText('首次登录请修改初始密码后再使用系统').waitFor();
+  await screenshot(page, `${shot}-forced-change`);
+  await page.getByLabel('原密码').fill(INITIAL_PASSWORD);
+  await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await page.getByText('密码修改成功').waitFor();
+  await page.getByText('当前身份：医师').waitFor();
+  await page.getByText('已开通报名').waitFor();
+  await screenshot(page, `${shot}-home`);
+}
+
+async function pickFirst(page: Page, item: Locator) {
+  await item.locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+}
+
+async function pickDate(item: Locator, date: string) {
+  const input = item.locator('input');
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+async function upload(scope: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await scope.locator('input[type=file]').setInputFiles(file);
+}
+
+/** 上传照片 opens the cropper (一寸证件照); 确定 uploads the cropped picture. */
+async function uploadPhoto(page: Page, basic: Locator, photo: Buffer, shot?: string) {
+  await upload(basic, { name: '证件照.png', mimeType: 'image/png', buffer: photo });
+  const cropper = page.locator('.ant-modal').filter({ hasText: '裁剪照片' });
+  await cropper.locator('img').first().waitFor();
+  if (shot) await screenshot(page, shot);
+  await cropper.getByRole('button', { name: /^确\s*定$/ }).click();
+  await page.getByText('照片已上传').waitFor();
+  await basic.getByRole('img', { name: '医师照片' }).waitFor();
+}
+
+const stepCard = (page: Page, title: string) => page.locator('.registration-step-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
+
+/** Steps 1 to 4, from the registry's values; what the registry does not have is filled in here. */
+async function fillFirstFourSteps(page: Page, photo: Buffer | null, shot: string) {
+  const basic = stepCard(page, '1 基本信息');
+  await basic.waitFor();
+  // The registry's values are there already: the physician only checks them.
+  expect(await formItem(basic, '姓名').locator('input').inputValue()).not.toBe('');
+  expect(await formItem(basic, '证件号码').locator('input').inputValue()).toMatch(/\*{5}/);
+  if (photo) await uploadPhoto(page, basic, photo, `${shot}-1-crop`);
+  await screenshot(page, `${shot}-1-basic`);
+  await button(page, '保存并下一步').click();
+
+  const practice = stepCard(page, '2 执业信息');
+  await practice.waitFor({ state: 'visible' });
+  // Nothing chosen yet for 从事专业: saving names the step and the field.
+  await button(page, '保存并下一步').click();
+  await page.getByText('执业信息：请选择从事专业').waitFor();
+  await pickFirst(page, formItem(practice, '从事专业'));
+  await pickDate(formItem(practice, '职称取得时间'), '2016-09-01');
+  await formItem(practice, '规培生').getByLabel('否').check();
+  await upload(practice.locator('[data-slot=licensePage1]'), { name: '执业证书第一页.png', mimeType: 'image/png', buffer: await idPhoto(page) });
+  await practice.locator('[data-slot=licensePage1]').getByText('执业证书第一页.png').waitFor();
+  await upload(practice.locator('[data-slot=licensePage2]'), { name: '执业证书第二页.png', mimeType: 'image/png', buffer: await idPhoto(page) });
+  await practice.locator('[data-slot=licensePage2]').getByText('执业证书第二页.png').waitFor();
+  await screenshot(page, `${shot}-2-practice`);
+  await button(page, '保存并下一步').click();
+
+  const experience = stepCard(page, '3 相关经历');
+  await experience.waitFor({ state: 'visible' });
+  await button(experience, '添加教育经历').click();
+  const education = experience.locator('.ant-card').filter({ hasText: '教育经历 1' });
+  await pickFirst(page, formItem(education, '学历'));
+  await formItem(education, '毕业院校').locator('input').fill('中南大学湘雅医学院');
+  await formItem(education, '专业').locator('input').fill('临床医学');
+  await pickDate(formItem(education, '开始时间'), '1998-09-01');
+  await pickDate(formItem(education, '结束时间'), '2003-07-01');
+  await screenshot(page, `${shot}-3-experience`);
+  await button(page, '保存并下一步').click();
+
+  const conduct = stepCard(page, '4 工作成绩、职业道德');
+  await conduct.waitFor({ state: 'visible' });
+  await formItem(conduct, '良好执业行为记录').getByLabel('有').check();
+  await formItem(conduct, '受到的表彰、奖励').locator('textarea').fill('2025年度长河市优秀医师');
+  await formItem(conduct, '不良执业行为记录').getByLabel('无').check();
+  await formItem(conduct, '接诊人次').locator('input').fill('5200');
+  await formItem(conduct, '职业道德自我评价').locator('textarea').fill('遵守医德规范，尊重患者，廉洁行医，本周期内无投诉。');
+  await screenshot(page, `${shot}-4-conduct`);
+  await button(page, '保存并下一步').click();
+  const procedure = stepCard(page, '5 考核程序');
+  await procedure.waitFor({ state: 'visible' });
+  return procedure;
+}
+
+/** After 提交: the status says who has it now, and the registration can no longer be changed. */
+async function expectSubmitted(page: Page, shot: string) {
+  await page.getByText('报名信息已提交，等待医疗卫生机构审核').waitFor();
+  await page.locator('.registration-page').getByText('待医疗卫生机构审核').first().waitFor();
+  await page.getByText('报名信息提交后不可修改').waitFor();
+  expect(await button(page, '提交').count()).toBe(0);
+  await screenshot(page, `${shot}-submitted`);
+  await page.goto('/');
+  await page.getByText('待医疗卫生机构审核').first().waitFor();
+  await page.getByText('提交报名').first().waitFor();
+  await screenshot(page, `${shot}-home-after`);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  physicians = await prepare();
+});
+afterAll(() => browser.close());
+
+describe('我要报名', () => {
+  it('at 390 px: first login, forced change, five steps with a photo, 简易程序 with 免考, 提交', async () => {
+    const page = await newPage(browser, baseUrl, PHONE);
+    const shot = 'registration-phone';
+    await firstLogin(page, physicians[0], shot);
+    await noSideways(page, PHONE.width);
+    await button(page, '我要报名').click();
+    await page.waitForURL('**/registration');
+    const procedure = await fillFirstFourSteps(page, await idPhoto(page), shot);
+    await noSideways(page, PHONE.width);
+
+    await formItem(procedure, '考核程序').getByLabel('简易程序').check();
+    await formItem(procedure, '简易程序申请理由').getByLabel('具有5年以上执业经历，在考核周期内有良好行为记录').check();
+    // The page checks the claim against what was entered: years since 首次注册 and the good record of step 4.
+    await procedure.getByText(/数据核对：/).waitFor();
+    await upload(procedure.locator('[data-slot=simplifiedMaterial]'), { name: '优秀医师证书.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await procedure.getByText('优秀医师证书.pdf').waitFor();
+    const statement = formItem(procedure, '个人述职').locator('textarea');
+    await statement.fill('本人在急诊一线工作，本周期内接诊五千余人次，参与院内多次应急救治演练。');
+    await procedure.getByText(/\d+ \/ 2000/).waitFor();
+    await formItem(procedure, '申请免考').getByLabel('是').check();
+    await procedure.getByText('按简易程序，申请免考通过后可免于医学人文测评').waitFor();
+    await formItem(procedure, '免考理由').locator('textarea').fill('本周期内获评省级优秀医师，依规申请免考。');
+    await upload(procedure.locator('[data-slot=exemptionMaterial]'), { name: '省级表彰文件.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await procedure.getByText('省级表彰文件.pdf').waitFor();
+    await screenshot(page, `${shot}-5-procedure`);
+    await noSideways(page, PHONE.width);
+
+    await button(page, '提交').click();
+    await expectSubmitted(page, shot);
+    await noSideways(page, PHONE.width);
+    await page.context().close();
+  });
+
+  it('at desktop width: 一般程序; 提交 without a photo names the step and the field, then goes through', async () => {
+    const page = await newPage(browser, baseUrl, DESKTOP);
+    const shot = 'registration-desktop';
+    await firstLogin(page, physicians[1], shot);
+    await button(page, '我要报名').click();
+    await page.waitForURL('**/registration');
+    const procedure = await fillFirstFourSteps(page, null, shot);
+    await formItem(procedure, '考核程序').getByLabel('一般程序').check();
+    await formItem(procedure, '申请免考').getByLabel('否').check();
+    await screenshot(page, `${shot}-5-procedure`);
+
+    await button(page, '提交').click();
+    // The server checks every step: the photo is missing, so 基本信息 opens with the message on the photo.
+    await page.getByText(/基本信息.*请上传照片|请上传照片/).first().waitFor();
+    await stepCard(page, '1 基本信息').waitFor({ state: 'visible' });
+    await screenshot(page, `${shot}-missing-photo`);
+    await uploadPhoto(page, stepCard(page, '1 基本信息'), await idPhoto(page));
+    await page.locator('.ant-steps-item').filter({ hasText: '考核程序' }).click();
+    await button(page, '提交').click();
+    await expectSubmitted(page, shot);
+    await page.context().close();
+  });
+
+  it('outside the 报名 window 我要报名 says why and whom to contact', async () => {
+    const province = await signIn('wjw990000');
+    const cycles = (await (await province.api.get('/api/v1/cycles')).json()) as { items: ({ id: number; isCurrent: boolean; updatedAt: string } & Record<string, unknown>)[] };
+    const cycle = cycles.items.find((c) => c.isCurrent)!;
+    const keys = ['name', 'startDate', 'endDate', 'isCurrent', 'assessorApplicationStart', 'assessorApplicationEnd', 'registrationStart', 'registrationEnd', 'reviewStart', 'reviewEnd', 'testStart', 'testEnd'];
+    const body = Object.fromEntries(keys.map((k) => [k, cycle[k]]));
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const put = (data: Record<string, unknown>) => province.api.put(`/api/v1/cycles/${cycle.id}`, { headers: province.headers, data: { ...data, updatedAt: cycle.updatedAt } });
+    const closed = await put({ ...body, registrationEnd: yesterday });
+    expect(closed.status(), await closed.text()).toBe(200);
+    try {
+      const page = await newPage(browser, baseUrl, PHONE);
+      await loginThroughForm(page, '医师', physicians[2].idNumber, DEMO_PASSWORD);
+      await page.getByText('当前身份：医师').waitFor();
+      await page.getByText(`医师报名时间已结束（${String(body.registrationStart)} 至 ${yesterday}），请联系您的主要执业机构（长河市东城区社区卫生服务中心）`).first().waitFor();
+      expect(await button(page, '我要报名').count()).toBe(0);
+      await screenshot(page, 'registration-closed-home');
+      await page.goto('/registration');
+      await page.getByText(/医师报名时间已结束/).first().waitFor();
+      expect(await button(page, '提交').count()).toBe(0);
+      await screenshot(page, 'registration-closed-page');
+      await noSideways(page, PHONE.width);
+      await page.context().close();
+    } finally {
+      const latest = (await (await province.api.get('/api/v1/cycles')).json()) as { items: { id: number; updatedAt: string }[] };
+      const reopened = await province.api.put(`/api/v1/cycles/${cycle.id}`, {
+        headers: province.headers,
+        data: { ...body, updatedAt: latest.items.find((c) => c.id === cycle.id)!.updatedAt },
+      });
+      expect(reopened.status(), await reopened.text()).toBe(200);
+      await province.close();
+    }
+  });
+});
