@@ -108,6 +108,16 @@ describe('GET /api/v1/physicians (医师列表)', () => {
     expect(byAge.items.map((i: Item) => i.name)).toEqual(['丁医师', '丙医师', '甲医师']);
     const page = (await cClient.get('/api/v1/physicians?sortField=age&sortOrder=descend&page=2&pageSize=10')).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 10, items: [] });
+    const byRegistration = (await cClient.get('/api/v1/physicians?sortField=firstRegistrationDate&sortOrder=descend&pageSize=10')).json();
+    expect(byRegistration.items.map((i: Item) => i.name)).toEqual(['丁医师', '丙医师', '甲医师']);
+    const byDepartment = (await cClient.get('/api/v1/physicians?sortField=department&sortOrder=ascend&pageSize=10')).json();
+    expect(byDepartment.items.map((i: Item) => [i.name, i.departmentName])[0]).toEqual(['甲医师', '内科']);
+    // The order of names is the database collation's; descending is ascending reversed.
+    const byName = async (order: string) =>
+      (await ctx.clients.cityAAuthority.get(`/api/v1/physicians?institutionId=${c.institution.id}&sortField=name&sortOrder=${order}&pageSize=10`)).json().items.map((i: Item) => i.name);
+    const ascending = await byName('ascend');
+    expect([...ascending].sort()).toEqual(['丁医师', '丙医师', '甲医师']);
+    expect(await byName('descend')).toEqual([...ascending].reverse());
   });
 
   it('shows an institution only its own roster, whatever institutionId it sends', async () => {
