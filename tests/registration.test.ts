@@ -142,6 +142,9 @@ async function fillFirstFourSteps(page: Page, photo: Buffer | null, shot: string
   // Nothing chosen yet for 从事专业: saving names the step and the field.
   await button(page, '保存并下一步').click();
   await page.getByText('执业信息：请选择从事专业').waitFor();
+  // 保存草稿 keeps the step as it is, gaps and all.
+  await button(page, '保存草稿').click();
+  await page.getByText('执业信息已保存为草稿').waitFor();
   await pickFirst(page, formItem(practice, '从事专业'));
   await pickDate(formItem(practice, '职称取得时间'), '2016-09-01');
   await formItem(practice, '规培生').getByLabel('否').check();

@@ -140,7 +140,7 @@ async function resetPassword(page: Page, physician: Physician, account: string, 
   const before = outboxLength();
   const requestCode = async () => {
     await page.getByLabel('验证码', { exact: true }).fill('abcd');
-    await page.getByRole('button', { name: /^(获取短信验证码|重新获取)$/ }).click();
+    await page.getByRole('button', { name: /^(loading )?(获取短信验证码|重新获取)$/ }).click();
   };
   await requestCode();
   const sent = page.getByText(`短信验证码已发送至 ${masked(physician.phone)}，5分钟内有效`);

@@ -209,7 +209,7 @@ export type SimplifiedCheck = z.infer<typeof simplifiedCheckSchema>;
 export const registrationSchema = z.object({
   enrolmentId: z.number(),
   status: z.enum(enrolmentStatuses),
-  /** Steps saved so far (a draft resumes at the first missing one). */
+  /** Steps saved complete (a draft saved with gaps is not one of them; the wizard resumes at the first missing one). */
   savedSteps: z.array(z.enum(registrationSteps)),
   editable: z.boolean(),
   /** The latest 驳回 reason while the registration is returned. */

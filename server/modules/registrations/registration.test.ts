@@ -104,6 +104,24 @@ describe('报名 steps', () => {
     expect((await p.client.get('/api/v1/registration')).json().savedSteps).toEqual([]);
   });
 
+  it('保存草稿 keeps a step with gaps, still refuses a wrong value, and 提交 names what is missing', async () => {
+    const p = await enrolledPhysician();
+    const draft = await p.client.put('/api/v1/registration/steps/basic?draft=true', { ...steps().basic, email: '', ethnicity: null });
+    expect(draft.statusCode).toBe(200);
+    // A draft with gaps is saved, but the step is not complete: the wizard resumes there.
+    expect(draft.json()).toMatchObject({ savedSteps: [], basic: { name: steps().basic.name, email: null, ethnicity: null } });
+    const wrong = await p.client.put('/api/v1/registration/steps/basic?draft=true', { ...steps().basic, email: 'not-mail', mobile: '' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ email: '电子邮箱格式不正确' });
+    expect((await p.client.get('/api/v1/registration')).json().basic.mobile).toBe(steps().basic.mobile);
+    // Without draft=true the same gaps are refused.
+    expect((await p.client.put('/api/v1/registration/steps/basic', { ...steps().basic, email: '' })).statusCode).toBe(400);
+    expect((await p.client.put('/api/v1/registration/steps/basic?draft=maybe', steps().basic)).statusCode).toBe(400);
+    const submit = await p.client.post('/api/v1/registration/submit');
+    expect(submit.statusCode).toBe(422);
+    expect(submit.json().error.fields).toMatchObject({ 'basic.email': expect.any(String), 'basic.ethnicity': expect.any(String) });
+  });
+
   it('refuses a 个人述职 of 2001 characters and accepts 2000', async () => {
     const p = await enrolledPhysician();
     const long = await p.client.put('/api/v1/registration/steps/procedure', { ...steps().procedure, statement: '述'.repeat(2001) });

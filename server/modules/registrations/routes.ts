@@ -33,13 +33,14 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '保存报名的一步（基本信息 / 执业信息 / 相关经历 / 工作成绩、职业道德 / 考核程序）',
+        summary: '保存报名的一步（基本信息 / 执业信息 / 相关经历 / 工作成绩、职业道德 / 考核程序）；draft=true 时可有未填项（保存草稿）',
         params: z.object({ step: z.enum(registrationSteps, { error: '步骤不正确' }) }),
+        querystring: z.object({ draft: z.stringbool({ error: 'draft 只能是 true 或 false' }).optional() }),
         body: z.record(z.string(), z.unknown(), { error: '请填写报名信息' }),
         response: responses,
       },
     },
-    async (request) => saveStep(deps, authed(request).actor, request.params.step, request.body),
+    async (request) => saveStep(deps, authed(request).actor, request.params.step, request.body, { draft: request.query.draft }),
   );
 
   app.put(

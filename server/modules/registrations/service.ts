@@ -1,5 +1,6 @@
 // 我要报名: the draft of the five steps (saved step by step), its files, and 提交 through the state machine.
 import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { transition } from '../../../common/enrolment-machine.js';
 import type { EnrolmentStatus, IdType } from '../../../common/enums.js';
 import { checkSimplified, workloadKindsFor } from '../../../common/registration-rules.js';
@@ -62,7 +63,7 @@ async function departmentSubjects(db: Database | Tx, departmentId: unknown): Pro
 async function view(db: Database, ctx: RegistrationContext, editable: boolean): Promise<Registration> {
   const enrolment = ctx.enrolment!;
   const row = await registrationOf(db, enrolment.id);
-  const saved = registrationSteps.filter((step) => row?.[step] != null);
+  const saved = registrationSteps.filter((step) => row?.[step] != null && stepSchemas[step].safeParse(row[step]).success);
   const practice = (row?.practice as Record<string, unknown> | null) ?? registryPractice(ctx.physician);
   const conduct = row?.conduct as ConductStep | null;
   const procedure = row?.procedure as ProcedureStep | null;
@@ -131,23 +132,52 @@ async function ensureRow(db: Database | Tx, ctx: RegistrationContext): Promise<n
 }
 
 /** 保存 of one step: validated in full (下一步 saves it), stored as the draft. */
-export async function saveStep(deps: RegistrationDeps, actor: Actor, step: RegistrationStep, body: unknown): Promise<Registration> {
+const isBlank = (value: unknown) => value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+
+/**
+ * 保存草稿: what has been filled in so far, each field checked on its own; blanks wait for later (提交 checks the
+ * whole step), but a value that is wrong is refused like any other.
+ */
+function parseDraft(step: RegistrationStep, body: Record<string, unknown>): { success: true; data: Record<string, unknown> } | { success: false; fields: Record<string, string> } {
+  const data: Record<string, unknown> = {};
+  const fields: Record<string, string> = {};
+  for (const [key, schema] of Object.entries(stepSchemas[step].shape as Record<string, z.ZodType>)) {
+    const value = body[key];
+    if (isBlank(value)) {
+      data[key] = Array.isArray(value) ? [] : null;
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) data[key] = parsed.data;
+    else for (const issue of parsed.error.issues) fields[[key, ...issue.path].map(String).join('.')] ??= issue.message;
+  }
+  return Object.keys(fields).length > 0 ? { success: false, fields } : { success: true, data };
+}
+
+/** 保存并下一步 saves a complete step; 保存草稿 (`draft`) also one with gaps. */
+export async function saveStep(deps: RegistrationDeps, actor: Actor, step: RegistrationStep, body: Record<string, unknown>, { draft = false } = {}): Promise<Registration> {
   const { db } = deps;
   const ctx = await requireEditable(db, actor);
-  const parsed = stepSchemas[step].safeParse(body);
-  if (!parsed.success) {
-    const fields = fieldsOf(parsed.error.issues);
-    throw badRequest(`${registrationStepLabels[step]}：${Object.values(fields)[0]}`, fields);
+  const strict = stepSchemas[step].safeParse(body);
+  let data: unknown;
+  if (strict.success) data = strict.data;
+  else {
+    const loose = draft ? parseDraft(step, body) : null;
+    if (!loose?.success) {
+      const fields = loose ? loose.fields : fieldsOf(strict.error.issues);
+      throw badRequest(`${registrationStepLabels[step]}：${Object.values(fields)[0]}`, fields);
+    }
+    data = loose.data;
   }
-  if (step === 'practice') {
-    const fields = await checkPractice(db, ctx.physician.institutionId, parsed.data as PracticeStep);
+  if (step === 'practice' && strict.success) {
+    const fields = await checkPractice(db, ctx.physician.institutionId, strict.data as PracticeStep);
     if (Object.keys(fields).length > 0) throw badRequest(`${registrationStepLabels.practice}：${Object.values(fields)[0]}`, fields);
   }
   await db.transaction(async (tx) => {
     await ensureRow(tx, ctx);
     await tx
       .update(registrations)
-      .set({ [step]: parsed.data, version: sql`${registrations.version} + 1`, updatedAt: new Date() })
+      .set({ [step]: data, version: sql`${registrations.version} + 1`, updatedAt: new Date() })
       .where(eq(registrations.enrolmentId, ctx.enrolment!.id));
   });
   return view(db, ctx, true);

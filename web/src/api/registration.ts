@@ -34,7 +34,9 @@ function useWrite<A>(call: (args: A) => Promise<Registration>) {
 }
 
 export function useSaveStep() {
-  return useWrite(({ step, body }: { step: RegistrationStep; body: unknown }) => apiPut<Registration>(`/registration/steps/${step}`, body));
+  return useWrite(({ step, body, draft = false }: { step: RegistrationStep; body: unknown; draft?: boolean }) =>
+    apiPut<Registration>(`/registration/steps/${step}${draft ? '?draft=true' : ''}`, body),
+  );
 }
 
 export function useUploadFile() {

@@ -17,6 +17,7 @@ import { useDepartmentOptions } from '../../../api/departments';
 import { labelOptions } from '../../../lib/options';
 import { zodRule } from '../../../lib/zodRule';
 import { changesOf, formFieldOf, initialValuesOf, type FormValues } from './changeRequestForm';
+import { useInFlight } from '../../../lib/useInFlight';
 
 const field = changeValuesSchema.shape;
 const half = { xs: 24, md: 12 };
@@ -40,6 +41,7 @@ export function ChangeRequestForm({ data }: { data: MyChangeRequests }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const submit = useSubmitChangeRequest();
+  const once = useInFlight();
   const departments = useDepartmentOptions();
   const values = Form.useWatch([], form) as FormValues | undefined;
   const departmentId = Form.useWatch('departmentId', form) as number | undefined;
@@ -54,28 +56,24 @@ export function ChangeRequestForm({ data }: { data: MyChangeRequests }) {
   const changed = values ? (Object.keys(changesOf(values, current)) as ChangeField[]) : [];
   const disabled = !data.canRequest;
 
-  const onFinish = (v: FormValues) => {
-    const changes = changesOf(v, current);
-    if (Object.keys(changes).length === 0) {
-      void message.warning(NOTHING_TO_CHANGE);
-      return;
-    }
-    submit.mutate(
-      { changes, reason: v.reason?.trim() ?? '' },
-      {
-        onSuccess: () => {
-          void message.success('修改申请已提交，请等待本机构审核');
-          form.resetFields();
-        },
-        onError: (error) => {
-          const fields = isApiRequestError(error) ? Object.entries(error.fields) : [];
-          const known = fields.filter(([key]) => key === 'reason' || key.startsWith('changes.'));
-          if (known.length) form.setFields(known.map(([key, text]) => ({ name: formFieldOf(key) as keyof FormValues, errors: [text] })));
-          else void message.error(errorMessage(error));
-        },
-      },
-    );
-  };
+  const onFinish = (v: FormValues) =>
+    void once(async () => {
+      const changes = changesOf(v, current);
+      if (Object.keys(changes).length === 0) {
+        void message.warning(NOTHING_TO_CHANGE);
+        return;
+      }
+      try {
+        await submit.mutateAsync({ changes, reason: v.reason?.trim() ?? '' });
+        void message.success('修改申请已提交，请等待本机构审核');
+        form.resetFields();
+      } catch (error) {
+        const fields = isApiRequestError(error) ? Object.entries(error.fields) : [];
+        const known = fields.filter(([key]) => key === 'reason' || key.startsWith('changes.'));
+        if (known.length) form.setFields(known.map(([key, text]) => ({ name: formFieldOf(key) as keyof FormValues, errors: [text] })));
+        else void message.error(errorMessage(error));
+      }
+    });
 
   return (
     <Form

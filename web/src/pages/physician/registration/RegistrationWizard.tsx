@@ -3,6 +3,7 @@ import { useRef, useState, type ComponentType } from 'react';
 import { registrationStepLabels, registrationSteps, type Registration, type RegistrationFileSlot, type RegistrationStep } from '../../../../../common/schemas/registration';
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useSaveStep, useSubmitRegistration } from '../../../api/registration';
+import { useInFlight } from '../../../lib/useInFlight';
 import { bodyOf, formValuesOf, namePath, problemsOf, resumeStep, type FormValues } from './registrationForm';
 import { BasicStep } from './steps/BasicStep';
 import { ConductStep } from './steps/ConductStep';
@@ -46,6 +47,7 @@ export function RegistrationWizard({ registration }: { registration: Registratio
   const top = useRef<HTMLDivElement>(null);
   const saveStep = useSaveStep();
   const submit = useSubmitRegistration();
+  const once = useInFlight();
 
   const go = (index: number) => {
     setCurrent(index);
@@ -54,19 +56,22 @@ export function RegistrationWizard({ registration }: { registration: Registratio
 
   const clearOuter = (key: RegistrationFileSlot | 'photo') => setOuterErrors(({ [key]: _gone, ...rest }) => rest);
 
-  /** Validates and saves one step; the server's field messages land on the fields. */
-  const save = async (step: RegistrationStep): Promise<boolean> => {
+  /**
+   * Validates and saves one step; the server's field messages land on the fields. A draft (保存草稿) keeps what
+   * is filled in so far: the server checks only the values given, 提交 checks the whole step.
+   */
+  const save = async (step: RegistrationStep, { draft = false } = {}): Promise<boolean> => {
     const form = forms[step];
     let values: FormValues;
     try {
-      values = (await form.validateFields()) as FormValues;
+      values = draft ? (form.getFieldsValue(true) as FormValues) : ((await form.validateFields()) as FormValues);
     } catch (invalid) {
       const first = (invalid as { errorFields?: { errors: string[] }[] }).errorFields?.[0]?.errors[0];
       void message.error(`${registrationStepLabels[step]}：${first ?? '请按提示修改标红的项目'}`);
       return false;
     }
     try {
-      await saveStep.mutateAsync({ step, body: bodyOf(step, values, registration.workloadKinds) });
+      await saveStep.mutateAsync({ step, body: bodyOf(step, values, registration.workloadKinds), draft });
       setStepErrors(({ [step]: _gone, ...rest }) => rest);
       return true;
     } catch (error) {
@@ -77,7 +82,7 @@ export function RegistrationWizard({ registration }: { registration: Registratio
   };
 
   const saveOnly = async () => {
-    if (await save(registrationSteps[current])) void message.success(`${registrationStepLabels[registrationSteps[current]]}已保存`);
+    if (await save(registrationSteps[current], { draft: true })) void message.success(`${registrationStepLabels[registrationSteps[current]]}已保存为草稿`);
   };
 
   const saveAndNext = async () => {
@@ -85,7 +90,8 @@ export function RegistrationWizard({ registration }: { registration: Registratio
   };
 
   /** 提交 sends what is on screen: every step edited since it was saved, or never saved, is saved first. */
-  const send = async () => {
+  const send = () => once(sendNow);
+  const sendNow = async () => {
     for (const [index, step] of registrationSteps.entries()) {
       const pending = step === 'procedure' || forms[step].isFieldsTouched() || !registration.savedSteps.includes(step);
       if (pending && !(await save(step))) {
@@ -111,7 +117,16 @@ export function RegistrationWizard({ registration }: { registration: Registratio
       }
       setOuterErrors(outer);
       setStepErrors(steps);
-      if (problems.length > 0) go(registrationSteps.indexOf(problems[0].step));
+      const [first] = problems;
+      if (!first) return;
+      if (first.target.kind !== 'field') {
+        go(registrationSteps.indexOf(first.step));
+        return;
+      }
+      // Straight to the first field with a problem, once its step is shown.
+      const { name } = first.target;
+      setCurrent(registrationSteps.indexOf(first.step));
+      requestAnimationFrame(() => forms[first.step].scrollToField(name, { block: 'center', behavior: 'smooth' }));
     }
   };
 
@@ -125,7 +140,7 @@ export function RegistrationWizard({ registration }: { registration: Registratio
   });
 
   return (
-    <Flex vertical gap={16} ref={top}>
+    <Flex vertical gap={16} ref={top} className="registration-wizard">
       {registration.returnReason !== null && (
         <Alert type="warning" showIcon title="报名信息被驳回，请按驳回理由修改后重新提交" description={`驳回理由：${registration.returnReason}`} />
       )}

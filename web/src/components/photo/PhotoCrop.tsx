@@ -1,0 +1,78 @@
+import ImgCrop from 'antd-img-crop';
+import type { JSX } from 'react';
+
+export const PHOTO_MAX_MB = 2;
+/** A phone camera's picture is larger than the photo the server keeps: it is cropped and scaled down first. */
+const ORIGINAL_MAX_MB = 20;
+const EXTENSIONS = ['.jpg', '.jpeg', '.png'];
+/** 一寸证件照 (25 × 35 mm). */
+const PHOTO_ASPECT = 5 / 7;
+/** Enough for the certificate and for proctoring; a larger crop is scaled down to this. */
+const PHOTO_MAX_HEIGHT = 840;
+
+function nameProblem(file: File): string | null {
+  const name = file.name.toLowerCase();
+  if (!EXTENSIONS.some((ext) => name.endsWith(ext))) return '只能上传.jpg、.jpeg、.png格式的照片';
+  if (file.size === 0) return '照片文件为空';
+  if (file.size > ORIGINAL_MAX_MB * 1024 * 1024) return `照片不能超过${ORIGINAL_MAX_MB}M`;
+  return null;
+}
+
+async function decoded(file: File): Promise<ImageBitmap | null> {
+  try {
+    return await createImageBitmap(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The picture at most PHOTO_MAX_HEIGHT high, as JPEG (or the file itself when it is small enough already). */
+async function scaledDown(file: File, image: ImageBitmap): Promise<File> {
+  if (image.height <= PHOTO_MAX_HEIGHT && file.size <= PHOTO_MAX_MB * 1024 * 1024) return file;
+  const scale = Math.min(1, PHOTO_MAX_HEIGHT / image.height);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(image.width * scale);
+  canvas.height = Math.round(image.height * scale);
+  const context = canvas.getContext('2d');
+  if (!context) return file;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+  return blob ? new File([blob], file.name.replace(/\.\w+$/, '.jpg'), { type: 'image/jpeg' }) : file;
+}
+
+/**
+ * The photo to upload, or why this file cannot be one: a .jpg/.png that is really a picture, scaled down to
+ * PHOTO_MAX_HEIGHT and within PHOTO_MAX_MB. (The server checks the content again.)
+ */
+export async function preparePhoto(file: File): Promise<{ photo: File } | { problem: string }> {
+  const problem = nameProblem(file);
+  if (problem) return { problem };
+  const image = await decoded(file);
+  if (!image) return { problem: '照片文件不是有效的图片，请重新选择' };
+  const photo = await scaledDown(file, image);
+  image.close();
+  if (photo.size > PHOTO_MAX_MB * 1024 * 1024) return { problem: `照片不能超过${PHOTO_MAX_MB}M` };
+  return { photo };
+}
+
+/**
+ * Wraps an antd Upload: a chosen picture is first cropped to an ID photo, then handed to the Upload's
+ * beforeUpload. A file that is not a picture skips the cropper, so beforeUpload refuses it with its reason.
+ */
+export function PhotoCrop({ children }: { children: JSX.Element }) {
+  return (
+    <ImgCrop
+      aspect={PHOTO_ASPECT}
+      quality={0.9}
+      showGrid
+      modalTitle="裁剪照片"
+      modalOk="确定"
+      modalCancel="取消"
+      beforeCrop={async (file) => nameProblem(file) === null && (await decoded(file)) !== null}
+    >
+      {children}
+    </ImgCrop>
+  );
+}
