@@ -69,7 +69,8 @@ export const rosterFiltersSchema = z.object(rosterFilterFields).superRefine(rang
 export type RosterFilters = z.output<typeof rosterFiltersSchema>;
 export type RosterFiltersInput = z.input<typeof rosterFiltersSchema>;
 
-export const rosterSortFields = ['name', 'age', 'licenseDate', 'firstRegistrationDate', 'department'] as const;
+/** The columns of the 医师列表 that sort (not 科室: across a jurisdiction it would sort every row of a province by a joined name). */
+export const rosterSortFields = ['name', 'age', 'licenseDate', 'firstRegistrationDate'] as const;
 export type RosterSortField = (typeof rosterSortFields)[number];
 
 export const rosterListQuerySchema = z

@@ -110,8 +110,7 @@ describe('GET /api/v1/physicians (医师列表)', () => {
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 10, items: [] });
     const byRegistration = (await cClient.get('/api/v1/physicians?sortField=firstRegistrationDate&sortOrder=descend&pageSize=10')).json();
     expect(byRegistration.items.map((i: Item) => i.name)).toEqual(['丁医师', '丙医师', '甲医师']);
-    const byDepartment = (await cClient.get('/api/v1/physicians?sortField=department&sortOrder=ascend&pageSize=10')).json();
-    expect(byDepartment.items.map((i: Item) => [i.name, i.departmentName])[0]).toEqual(['甲医师', '内科']);
+    expect((await cClient.get('/api/v1/physicians?sortField=department')).statusCode).toBe(400);
     // The order of names is the database collation's; descending is ascending reversed.
     const byName = async (order: string) =>
       (await ctx.clients.cityAAuthority.get(`/api/v1/physicians?institutionId=${c.institution.id}&sortField=name&sortOrder=${order}&pageSize=10`)).json().items.map((i: Item) => i.name);

@@ -78,7 +78,11 @@ export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterLi
   const where = await whereOf(deps, actor, query);
   const jurisdictionWide = actor.role === 'authority' && !query.institutionId;
   const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
-  const { rows, total, totalCapped } = await rosterPage(deps.db, where, current, query, jurisdictionWide ? ROSTER_COUNT_CAP : undefined);
+  const narrowed = [query.name, query.idNumber, query.departmentId, query.ageMin, query.ageMax, query.firstRegistrationFrom, query.firstRegistrationTo, query.practiceCategory, query.physicianLevel].some(
+    (v) => v !== undefined && v !== '',
+  );
+  const walkSortIndex = jurisdictionWide && !narrowed;
+  const { rows, total, totalCapped } = await rosterPage(deps.db, where, current, { ...query, walkSortIndex }, jurisdictionWide ? ROSTER_COUNT_CAP : undefined);
   return {
     items: rows.map(({ everEnrolled, birthDate, ...row }) => ({
       ...row,

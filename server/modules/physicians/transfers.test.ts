@@ -80,6 +80,10 @@ describe('GET /api/v1/physicians/transfer-search (调入医师查询)', () => {
     const bad = await B().get('/api/v1/physicians/transfer-search?idNumber=110105194912310021');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('证件号码：证件号码校验位不正确，请核对');
+    // Not the whole number of any kind of ID: nobody browses by fragments.
+    const fragment = await B().get('/api/v1/physicians/transfer-search?idNumber=123');
+    expect(fragment.statusCode).toBe(400);
+    expect(fragment.json().error.fields.idNumber).toBe('请输入完整的证件号码（身份证15位或18位）');
   });
 });
 

@@ -1,9 +1,9 @@
 // 调离 and 调入 (seed 004 slides 9 and 11): a physician leaves an institution's roster with a reason, and
 // only then can another institution — found by 证件号码 — take them onto its own.
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { EnrolmentStatus } from '../../../common/enums.js';
+import { idTypes, type EnrolmentStatus } from '../../../common/enums.js';
 import { REVIEW_PENDING, transition } from '../../../common/enrolment-machine.js';
-import { normalizeResidentId } from '../../../common/id-number.js';
+import { normalizeIdNumber, normalizeResidentId } from '../../../common/id-number.js';
 import { transferReasonLabels, type TransferReason } from '../../../common/physician-catalogs.js';
 import type { TransferCandidate, transferOutBodySchema } from '../../../common/schemas/physician.js';
 import type { z } from 'zod';
@@ -59,6 +59,8 @@ export async function searchTransfer(deps: RosterDeps, actor: Actor, raw: string
   if (/^\d{14,18}[Xx]?$/.test(input)) {
     const resident = normalizeResidentId(input);
     if (!resident.ok) throw badRequest(`证件号码：${resident.message}`, { idNumber: resident.message });
+  } else if (!idTypes.some((type) => normalizeIdNumber(type, input).ok)) {
+    throw badRequest('证件号码：请输入完整的证件号码（身份证15位或18位）', { idNumber: '请输入完整的证件号码（身份证15位或18位）' });
   }
   const rows = await deps.db
     .select({

@@ -23,7 +23,7 @@ interface Props {
   onPagingChange: (paging: RosterPaging) => void;
   /** The 操作 cell of one row. */
   renderActions: (row: RosterItem) => ReactNode;
-  /** The authority's list spans institutions: it shows which one each physician belongs to. */
+  /** The authority's list spans institutions: it shows which one each physician belongs to (and only 查看). */
   showInstitution?: boolean;
   /** Row checkboxes (institution, 未确认参加). */
   selection?: { keys: number[]; onChange: (keys: number[]) => void };
@@ -55,7 +55,7 @@ export function RosterTable({ tab, items, total, totalCapped, loading, paging, o
   const sortOrderOf = (field: RosterSortField) => (paging.sortField === field ? (paging.sortOrder ?? null) : null);
   const columns: TableProps<RosterItem>['columns'] = [
     { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
-    ...(showInstitution ? [{ title: '医疗机构', dataIndex: 'institutionName', key: 'institutionName', width: 180 }] : []),
+    ...(showInstitution ? [{ title: '医疗机构', dataIndex: 'institutionName', key: 'institutionName', width: 160 }] : []),
     { title: '科室', dataIndex: 'departmentName', key: 'departmentName', render: dash },
     {
       title: '姓名',
@@ -86,7 +86,7 @@ export function RosterTable({ tab, items, total, totalCapped, loading, paging, o
       sortOrder: sortOrderOf('firstRegistrationDate'),
       render: dash,
     },
-    { title: '操作', key: 'actions', width: 184, fixed: 'end', render: (_v, row) => renderActions(row) },
+    { title: '操作', key: 'actions', width: showInstitution ? 64 : 184, fixed: 'end', render: (_v, row) => renderActions(row) },
   ];
   return (
     <Table<RosterItem>
@@ -96,7 +96,7 @@ export function RosterTable({ tab, items, total, totalCapped, loading, paging, o
       dataSource={items}
       loading={loading}
       // 科室 takes what is left; below this width the table scrolls instead of squeezing.
-      scroll={{ x: showInstitution ? 1220 : 1040 }}
+      scroll={{ x: showInstitution ? 1060 : 1040 }}
       rowSelection={
         selection && {
           selectedRowKeys: selection.keys,

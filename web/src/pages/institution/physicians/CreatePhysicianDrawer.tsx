@@ -8,6 +8,7 @@ import { useCreatePhysician, useUploadPhysicianPhoto } from '../../../api/physic
 import { BasicInfoFields } from './BasicInfoFields';
 import { bodyOf, identityFromId, physicianField, problemsOf, type PhysicianFormValues } from './physicianForm';
 import { PracticeInfoFields } from './PracticeInfoFields';
+import { useInFlight } from '../../../lib/useInFlight';
 
 /** 新增医师 (seed 004 slide 8): 基本信息 / 执业信息, checked by the API's schema; 保存 / 返回. */
 export function CreatePhysicianDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -33,7 +34,9 @@ export function CreatePhysicianDrawer({ open, onClose }: { open: boolean; onClos
     return names.length;
   };
 
-  const save = async (values: PhysicianFormValues) => {
+  const once = useInFlight();
+  const save = (values: PhysicianFormValues) => once(() => saveNow(values));
+  const saveNow = async (values: PhysicianFormValues) => {
     const body: PhysicianBody = bodyOf(values);
     // The per-field rules passed; these are the checks across fields (出生年月 / 性别 vs 证件号码, 执业范围 vs 执业类别).
     if (showFieldErrors(problemsOf(body)) > 0) return;

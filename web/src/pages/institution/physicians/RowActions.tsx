@@ -30,7 +30,7 @@ export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onG
           size="small"
           disabled={!canEnrol}
           loading={enrol.isPending}
-          onClick={() => void run(enrol.mutateAsync({ physicianIds: [row.id] }), `已将${row.name}纳入本周期考核`, () => onGone(row.id))}
+          onClick={() => void run(() => enrol.mutateAsync({ physicianIds: [row.id] }), `已将${row.name}纳入本周期考核`, () => onGone(row.id))}
         >
           参加
         </Button>

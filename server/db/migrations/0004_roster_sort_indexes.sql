@@ -1,0 +1,4 @@
+CREATE INDEX "physicians_sort_name_idx" ON "physicians" USING btree ("name","id") WHERE "physicians"."transferred_out_at" is null;--> statement-breakpoint
+CREATE INDEX "physicians_sort_birth_idx" ON "physicians" USING btree ("birth_date","id") WHERE "physicians"."transferred_out_at" is null;--> statement-breakpoint
+CREATE INDEX "physicians_sort_registration_idx" ON "physicians" USING btree ("first_registration_date","id") WHERE "physicians"."transferred_out_at" is null;--> statement-breakpoint
+CREATE INDEX "physicians_sort_license_idx" ON "physicians" USING btree ("license_date","id") WHERE "physicians"."transferred_out_at" is null;
