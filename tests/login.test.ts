@@ -25,6 +25,10 @@ describe('login page (seed 004)', () => {
     await expect.poll(() => captcha.getAttribute('src')).not.toBe(first);
     await page.getByText('阅读并接受').waitFor();
     await screenshot(page, 'login-desktop');
+    // The device remembers the tab: a physician comes back to 医师.
+    await page.reload();
+    await page.getByPlaceholder('请输入证件号码').waitFor();
+    expect(await page.getByRole('tab', { name: '医师' }).getAttribute('aria-selected')).toBe('true');
     await page.context().close();
   });
 

@@ -34,9 +34,20 @@ function isLoginTab(key: string): key is LoginTab {
 
 const AGREEMENT_REQUIRED = '请阅读并接受《服务协议》和《隐私条款》';
 
-export function LoginForm({ initialTab = 'organization' }: { initialTab?: LoginTab }) {
+/** The tab last used on this device: a physician on their phone need not switch every time. */
+const TAB_KEY = 'login.tab';
+function rememberedTab(): LoginTab | undefined {
+  try {
+    const stored = localStorage.getItem(TAB_KEY);
+    return stored && isLoginTab(stored) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function LoginForm({ initialTab }: { initialTab?: LoginTab }) {
   const [form] = Form.useForm<LoginFormValues>();
-  const [tab, setTab] = useState<LoginTab>(initialTab);
+  const [tab, setTab] = useState<LoginTab>(() => initialTab ?? rememberedTab() ?? 'organization');
   const [captchaNonce, setCaptchaNonce] = useState(() => Date.now());
   const [failure, setFailure] = useState<string | null>(null);
   const login = useLogin();
@@ -47,6 +58,11 @@ export function LoginForm({ initialTab = 'organization' }: { initialTab?: LoginT
   const changeTab = (key: string) => {
     if (!isLoginTab(key)) return;
     setTab(key);
+    try {
+      localStorage.setItem(TAB_KEY, key);
+    } catch {
+      // Storage may be off (private mode): the tab is just not remembered.
+    }
     setFailure(null);
     form.setFields([{ name: 'account', errors: [] }]);
   };
