@@ -1,11 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Image, Typography, Upload } from 'antd';
+import { Button, Flex, Image, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
-import { PhotoCrop, preparePhoto } from '../../../components/photo/PhotoCrop';
+import { PhotoUploadButton } from '../../../components/photo/PhotoUploadButton';
 
 /** 上传图片: picks the photo, crops it and previews it; it is uploaded once the physician has been saved. */
 export function PhotoPicker({ value, onChange }: { value: File | null; onChange: (file: File | null) => void }) {
-  const { message } = App.useApp();
   const preview = useMemo(() => (value ? URL.createObjectURL(value) : null), [value]);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
 
@@ -13,21 +11,7 @@ export function PhotoPicker({ value, onChange }: { value: File | null; onChange:
     <Flex gap={12} align="start" wrap>
       {preview && <Image src={preview} alt="医师照片预览" width={80} className="physician-photo-preview" />}
       <Flex vertical gap={4} align="start">
-        <PhotoCrop>
-          <Upload
-            accept=".jpg,.jpeg,.png"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={async (file) => {
-              const prepared = await preparePhoto(file);
-              if ('problem' in prepared) void message.error(prepared.problem);
-              else onChange(prepared.photo);
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <Button icon={<UploadOutlined />}>{value ? '重新上传' : '上传图片'}</Button>
-          </Upload>
-        </PhotoCrop>
+        <PhotoUploadButton label={value ? '重新上传' : '上传图片'} onPhoto={onChange} />
         {value && (
           <Button type="link" size="small" className="physician-photo-remove" onClick={() => onChange(null)}>
             移除照片

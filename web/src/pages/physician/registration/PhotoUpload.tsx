@@ -1,8 +1,8 @@
-import { UploadOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Flex, Image, Typography, Upload } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Flex, Image, Typography } from 'antd';
 import { errorMessage } from '../../../api/client';
 import { registrationFileUrl, useUploadPhoto } from '../../../api/registration';
-import { PhotoCrop, preparePhoto } from '../../../components/photo/PhotoCrop';
+import { PhotoUploadButton } from '../../../components/photo/PhotoUploadButton';
 
 interface Props {
   photoFileId: string | null;
@@ -24,30 +24,19 @@ export function PhotoUpload({ photoFileId, error, onUploaded }: Props) {
         <Avatar shape="square" size={96} icon={<UserOutlined />} aria-label="未上传照片" />
       )}
       <Flex vertical gap={4} align="start" className="registration-photo-side">
-        <PhotoCrop>
-          <Upload
-            accept=".jpg,.jpeg,.png"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={async (file) => {
-              const prepared = await preparePhoto(file);
-              if ('problem' in prepared) void message.error(prepared.problem);
-              else
-                upload.mutate(prepared.photo, {
-                  onSuccess: () => {
-                    void message.success('照片已上传');
-                    onUploaded?.();
-                  },
-                  onError: (e) => void message.error(errorMessage(e)),
-                });
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>
-              {photoFileId ? '更换照片' : '上传照片'}
-            </Button>
-          </Upload>
-        </PhotoCrop>
+        <PhotoUploadButton
+          label={photoFileId ? '更换照片' : '上传照片'}
+          loading={upload.isPending}
+          onPhoto={(photo) =>
+            upload.mutate(photo, {
+              onSuccess: () => {
+                void message.success('照片已上传');
+                onUploaded?.();
+              },
+              onError: (e) => void message.error(errorMessage(e)),
+            })
+          }
+        />
         <Typography.Text type="secondary" className="registration-hint">
           请上传.jpg.png.jpeg格式照片，可裁剪，较大的照片会自动压缩到2M以下
         </Typography.Text>

@@ -1,5 +1,6 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Upload } from 'antd';
 import ImgCrop from 'antd-img-crop';
-import type { JSX } from 'react';
 
 export const PHOTO_MAX_MB = 2;
 /** A phone camera's picture is larger than the photo the server keeps: it is cropped and scaled down first. */
@@ -46,7 +47,7 @@ async function scaledDown(file: File, image: ImageBitmap): Promise<File> {
  * The photo to upload, or why this file cannot be one: a .jpg/.png that is really a picture, scaled down to
  * PHOTO_MAX_HEIGHT and within PHOTO_MAX_MB. (The server checks the content again.)
  */
-export async function preparePhoto(file: File): Promise<{ photo: File } | { problem: string }> {
+async function preparePhoto(file: File): Promise<{ photo: File } | { problem: string }> {
   const problem = nameProblem(file);
   if (problem) return { problem };
   const image = await decoded(file);
@@ -58,10 +59,11 @@ export async function preparePhoto(file: File): Promise<{ photo: File } | { prob
 }
 
 /**
- * Wraps an antd Upload: a chosen picture is first cropped to an ID photo, then handed to the Upload's
- * beforeUpload. A file that is not a picture skips the cropper, so beforeUpload refuses it with its reason.
+ * 上传照片: a chosen picture is first cropped to an ID photo (一寸), then scaled down and handed to `onPhoto`.
+ * A file that is not a picture skips the cropper and is refused with its reason.
  */
-export function PhotoCrop({ children }: { children: JSX.Element }) {
+export function PhotoUploadButton({ label, loading, onPhoto }: { label: string; loading?: boolean; onPhoto: (photo: File) => void }) {
+  const { message } = App.useApp();
   return (
     <ImgCrop
       aspect={PHOTO_ASPECT}
@@ -72,7 +74,21 @@ export function PhotoCrop({ children }: { children: JSX.Element }) {
       modalCancel="取消"
       beforeCrop={async (file) => nameProblem(file) === null && (await decoded(file)) !== null}
     >
-      {children}
+      <Upload
+        accept=".jpg,.jpeg,.png"
+        maxCount={1}
+        showUploadList={false}
+        beforeUpload={async (file) => {
+          const prepared = await preparePhoto(file);
+          if ('problem' in prepared) void message.error(prepared.problem);
+          else onPhoto(prepared.photo);
+          return Upload.LIST_IGNORE;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={loading}>
+          {label}
+        </Button>
+      </Upload>
     </ImgCrop>
   );
 }
