@@ -75,6 +75,12 @@ export function AssessmentInfoPage() {
       ) : (
         info.data.items.map((cycle) => <CycleCard key={cycle.cycleId} cycle={cycle} />)
       )}
+      {info.data.items.length > 0 && info.data.items.length < 3 && (
+        // The province's earlier cycles were run on another system or not at all: say so rather than show nothing.
+        <Typography.Text type="secondary" className="assessment-info-tip">
+          {info.data.items.length === 1 ? '前两届：本系统中没有更早的考核周期。' : '前一届之前：本系统中没有更早的考核周期。'}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }
