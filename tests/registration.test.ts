@@ -1,8 +1,9 @@
 // Journey of 我要报名 (seed 001 §1.4, seed 004 slides 12–17): two physicians of DEMO0003 (长河市东城区社区卫生服务中心, whose
 // physicians no other journey uses) get their password reset by the institution, log in with the initial password,
 // must change it, then fill in the five steps with a photo and submit — one on a phone at 390 px (简易程序 with 免考),
-// one at desktop width (一般程序, who first forgets the photo). Then the provincial authority closes the 报名 window
-// and a third physician is told why 我要报名 is not possible; the window is opened again afterwards.
+// one at desktop width (一般程序, who first forgets the photo). The provincial authority then returns (退回报名) the
+// desktop physician's registration and the physician reads why. Last, the authority closes the 报名 window and a third
+// physician is told why 我要报名 is not possible; the window is opened again afterwards.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
@@ -255,6 +256,42 @@ describe('我要报名', () => {
     await button(page, '提交').click();
     await expectSubmitted(page, shot);
     await page.context().close();
+  });
+
+  it('the provincial authority returns the desktop registration with a reason; the physician sees it and may change it', async () => {
+    const page = await newPage(browser, baseUrl, DESKTOP);
+    await loginThroughForm(page, '机构', 'wjw990000', DEMO_PASSWORD);
+    await page.getByText('当前身份：卫生行政部门').waitFor();
+    await page.getByRole('menuitem', { name: '医师列表' }).click();
+    await page.getByRole('tab', { name: '已确认参加' }).click();
+    await page.getByLabel('证件号码').fill(physicians[1].idNumber);
+    await button(page, '查询').click();
+    const row = page.locator('.ant-table-row').filter({ hasText: physicians[1].name });
+    await row.getByText('待医疗卫生机构审核').waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    await row.getByRole('button', { name: '退回报名' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '退回报名' });
+    await button(modal, '确定').click();
+    await modal.getByText('请输入退回理由').waitFor();
+    await modal.getByLabel('退回理由').fill('执业证书第二页不清晰，请重新上传');
+    await screenshot(page, 'registration-authority-return');
+    await button(modal, '确定').click();
+    await page.getByText(`已将${physicians[1].name}的报名信息退回`).waitFor();
+    await row.getByText('待报名(被行政机构驳回)').waitFor();
+    expect(await row.getByRole('button', { name: '退回报名' }).count()).toBe(0);
+    await page.context().close();
+
+    const physician = await newPage(browser, baseUrl, PHONE);
+    await loginThroughForm(physician, '医师', physicians[1].idNumber, NEW_PASSWORD);
+    await physician.getByText('待报名(被行政机构驳回)').first().waitFor();
+    await physician.getByText('执业证书第二页不清晰，请重新上传').first().waitFor();
+    await button(physician, '修改报名').click();
+    await physician.waitForURL('**/registration');
+    await physician.getByText('驳回理由：执业证书第二页不清晰，请重新上传').waitFor();
+    await button(physician, '保存草稿').waitFor();
+    await screenshot(physician, 'registration-returned-phone');
+    await noSideways(physician, PHONE.width);
+    await physician.context().close();
   });
 
   it('outside the 报名 window 我要报名 says why and whom to contact', async () => {

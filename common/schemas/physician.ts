@@ -12,7 +12,8 @@ export type RosterTab = (typeof rosterTabs)[number];
 export const rosterTabLabels: Record<RosterTab, string> = { unconfirmed: '未确认参加', confirmed: '已确认参加' };
 
 /** What the actor may do with a roster row; the server decides, the page only shows the buttons. */
-export const rosterActions = ['enrol', 'cancel', 'view', 'resetPassword', 'delete', 'transferOut'] as const;
+/** `returnRegistration`: 退回报名, the authority's return of a submitted registration (DESIGN §3). */
+export const rosterActions = ['enrol', 'cancel', 'view', 'resetPassword', 'delete', 'transferOut', 'returnRegistration'] as const;
 export type RosterAction = (typeof rosterActions)[number];
 export const rosterActionLabels: Record<RosterAction, string> = {
   enrol: '参加',
@@ -21,6 +22,7 @@ export const rosterActionLabels: Record<RosterAction, string> = {
   resetPassword: '重置密码',
   delete: '删除',
   transferOut: '调离',
+  returnRegistration: '退回报名',
 };
 
 /** 证件号码 in a filter: the full number (15 or 18 digits) or at least its last four characters. */
@@ -125,6 +127,8 @@ export const enrolResultSchema = z.object({ enrolled: z.number() });
 
 export const REASON_MAX = 200;
 export const cancelEnrolmentBodySchema = z.object({ reason: requiredText('取消原因', REASON_MAX) });
+export const returnRegistrationBodySchema = z.object({ reason: requiredText('退回理由', REASON_MAX) });
+export type ReturnRegistrationBody = z.input<typeof returnRegistrationBodySchema>;
 export type CancelEnrolmentBody = z.input<typeof cancelEnrolmentBodySchema>;
 
 export const transferOutBodySchema = z.object({

@@ -53,6 +53,7 @@ export const auditActions = {
   'enrolment.cancelled': '取消参加',
   'enrolment.withdrawn': '调离退出考核',
   'enrolment.submitted': '提交报名信息',
+  'enrolment.returnedByAuthority': '卫生行政部门退回报名',
   'changeRequest.submitted': '提交医师信息修改申请',
   'changeRequest.approved': '通过医师信息修改申请',
   'changeRequest.rejected': '驳回医师信息修改申请',

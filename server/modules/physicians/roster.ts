@@ -1,16 +1,16 @@
 // 医师列表: the roster of the current cycle (未确认参加 / 已确认参加), 导出, 参加 / 批量参加 and 取消参加.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../common/enums.js';
-import { REVIEW_PENDING, transition } from '../../../common/enrolment-machine.js';
+import { REVIEW_PENDING, eventActors, transition, type EnrolmentEvent, type TransitionContext } from '../../../common/enrolment-machine.js';
 import { normalizeResidentId } from '../../../common/id-number.js';
 import type { RosterAction, RosterFilters, RosterList, RosterListQuery, RosterTab } from '../../../common/schemas/physician.js';
-import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema } from '../../../common/schemas/physician.js';
+import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema, returnRegistrationBodySchema } from '../../../common/schemas/physician.js';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
 import { enrolments, physicians } from '../../db/schema/index.js';
-import { recordAudit } from '../../lib/audit.js';
+import { recordAudit, type AuditAction } from '../../lib/audit.js';
 import { conflict } from '../../lib/errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { ID_TAIL_LENGTH } from '../../lib/pii.js';
@@ -54,6 +54,9 @@ async function whereOf(deps: RosterDeps, actor: Actor, filters: RosterFilters, t
 
 /** The buttons of a row (seed 004 slides 7, 10, 11): the server decides, the page shows. */
 export function rosterActionsFor(actor: Actor, row: Pick<RosterRow, 'enrolmentStatus' | 'everEnrolled'>, hasCycle: boolean): RosterAction[] {
+  if (actor.role === 'authority') {
+    return transition(row.enrolmentStatus, 'authorityReturn', 'authority').ok ? ['view', 'returnRegistration'] : ['view'];
+  }
   if (actor.role !== 'institution') return ['view'];
   const status = row.enrolmentStatus;
   const actions: RosterAction[] = [];
@@ -154,12 +157,23 @@ export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeo
   return { enrolled };
 }
 
-/** 取消参加 with a reason: only before the physician's first submit (the state machine says why not). */
-export async function cancelEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, body: z.output<typeof cancelEnrolmentBodySchema>, ip: string): Promise<void> {
-  requireRole(actor, ['institution']);
+/** One step of the state machine for a physician's enrolment in the current cycle, with the reason it was taken. */
+interface EnrolmentMove {
+  event: EnrolmentEvent;
+  context?: TransitionContext;
+  reason: string;
+  action: AuditAction;
+  /** Why nothing moves when there is no enrolment to move. */
+  noEnrolment: string;
+  /** Also kept on the row (取消参加 shows its reason in 未确认参加). */
+  keepReason?: boolean;
+}
+
+/** Locks the current enrolment, moves it as the state machine allows (or says why not) and audits it, in one transaction. */
+async function moveCurrentEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, move: EnrolmentMove, ip: string): Promise<void> {
   await requireAccess(deps.db, actor, 'physician.read', [physicianId]);
   const cycle = await currentCycle(deps.db, actor.provinceCode);
-  if (!cycle) throw conflict('医师尚未确认参加本周期考核');
+  if (!cycle) throw conflict(move.noEnrolment);
   await deps.db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -167,20 +181,48 @@ export async function cancelEnrolment(deps: RosterDeps, actor: Actor, physicianI
       .where(and(eq(enrolments.cycleId, cycle.id), eq(enrolments.physicianId, physicianId)))
       .for('update');
     const status: EnrolmentStatus = (current?.status as EnrolmentStatus | undefined) ?? 'NOT_ENROLLED';
-    const outcome = transition(status, 'cancel', 'institution');
-    if (!outcome.ok || !current) throw conflict(outcome.ok ? '医师尚未确认参加本周期考核' : outcome.reason);
+    const outcome = transition(status, move.event, eventActors[move.event], move.context);
+    if (!outcome.ok || !current) throw conflict(outcome.ok ? move.noEnrolment : outcome.reason);
     await tx
       .update(enrolments)
-      .set({ status: outcome.status, cancelReason: body.reason, version: current.version + 1, updatedAt: new Date() })
+      .set({ status: outcome.status, ...(move.keepReason ? { cancelReason: move.reason } : {}), version: current.version + 1, updatedAt: new Date() })
       .where(eq(enrolments.id, current.id));
     await recordAudit(tx, {
-      action: 'enrolment.cancelled',
+      action: move.action,
       actor,
       targetType: 'enrolment',
       targetId: current.id,
       before: { status },
-      after: { status: outcome.status, reason: body.reason, physicianId },
+      after: { status: outcome.status, reason: move.reason, physicianId },
       ip,
     });
   });
+}
+
+/** 取消参加 with a reason: only before the physician's first submit (the state machine says why not). */
+export async function cancelEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, body: z.output<typeof cancelEnrolmentBodySchema>, ip: string): Promise<void> {
+  requireRole(actor, ['institution']);
+  await moveCurrentEnrolment(
+    deps,
+    actor,
+    physicianId,
+    { event: 'cancel', reason: body.reason, action: 'enrolment.cancelled', noEnrolment: '医师尚未确认参加本周期考核', keepReason: true },
+    ip,
+  );
+}
+
+/**
+ * 退回报名: the authority over the physician's institution returns a submitted registration that has not been
+ * tested yet (「待报名(被行政机构驳回)」); the physician sees the reason, corrects and submits again.
+ */
+export async function returnRegistration(deps: RosterDeps, actor: Actor, physicianId: number, body: z.output<typeof returnRegistrationBodySchema>, ip: string): Promise<void> {
+  requireRole(actor, ['authority']);
+  // 测评 is not built yet, so no test can have started.
+  await moveCurrentEnrolment(
+    deps,
+    actor,
+    physicianId,
+    { event: 'authorityReturn', context: { testStarted: false }, reason: body.reason, action: 'enrolment.returnedByAuthority', noEnrolment: '医师尚未提交报名信息' },
+    ip,
+  );
 }

@@ -5,6 +5,7 @@ import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels } f
 import { importResultSchema } from '../../../common/schemas/institution.js';
 import {
   cancelEnrolmentBodySchema,
+  returnRegistrationBodySchema,
   enrolBodySchema,
   enrolResultSchema,
   physicianBodySchema,
@@ -22,7 +23,7 @@ import { sendExport, xlsxAttachment } from '../excel-response.js';
 import { authed, errorResponses, idParamSchema } from '../http.js';
 import { importPhysicians, physicianImportTemplate } from './import.js';
 import { createPhysician, deletePhysician, physicianDetail, resetPhysicianPassword, setPhysicianPhoto } from './records.js';
-import { cancelEnrolment, enrol, exportRoster, listRoster, type ExportRow } from './roster.js';
+import { cancelEnrolment, enrol, exportRoster, listRoster, returnRegistration, type ExportRow } from './roster.js';
 import { viewIdNumber } from './service.js';
 import { searchTransfer, transferIn, transferOut } from './transfers.js';
 
@@ -120,6 +121,23 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '取消参加（须填写原因；医师提交报名后不可取消）', params: idParamSchema, body: cancelEnrolmentBodySchema, response: noContent } },
     async (request, reply) => {
       await cancelEnrolment(deps, authed(request).actor, request.params.id, request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/return-registration',
+    {
+      schema: {
+        tags,
+        summary: '退回报名（卫生行政部门；已提交且尚未参加测评的报名信息，须填写理由）',
+        params: idParamSchema,
+        body: returnRegistrationBodySchema,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await returnRegistration(deps, authed(request).actor, request.params.id, request.body, request.ip);
       return reply.status(204).send(null);
     },
   );

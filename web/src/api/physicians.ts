@@ -75,6 +75,14 @@ export function useCancelEnrolment() {
   });
 }
 
+export function useReturnRegistration() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => apiPost(`/physicians/${id}/return-registration`, { reason }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useTransferOut() {
   const invalidate = useInvalidate();
   return useMutation({

@@ -86,7 +86,7 @@ export function RosterTable({ tab, items, total, totalCapped, loading, paging, o
       sortOrder: sortOrderOf('firstRegistrationDate'),
       render: dash,
     },
-    { title: '操作', key: 'actions', width: showInstitution ? 64 : 184, fixed: 'end', render: (_v, row) => renderActions(row) },
+    { title: '操作', key: 'actions', width: showInstitution ? 84 : 184, fixed: 'end', render: (_v, row) => renderActions(row) },
   ];
   return (
     <Table<RosterItem>
@@ -96,7 +96,7 @@ export function RosterTable({ tab, items, total, totalCapped, loading, paging, o
       dataSource={items}
       loading={loading}
       // 科室 takes what is left; below this width the table scrolls instead of squeezing.
-      scroll={{ x: showInstitution ? 1060 : 1040 }}
+      scroll={{ x: showInstitution ? 1080 : 1040 }}
       rowSelection={
         selection && {
           selectedRowKeys: selection.keys,
