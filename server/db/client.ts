@@ -39,6 +39,9 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
 
 export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose connection drops (a database restart, a failover) reports here; unheard, the error
+  // would end the process. The pool replaces the client on the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost (${(error as { code?: string }).code ?? error.message})`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   return {
     db,
