@@ -21,7 +21,7 @@ function RowActions({ row }: { row: InstitutionListItem }) {
   const unlock = useUnlockAccount();
   const setDisabled = useSetInstitutionDisabled();
   const feedback = useActionFeedback();
-  const run = (action: Promise<unknown>, done: string) => feedback(action, done, () => void refresh());
+  const run = (action: () => Promise<unknown>, done: string) => feedback(action, done, () => void refresh());
   const accountId = row.accountId;
   if (accountId === null) return null;
   const disabled = row.accountStatus === 'disabled';
@@ -30,21 +30,21 @@ function RowActions({ row }: { row: InstitutionListItem }) {
       <Popconfirm
         title="确认重置密码？"
         description="密码将恢复为初始密码，该机构下次登录须修改密码"
-        onConfirm={() => void run(resetPassword.mutateAsync(accountId), '密码已重置为初始密码')}
+        onConfirm={() => void run(() => resetPassword.mutateAsync(accountId), '密码已重置为初始密码')}
       >
         <Button type="link" size="small">
           重置密码
         </Button>
       </Popconfirm>
       {row.accountStatus === 'locked' && (
-        <Button type="link" size="small" loading={unlock.isPending} onClick={() => void run(unlock.mutateAsync(accountId), '已解锁')}>
+        <Button type="link" size="small" loading={unlock.isPending} onClick={() => void run(() => unlock.mutateAsync(accountId), '已解锁')}>
           解锁
         </Button>
       )}
       <Popconfirm
         title={disabled ? '确认启用该机构账号？' : '确认停用该机构账号？'}
         description={disabled ? undefined : '停用后该机构将无法登录'}
-        onConfirm={() => void run(setDisabled.mutateAsync({ id: row.id, disabled: !disabled }), disabled ? '已启用' : '已停用')}
+        onConfirm={() => void run(() => setDisabled.mutateAsync({ id: row.id, disabled: !disabled }), disabled ? '已启用' : '已停用')}
       >
         <Button type="link" size="small" danger={!disabled}>
           {disabled ? '启用' : '停用'}

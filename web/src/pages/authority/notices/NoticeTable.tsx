@@ -25,7 +25,7 @@ function RowActions({ row, onEdit }: { row: Notice; onEdit: (row: Notice) => voi
         <Popconfirm
           title="确认发布？"
           description="发布后登录页和首页即可看到，附件可公开下载"
-          onConfirm={() => void run(setPublished.mutateAsync({ id: row.id, published: true }), '已发布')}
+          onConfirm={() => void run(() => setPublished.mutateAsync({ id: row.id, published: true }), '已发布')}
         >
           <Button type="link" size="small">
             发布
@@ -33,14 +33,14 @@ function RowActions({ row, onEdit }: { row: Notice; onEdit: (row: Notice) => voi
         </Popconfirm>
       )}
       {row.actions.includes('withdraw') && (
-        <Popconfirm title="确认撤回？" description="撤回后不再公开显示" onConfirm={() => void run(setPublished.mutateAsync({ id: row.id, published: false }), '已撤回')}>
+        <Popconfirm title="确认撤回？" description="撤回后不再公开显示" onConfirm={() => void run(() => setPublished.mutateAsync({ id: row.id, published: false }), '已撤回')}>
           <Button type="link" size="small">
             撤回
           </Button>
         </Popconfirm>
       )}
       {row.actions.includes('delete') && (
-        <Popconfirm title="确认删除?" onConfirm={() => void run(remove.mutateAsync(row.id), '已删除')}>
+        <Popconfirm title="确认删除?" onConfirm={() => void run(() => remove.mutateAsync(row.id), '已删除')}>
           <Button type="link" size="small" danger>
             删除
           </Button>

@@ -18,7 +18,7 @@ function RowActions({ row, onReject }: { row: ChangeRequestItem; onReject: (row:
         <Popconfirm
           title="确认通过该修改申请？"
           description="通过后医师信息将按申请内容修改"
-          onConfirm={() => void run(review.mutateAsync({ id: row.id, decision: 'approve' }), '已通过，医师信息已修改')}
+          onConfirm={() => void run(() => review.mutateAsync({ id: row.id, decision: 'approve' }), '已通过，医师信息已修改')}
         >
           <Button type="link" size="small">
             通过

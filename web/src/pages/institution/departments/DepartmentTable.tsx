@@ -24,7 +24,7 @@ function RowActions({ row, onEdit }: { row: Department; onEdit: (row: Department
         <Popconfirm
           title="确认停用该科室？"
           description="停用后医师将不能再选择该科室"
-          onConfirm={() => void run(setEnabled.mutateAsync({ id: row.id, enabled: false }), '科室已停用')}
+          onConfirm={() => void run(() => setEnabled.mutateAsync({ id: row.id, enabled: false }), '科室已停用')}
         >
           <Button type="link" size="small">
             停用
@@ -32,12 +32,12 @@ function RowActions({ row, onEdit }: { row: Department; onEdit: (row: Department
         </Popconfirm>
       )}
       {row.actions.includes('enable') && (
-        <Button type="link" size="small" onClick={() => void run(setEnabled.mutateAsync({ id: row.id, enabled: true }), '科室已启用')}>
+        <Button type="link" size="small" onClick={() => void run(() => setEnabled.mutateAsync({ id: row.id, enabled: true }), '科室已启用')}>
           启用
         </Button>
       )}
       {row.actions.includes('delete') && (
-        <Popconfirm title="确认删除?" onConfirm={() => void run(remove.mutateAsync(row.id), '科室已删除')}>
+        <Popconfirm title="确认删除?" onConfirm={() => void run(() => remove.mutateAsync(row.id), '科室已删除')}>
           <Button type="link" size="small" danger>
             删除
           </Button>

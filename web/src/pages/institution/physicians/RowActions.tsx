@@ -49,7 +49,7 @@ export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onG
         <Popconfirm
           title="确认重置密码？"
           description="密码将恢复为初始密码，并清除该医师绑定的手机号"
-          onConfirm={() => void run(resetPassword.mutateAsync(row.id), '密码已重置为初始密码')}
+          onConfirm={() => void run(() => resetPassword.mutateAsync(row.id), '密码已重置为初始密码')}
         >
           <Button type="link" size="small">
             重置密码
@@ -57,7 +57,7 @@ export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onG
         </Popconfirm>
       )}
       {has('delete') && (
-        <Popconfirm title="确认删除该医师？" description="删除后不可恢复" onConfirm={() => void run(remove.mutateAsync(row.id), '医师已删除', () => onGone(row.id))}>
+        <Popconfirm title="确认删除该医师？" description="删除后不可恢复" onConfirm={() => void run(() => remove.mutateAsync(row.id), '医师已删除', () => onGone(row.id))}>
           <Button type="link" size="small" danger>
             删除
           </Button>

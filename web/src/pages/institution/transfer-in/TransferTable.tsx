@@ -15,7 +15,7 @@ function TransferAction({ row }: { row: TransferCandidate }) {
       <Popconfirm
         title="确认将该医师调入本机构？"
         description="调入后该医师出现在本机构的医师列表中"
-        onConfirm={() => void run(transferIn.mutateAsync(row.id), `已将${row.name}调入本机构`)}
+        onConfirm={() => void run(() => transferIn.mutateAsync(row.id), `已将${row.name}调入本机构`)}
       >
         <Button type="link" size="small" loading={transferIn.isPending}>
           调入
