@@ -4,7 +4,7 @@ import type { EnrolmentStatus } from '../../../common/enums.js';
 import { REVIEW_PENDING, eventActors, transition, type EnrolmentEvent, type TransitionContext } from '../../../common/enrolment-machine.js';
 import { normalizeResidentId } from '../../../common/id-number.js';
 import type { RosterAction, RosterFilters, RosterList, RosterListQuery, RosterTab } from '../../../common/schemas/physician.js';
-import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema, returnRegistrationBodySchema } from '../../../common/schemas/physician.js';
+import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema, returnRegistrationBodySchema, rosterFilterFields } from '../../../common/schemas/physician.js';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
@@ -52,6 +52,9 @@ async function whereOf(deps: RosterDeps, actor: Actor, filters: RosterFilters, t
   return rosterConditions(scope, { ...own, tab }, await idNumberCondition(deps, scope, filters.idNumber));
 }
 
+/** Every roster filter but the tab and the 机构, which choose whose list it is rather than narrow it. */
+const narrowingFilters = (Object.keys(rosterFilterFields) as (keyof RosterFilters)[]).filter((key) => key !== 'tab' && key !== 'institutionId');
+
 /** The buttons of a row (seed 004 slides 7, 10, 11): the server decides, the page shows. */
 export function rosterActionsFor(actor: Actor, row: Pick<RosterRow, 'enrolmentStatus' | 'everEnrolled'>, hasCycle: boolean): RosterAction[] {
   if (actor.role === 'authority') {
@@ -81,9 +84,7 @@ export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterLi
   const where = await whereOf(deps, actor, query);
   const jurisdictionWide = actor.role === 'authority' && !query.institutionId;
   const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
-  const narrowed = [query.name, query.idNumber, query.departmentId, query.ageMin, query.ageMax, query.firstRegistrationFrom, query.firstRegistrationTo, query.practiceCategory, query.physicianLevel].some(
-    (v) => v !== undefined && v !== '',
-  );
+  const narrowed = narrowingFilters.some((key) => query[key] !== undefined && query[key] !== '');
   const walkSortIndex = jurisdictionWide && !narrowed;
   const { rows, total, totalCapped } = await rosterPage(deps.db, where, current, { ...query, walkSortIndex }, jurisdictionWide ? ROSTER_COUNT_CAP : undefined);
   return {
