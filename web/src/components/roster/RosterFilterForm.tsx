@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { rosterFilterFields } from '../../../../common/schemas/physician';
@@ -6,6 +6,7 @@ import { labelOptions } from '../../lib/options';
 import { zodRule } from '../../lib/zodRule';
 import { searchOf, type RosterFilterValues, type RosterSearch } from './rosterFilters';
 import './roster.css';
+import { SearchButtons } from '../SearchButtons';
 
 interface Props {
   /** 科室 options (the institution's enabled departments); without them the 科室 filter is not shown. */
@@ -83,19 +84,7 @@ export function RosterFilterForm({ departments, institutionSelect, onSearch }: P
         </Col>
         <Col {...col}>
           <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSearch({});
-                }}
-              >
-                重置
-              </Button>
-            </Space>
+            <SearchButtons form={form} onCleared={() => onSearch({})} />
           </Form.Item>
         </Col>
       </Row>

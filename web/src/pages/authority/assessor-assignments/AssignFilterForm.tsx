@@ -1,7 +1,8 @@
-import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useCurrentUser } from '../../../auth/currentUser';
 import { RegionTreeSelect } from '../../../components/region/RegionTreeSelect';
 import '../../../components/assessor/assessor.css';
+import { SearchButtons } from '../../../components/SearchButtons';
 
 export interface AssignFilters {
   name?: string;
@@ -38,19 +39,7 @@ export function AssignFilterForm({ onSearch }: { onSearch: (filters: AssignFilte
           </Form.Item>
         </Col>
         <Col {...col}>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                onSearch({});
-              }}
-            >
-              重置
-            </Button>
-          </Space>
+          <SearchButtons form={form} onCleared={() => onSearch({})} />
         </Col>
       </Row>
     </Form>

@@ -1,8 +1,9 @@
-import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { institutionLevelLabels, institutionTypeLabels } from '../../../../../common/enums';
 import { accountStatusLabels, type InstitutionFilters } from '../../../../../common/schemas/institution';
 import { RegionTreeSelect } from '../../../components/region/RegionTreeSelect';
 import { labelOptions } from '../../../lib/options';
+import { SearchButtons } from '../../../components/SearchButtons';
 
 const yesNoOptions = [
   { value: 'yes', label: '是' },
@@ -60,19 +61,7 @@ export function InstitutionFilterForm({ rootCode, onSearch }: Props) {
         </Col>
         <Col {...col}>
           <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSearch({});
-                }}
-              >
-                重置
-              </Button>
-            </Space>
+            <SearchButtons form={form} onCleared={() => onSearch({})} />
           </Form.Item>
         </Col>
       </Row>

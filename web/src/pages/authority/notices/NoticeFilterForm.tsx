@@ -1,6 +1,7 @@
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { noticeCategoryLabels, noticeStatusLabels, type NoticeCategory, type NoticeStatus } from '../../../../../common/schemas/notices';
 import { labelOptions } from '../../../lib/options';
+import { SearchButtons } from '../../../components/SearchButtons';
 
 export interface NoticeFilters {
   title?: string;
@@ -29,19 +30,7 @@ export function NoticeFilterForm({ onSearch }: { onSearch: (filters: NoticeFilte
         <Select placeholder="全部" allowClear options={labelOptions(noticeStatusLabels)} style={{ width: 120 }} />
       </Form.Item>
       <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
+        <SearchButtons form={form} onCleared={() => onSearch({})} />
       </Form.Item>
     </Form>
   );

@@ -1,7 +1,8 @@
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { DepartmentStatus } from '../../../../../common/enums';
 import { departmentStatusListLabels } from '../../../../../common/schemas/departments';
 import { labelOptions } from '../../../lib/options';
+import { SearchButtons } from '../../../components/SearchButtons';
 
 export interface DepartmentFilters {
   name?: string;
@@ -26,19 +27,7 @@ export function DepartmentFilterForm({ onSearch }: { onSearch: (filters: Departm
         <Select placeholder="全部" allowClear options={labelOptions(departmentStatusListLabels)} style={{ width: 140 }} />
       </Form.Item>
       <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
+        <SearchButtons form={form} onCleared={() => onSearch({})} />
       </Form.Item>
     </Form>
   );
