@@ -72,7 +72,12 @@ export function PhotoUploadButton({ label, loading, onPhoto }: { label: string; 
       modalTitle="裁剪照片"
       modalOk="确定"
       modalCancel="取消"
-      beforeCrop={async (file) => nameProblem(file) === null && (await decoded(file)) !== null}
+      beforeCrop={async (file) => {
+        if (nameProblem(file) !== null) return false;
+        const image = await decoded(file);
+        image?.close();
+        return image !== null;
+      }}
     >
       <Upload
         accept=".jpg,.jpeg,.png"
