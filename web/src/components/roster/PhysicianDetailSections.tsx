@@ -2,6 +2,7 @@ import { UserOutlined } from '@ant-design/icons';
 import { Descriptions, Flex, Image, Table, Typography, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { enrolmentStatusLabels, idTypeLabels, physicianLevelLabels, practiceCategoryLabels, sexLabels } from '../../../../common/enums';
+import { assessmentResultLabels } from '../../../../common/schemas/assessment-info';
 import type { PhysicianDetail } from '../../../../common/schemas/physician';
 import { fileUrl } from '../../api/physicians';
 import { IdNumberReveal } from './IdNumberReveal';
@@ -135,7 +136,7 @@ export function PhysicianDetailSections({ detail }: { detail: PhysicianDetail })
             { title: '考核周期', dataIndex: 'cycleName' },
             { title: '医疗机构', dataIndex: 'institutionName' },
             { title: '考核状态', dataIndex: 'status', render: (v: PhysicianDetail['enrolmentStatus']) => enrolmentStatusLabels[v] },
-            { title: '考核结果', dataIndex: 'result', width: 96, render: (v: 'passed' | 'failed' | null) => (v === 'passed' ? '合格' : v === 'failed' ? '不合格' : '—') },
+            { title: '考核结果', dataIndex: 'result', width: 96, render: (v: 'passed' | 'failed' | null) => (v ? assessmentResultLabels[v] : '—') },
           ]}
         />
       </Section>

@@ -2,13 +2,12 @@ import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { idTypeLabels, sexLabels } from '../../../../../common/enums';
 import { educations, ethnicities } from '../../../../../common/physician-catalogs';
-import { labelOptions } from '../../../lib/options';
+import { labelOptions, listOptions } from '../../../lib/options';
 import { zodRule } from '../../../lib/zodRule';
 import { dateRule, idNumberRule, physicianField as field } from './physicianForm';
 import { PhotoPicker } from './PhotoPicker';
 
 const half = { xs: 24, md: 12 };
-const listOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 interface Props {
   photo: File | null;

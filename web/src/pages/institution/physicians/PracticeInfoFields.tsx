@@ -1,14 +1,14 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../../common/enums';
-import { positions, practiceScopes, titles } from '../../../../../common/physician-catalogs';
+import { positions, titles } from '../../../../../common/physician-catalogs';
 import type { DepartmentOption } from '../../../../../common/schemas/departments';
-import { labelOptions } from '../../../lib/options';
+import { labelOptions, listOptions } from '../../../lib/options';
 import { zodRule } from '../../../lib/zodRule';
 import { dateRule, physicianField as field, type DateField, type PhysicianFormValues } from './physicianForm';
+import { PracticeScopeSelect } from '../../../components/physician/PracticeScopeSelect';
 
 const half = { xs: 24, md: 12 };
-const listOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 const traineeOptions = [
   { value: true, label: '是' },
   { value: false, label: '否' },
@@ -95,11 +95,7 @@ export function PracticeInfoFields({ departments, departmentsLoading }: Props) {
       </Col>
       <Col {...half}>
         <Form.Item name="practiceScope" label="执业范围" required rules={[zodRule(field.practiceScope)]}>
-          <Select
-            placeholder={category ? '执业范围' : '请先选择执业类别'}
-            disabled={!category}
-            options={listOptions(category ? practiceScopes[category] : [])}
-          />
+          <PracticeScopeSelect category={category} placeholder="执业范围" />
         </Form.Item>
       </Col>
       <Col {...half}>

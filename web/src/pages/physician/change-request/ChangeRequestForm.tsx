@@ -1,7 +1,7 @@
 import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select, Typography, type FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { physicianLevelLabels } from '../../../../../common/enums';
-import { educations, positions, practiceScopes, titles } from '../../../../../common/physician-catalogs';
+import { educations, positions, titles } from '../../../../../common/physician-catalogs';
 import {
   CHANGE_REASON_MAX,
   NOTHING_TO_CHANGE,
@@ -14,14 +14,14 @@ import {
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useSubmitChangeRequest } from '../../../api/changeRequests';
 import { useDepartmentOptions } from '../../../api/departments';
-import { labelOptions } from '../../../lib/options';
+import { labelOptions, listOptions } from '../../../lib/options';
 import { zodRule } from '../../../lib/zodRule';
 import { changesOf, formFieldOf, initialValuesOf, type FormValues } from './changeRequestForm';
 import { useInFlight } from '../../../lib/useInFlight';
+import { PracticeScopeSelect } from '../../../components/physician/PracticeScopeSelect';
 
 const field = changeValuesSchema.shape;
 const half = { xs: 24, md: 12 };
-const listOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 const notFuture = (date: dayjs.Dayjs) => date.isAfter(dayjs(), 'day');
 
 /** A new 科室 needs a 从事专业 among its 诊疗科目 (the old one is cleared when the 科室 changes). */
@@ -133,7 +133,7 @@ export function ChangeRequestForm({ data }: { data: MyChangeRequests }) {
         </Col>
         <Col {...half}>
           <Form.Item name="practiceScope" label={changeFieldLabels.practiceScope} rules={[zodRule(field.practiceScope)]}>
-            <Select placeholder="请选择" options={listOptions(practiceScopes[data.practiceCategory])} />
+            <PracticeScopeSelect category={data.practiceCategory} />
           </Form.Item>
         </Col>
         <Col {...half}>

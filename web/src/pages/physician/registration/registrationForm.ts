@@ -110,7 +110,6 @@ export function dateRule(schema: z.ZodType): FormRule {
 
 export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
-export const listOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 export const yesNoOptions = [
   { value: true, label: '有' },

@@ -2,10 +2,10 @@ import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { idTypeLabels, sexLabels } from '../../../../../../common/enums';
 import { educations, ethnicities } from '../../../../../../common/physician-catalogs';
 import { basicStepSchema } from '../../../../../../common/schemas/registration';
-import { labelOptions } from '../../../../lib/options';
+import { labelOptions, listOptions } from '../../../../lib/options';
 import { zodRule } from '../../../../lib/zodRule';
 import { PhotoUpload } from '../PhotoUpload';
-import { dateRule, listOptions, notFuture } from '../registrationForm';
+import { dateRule, notFuture } from '../registrationForm';
 import { half, type StepProps } from './types';
 
 const field = basicStepSchema.shape;

@@ -1,9 +1,10 @@
 import { Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import { experienceStepSchema } from '../../../../../../common/schemas/registration';
 import { zodRule } from '../../../../lib/zodRule';
-import { dateRule, listOptions, notFuture } from '../registrationForm';
+import { dateRule, notFuture } from '../registrationForm';
 import { RowList } from './RowList';
 import { half, type StepProps } from './types';
+import { listOptions } from '../../../../lib/options';
 
 const multiSite = experienceStepSchema.shape.multiSites.element.shape;
 const education = experienceStepSchema.shape.educations.element.shape;

@@ -1,14 +1,15 @@
 import { Alert, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Typography, type FormRule } from 'antd';
 import { useEffect } from 'react';
 import { physicianLevelLabels, practiceCategoryLabels, type PracticeCategory } from '../../../../../../common/enums';
-import { positions, practiceScopes, titles } from '../../../../../../common/physician-catalogs';
+import { positions, titles } from '../../../../../../common/physician-catalogs';
 import { licenseKindLabels, practiceStatuses, practiceStepSchema } from '../../../../../../common/schemas/registration';
 import { useDepartmentOptions } from '../../../../api/departments';
-import { labelOptions } from '../../../../lib/options';
+import { labelOptions, listOptions } from '../../../../lib/options';
 import { zodRule } from '../../../../lib/zodRule';
-import { dateRule, listOptions, notFuture } from '../registrationForm';
+import { dateRule, notFuture } from '../registrationForm';
 import { SlotFiles } from '../SlotFiles';
 import { half, type StepProps } from './types';
+import { PracticeScopeSelect } from '../../../../components/physician/PracticeScopeSelect';
 
 const field = practiceStepSchema.shape;
 
@@ -129,11 +130,7 @@ export function PracticeStep({ form, initialValues, registration, outerErrors, o
         </Col>
         <Col {...half}>
           <Form.Item name="practiceScope" label="执业范围" required rules={[zodRule(field.practiceScope)]}>
-            <Select
-              placeholder={category ? '请选择' : '请先选择执业类别'}
-              disabled={!category}
-              options={listOptions(category ? practiceScopes[category] : [])}
-            />
+            <PracticeScopeSelect category={category} />
           </Form.Item>
         </Col>
         <Col {...half}>
