@@ -27,7 +27,7 @@ export const rosterActionLabels: Record<RosterAction, string> = {
 
 /** 证件号码 in a filter: the full number (15 or 18 digits) or at least its last four characters. */
 export const ID_SEARCH_MIN = 4;
-const idNumberFilter = z
+export const idNumberFilter = z
   .string({ error: '证件号码格式不正确' })
   .trim()
   .max(32, '证件号码不能超过32个字符')
@@ -35,8 +35,8 @@ const idNumberFilter = z
   .optional()
   .transform((v) => v || undefined);
 
-const age = (label: string) => z.coerce.number({ error: `${label}须为0–120的整数` }).int(`${label}须为0–120的整数`).min(0, `${label}须为0–120的整数`).max(120, `${label}须为0–120的整数`).optional();
-const filterDate = (label: string) =>
+export const ageFilter = (label: string) => z.coerce.number({ error: `${label}须为0–120的整数` }).int(`${label}须为0–120的整数`).min(0, `${label}须为0–120的整数`).max(120, `${label}须为0–120的整数`).optional();
+export const filterDate = (label: string) =>
   z
     .string({ error: `${label}不是有效日期` })
     .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).format('YYYY-MM-DD') === v), `${label}不是有效日期`)
@@ -50,8 +50,8 @@ export const rosterFilterFields = {
   departmentId: z.coerce.number({ error: '科室不正确' }).int('科室不正确').positive('科室不正确').optional(),
   name: z.string({ error: '姓名格式不正确' }).trim().max(64, '姓名不能超过64个字符').optional().transform((v) => v || undefined),
   idNumber: idNumberFilter,
-  ageMin: age('年龄下限'),
-  ageMax: age('年龄上限'),
+  ageMin: ageFilter('年龄下限'),
+  ageMax: ageFilter('年龄上限'),
   firstRegistrationFrom: filterDate('首次注册时间（开始）'),
   firstRegistrationTo: filterDate('首次注册时间（结束）'),
   practiceCategory: z.enum(practiceCategories, { error: '执业类别不正确' }).optional(),

@@ -21,8 +21,11 @@ export interface SmsLogger {
   error(obj: object, msg: string): void;
 }
 
-export type SmsPurpose = 'passwordReset' | 'bindPhone';
-export const smsPurposeLabels: Record<SmsPurpose, string> = { passwordReset: '重置密码', bindPhone: '绑定手机' };
+/** What a one-time code is for. */
+export type SmsCodePurpose = 'passwordReset' | 'bindPhone';
+/** Codes, and notifications (a review's outcome, see modules/messages). */
+export type SmsPurpose = SmsCodePurpose | 'notification';
+export const smsPurposeLabels: Record<SmsPurpose, string> = { passwordReset: '重置密码', bindPhone: '绑定手机', notification: '审核通知' };
 
 export interface OutboxLine {
   at: string;

@@ -15,6 +15,8 @@ export const enrolments = pgTable(
     result: varchar('result', { length: 16 }),
     /** The reason of the last 取消参加 (or 调离), shown in 未确认参加. */
     cancelReason: varchar('cancel_reason', { length: 200 }),
+    /** 考核程序 (standard | simplified), copied from the registration on 提交: the review lists and 考核进度 filter on it. */
+    procedure: varchar('procedure', { length: 16 }),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,3 +9,4 @@ export * from './files.js';
 export * from './assessor-applications.js';
 export * from './notices.js';
 export * from './registrations.js';
+export * from './reviews.js';

@@ -28,7 +28,11 @@ export const registrations = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('registrations_enrolment_uq').on(t.enrolmentId), index('registrations_physician_idx').on(t.physicianId)],
+  (t) => [
+    uniqueIndex('registrations_enrolment_uq').on(t.enrolmentId),
+    index('registrations_physician_idx').on(t.physicianId),
+    index('registrations_exemption_idx').on(t.cycleId, t.exemptionStatus),
+  ],
 );
 
 /** 医师信息修改申请: a change of 科室, 从事专业 or other registry fields, approved or rejected by the institution. */

@@ -301,7 +301,7 @@ export async function submitRegistration(deps: RegistrationDeps, actor: Actor, i
     if (experience.careers.length) await tx.insert(physicianCareers).values(experience.careers.map((c) => ({ ...c, physicianId: ctx.physician.id })));
     await tx
       .update(enrolments)
-      .set({ status: outcome.status, version: enrolment.version + 1, updatedAt: new Date() })
+      .set({ status: outcome.status, procedure: procedure.procedure, version: enrolment.version + 1, updatedAt: new Date() })
       .where(and(eq(enrolments.id, enrolment.id), eq(enrolments.version, enrolment.version)));
     const exemptionStatus: ExemptionStatus = procedure.exemptionRequested ? 'pendingInstitution' : 'none';
     await tx.update(registrations).set({ submittedAt: new Date(), exemptionStatus, exemptionRejectReason: null }).where(eq(registrations.id, row.id));

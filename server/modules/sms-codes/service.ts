@@ -7,7 +7,7 @@ import { SMS_CODE_TTL_MINUTES, SMS_RESEND_SECONDS, maskPhone, type SmsCodeSent }
 import type { Database, Tx } from '../../db/client.js';
 import { smsCodes } from '../../db/schema/index.js';
 import { AppError, TooManyRequestsError, badRequest } from '../../lib/errors.js';
-import { sendSms, type SmsProvider, type SmsPurpose } from '../../lib/sms.js';
+import { sendSms, type SmsProvider, type SmsCodePurpose } from '../../lib/sms.js';
 
 export const SMS_LIMITS = {
   perPhonePerDay: 10,
@@ -18,7 +18,7 @@ export const SMS_LIMITS = {
 export const CODE_INVALID = '验证码错误或已过期';
 const CODE_BURNT = '验证码错误次数过多，请重新获取';
 
-const purposeText: Record<SmsPurpose, string> = {
+const purposeText: Record<SmsCodePurpose, string> = {
   passwordReset: '重置登录密码',
   bindPhone: '绑定手机号',
 };
@@ -53,7 +53,7 @@ async function checkLimits(tx: Tx, phone: string, ip: string): Promise<void> {
 export async function issueSmsCode(
   db: Database,
   provider: SmsProvider,
-  input: { accountId: number; phone: string; purpose: SmsPurpose; ip: string },
+  input: { accountId: number; phone: string; purpose: SmsCodePurpose; ip: string },
 ): Promise<SmsCodeSent> {
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
   const id = await db.transaction(async (tx) => {
@@ -95,7 +95,7 @@ export async function issueSmsCode(
  */
 export async function consumeSmsCode(
   db: Database,
-  input: { accountId: number; phone: string; purpose: SmsPurpose; code: string },
+  input: { accountId: number; phone: string; purpose: SmsCodePurpose; code: string },
 ): Promise<void> {
   const live = and(
     eq(smsCodes.accountId, input.accountId),
