@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, HomeOutlined, LineChartOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 医疗卫生机构 (institution), in the order of the manuals. Add items here as pages are built. */
@@ -6,5 +6,12 @@ export const institutionMenu: MenuEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/org-info', label: '机构信息', icon: <ApartmentOutlined />, children: [{ path: '/profile', label: '本机构信息' }, { path: '/departments', label: '科室信息' }, { path: '/assessor-application', label: '申请考核机构' }] },
   { path: '/physician-management', label: '医师管理', icon: <TeamOutlined />, children: [{ path: '/physicians', label: '医师列表' }, { path: '/transfer-in', label: '调入医师' }] },
+  {
+    path: '/review-management',
+    label: '考核管理',
+    icon: <FileDoneOutlined />,
+    children: [{ path: '/reviews/standard', label: '一般程序审核' }, { path: '/reviews/simplified', label: '简易程序审核' }, { path: '/reviews/exemption', label: '免考审核' }],
+  },
+  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
   { path: '/info-review', label: '信息审核', icon: <AuditOutlined />, children: [{ path: '/change-requests', label: '信息修改申请' }] },
 ];
