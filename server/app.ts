@@ -40,6 +40,7 @@ import { departmentRoutes } from './modules/departments/routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { changeRequestRoutes } from './modules/change-requests/routes.js';
 import { assessmentInfoRoutes } from './modules/assessment-info/routes.js';
+import { messageRoutes } from './modules/messages/routes.js';
 import { fileRoutes } from './modules/files/routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
 import { noticeRoutes } from './modules/notices/routes.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await api.register(registrationRoutes, { prefix: '/api/v1/registration' });
   await api.register(changeRequestRoutes, { prefix: '/api/v1/change-requests' });
   await api.register(assessmentInfoRoutes, { prefix: '/api/v1/assessment-info' });
+  await api.register(messageRoutes, { prefix: '/api/v1/messages' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.
