@@ -62,6 +62,15 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/transfer-in', title: '调入医师', access: ['institution'], Page: lazyNamed(loadInstitution, 'TransferInPage') },
   { path: '/change-requests', title: '信息修改申请', access: ['institution'], Page: lazyNamed(loadInstitution, 'ChangeRequestsPage') },
   { path: '/physicians', title: '医师列表', access: ['authority'], Page: lazyNamed(loadAuthority, 'PhysiciansPage') },
+  { path: '/reviews/standard', title: '一般程序审核', access: ['institution'], Page: lazyNamed(loadInstitution, 'StandardReviewsPage') },
+  { path: '/reviews/simplified', title: '简易程序审核', access: ['institution'], Page: lazyNamed(loadInstitution, 'SimplifiedReviewsPage') },
+  { path: '/reviews/exemption', title: '免考审核', access: ['institution'], Page: lazyNamed(loadInstitution, 'ExemptionReviewsPage') },
+  { path: '/reviews/record/:enrolmentId', title: '审核', access: ['institution'], Page: lazyNamed(loadInstitution, 'ReviewRecordPage') },
+  { path: '/reviews/standard', title: '一般程序复核', access: ['assessor'], Page: lazyNamed(loadAssessor, 'StandardReviewsPage') },
+  { path: '/reviews/simplified', title: '简易程序复核', access: ['assessor'], Page: lazyNamed(loadAssessor, 'SimplifiedReviewsPage') },
+  { path: '/reviews/exemption', title: '免考复核', access: ['assessor'], Page: lazyNamed(loadAssessor, 'ExemptionReviewsPage') },
+  { path: '/reviews/record/:enrolmentId', title: '复核', access: ['assessor'], Page: lazyNamed(loadAssessor, 'ReviewRecordPage') },
+  { path: '/reviews/record/:enrolmentId', title: '审核', access: ['authority'], Page: lazyNamed(loadAuthority, 'ReviewRecordPage') },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

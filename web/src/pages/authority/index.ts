@@ -7,3 +7,4 @@ export { PolicyPage } from './policy/PolicyPage';
 export { AssessorApplicationsPage } from './assessor-applications/AssessorApplicationsPage';
 export { AssessorAssignmentsPage } from './assessor-assignments/AssessorAssignmentsPage';
 export { PhysiciansPage } from './physicians/PhysiciansPage';
+export { ReviewRecordPage } from './reviews/ReviewPages';

@@ -6,3 +6,4 @@ export { AssessorApplicationPage } from './assessor-application/AssessorApplicat
 export { PhysiciansPage } from './physicians/PhysiciansPage';
 export { TransferInPage } from './transfer-in/TransferInPage';
 export { ChangeRequestsPage } from './change-requests/ChangeRequestsPage';
+export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, ReviewRecordPage } from './reviews/ReviewPages';
