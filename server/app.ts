@@ -45,6 +45,7 @@ import { fileRoutes } from './modules/files/routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
 import { noticeRoutes } from './modules/notices/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
+import { progressRoutes } from './modules/progress/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await api.register(changeRequestRoutes, { prefix: '/api/v1/change-requests' });
   await api.register(assessmentInfoRoutes, { prefix: '/api/v1/assessment-info' });
   await api.register(messageRoutes, { prefix: '/api/v1/messages' });
+  await api.register(progressRoutes, { prefix: '/api/v1/progress' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

@@ -1,0 +1,218 @@
+// Queries of 考核进度 and 考核情况综合查询: the current cycle's enrolments (never 未确认参加) of a scope, filtered on
+// the enrolment, the physician and the registration's 免考 status; paged in two steps; counted in one aggregate.
+import { and, asc, count, desc, eq, gt, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import dayjs from 'dayjs';
+import type { PhysicianLevel, PracticeCategory } from '../../../common/enums.js';
+import type { ExemptionStatus } from '../../../common/schemas/registration.js';
+import type { ProgressFilters, ProgressProcedure, ProgressResult, ProgressStatus } from '../../../common/schemas/assessment-progress.js';
+import { regionPrefix } from '../../../common/regions.js';
+import type { Database } from '../../db/client.js';
+import { assessorAssignments, departments, enrolments, institutions, physicians, registrations } from '../../db/schema/index.js';
+
+/**
+ * Whose enrolments: one institution's, those of the institutions assigned to an assessor in the cycle, or those of
+ * every institution in a region (an authority's jurisdiction or a region inside it).
+ */
+export type ProgressScope = { institutionId: number } | { assessorId: number } | { regionCode: string };
+
+/** The enrolments of the cycle inside the scope, as conditions on `enrolments` alone. */
+export function scopeConditions(cycleId: number, scope: ProgressScope): SQL[] {
+  const base = [eq(enrolments.cycleId, cycleId), ne(enrolments.status, 'NOT_ENROLLED')];
+  if ('institutionId' in scope) return [...base, eq(enrolments.institutionId, scope.institutionId)];
+  if ('assessorId' in scope) {
+    return [
+      ...base,
+      inArray(
+        enrolments.institutionId,
+        sql`(select ${assessorAssignments.institutionId} from ${assessorAssignments} where ${assessorAssignments.cycleId} = ${cycleId} and ${assessorAssignments.assignedAssessorId} = ${scope.assessorId})`,
+      ),
+    ];
+  }
+  return [
+    ...base,
+    inArray(enrolments.institutionId, sql`(select ${institutions.id} from ${institutions} where ${institutions.regionCode} like ${`${regionPrefix(scope.regionCode)}%`})`),
+  ];
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** What the filters need joined besides `enrolments`. */
+export interface ProgressWhere {
+  conditions: SQL[];
+  physicians: boolean;
+  registrations: boolean;
+}
+
+export const exemptionSql = sql<ExemptionStatus>`coalesce(${registrations.exemptionStatus}, 'none')`;
+
+/**
+ * The conditions of a 考核进度 filter on top of the scope. `idNumber` is what the service resolved the 证件号码 filter
+ * to (the blind index cannot be queried with a partial number). Ages become birth-date bounds.
+ */
+export function progressWhere(scope: SQL[], filters: Omit<ProgressFilters, 'idNumber' | 'regionCode'>, idNumber?: SQL): ProgressWhere {
+  const conditions = [...scope];
+  const onPhysician: SQL[] = [];
+  if (filters.institutionId) conditions.push(eq(enrolments.institutionId, filters.institutionId));
+  if (filters.status) conditions.push(eq(enrolments.status, filters.status));
+  if (filters.procedure) conditions.push(filters.procedure === 'none' ? sql`${enrolments.procedure} is null` : eq(enrolments.procedure, filters.procedure));
+  if (filters.result) conditions.push(filters.result === 'none' ? sql`${enrolments.result} is null` : eq(enrolments.result, filters.result));
+  if (filters.departmentId) onPhysician.push(eq(physicians.departmentId, filters.departmentId));
+  if (filters.name) onPhysician.push(sql`${physicians.name} like ${`%${escapeLike(filters.name)}%`}`);
+  if (idNumber) onPhysician.push(idNumber);
+  const today = dayjs();
+  if (filters.ageMin !== undefined) onPhysician.push(sql`${physicians.birthDate} <= ${today.subtract(filters.ageMin, 'year').format('YYYY-MM-DD')}`);
+  if (filters.ageMax !== undefined) onPhysician.push(sql`${physicians.birthDate} > ${today.subtract(filters.ageMax + 1, 'year').format('YYYY-MM-DD')}`);
+  if (filters.practiceCategory) onPhysician.push(eq(physicians.practiceCategory, filters.practiceCategory));
+  if (filters.physicianLevel) onPhysician.push(eq(physicians.physicianLevel, filters.physicianLevel));
+  const onRegistration = filters.exemptionStatus ? [sql`${exemptionSql} = ${filters.exemptionStatus}`] : [];
+  return { conditions: [...conditions, ...onPhysician, ...onRegistration], physicians: onPhysician.length > 0, registrations: onRegistration.length > 0 };
+}
+
+/** The ids of the matching enrolments, with only the joins the filter needs. */
+function matchingIds(db: Database, where: ProgressWhere) {
+  let query = db.select({ id: enrolments.id }).from(enrolments).$dynamic();
+  if (where.physicians) query = query.innerJoin(physicians, eq(physicians.id, enrolments.physicianId));
+  if (where.registrations) query = query.leftJoin(registrations, eq(registrations.enrolmentId, enrolments.id));
+  return query.where(and(...where.conditions));
+}
+
+export interface ProgressRow {
+  enrolmentId: number;
+  physicianId: number;
+  institutionId: number;
+  institutionName: string;
+  departmentName: string | null;
+  name: string;
+  birthDate: string | null;
+  idNumberMasked: string;
+  practiceCategory: PracticeCategory;
+  physicianLevel: PhysicianLevel | null;
+  procedure: ProgressProcedure;
+  status: ProgressStatus;
+  exemptionStatus: ExemptionStatus;
+  result: ProgressResult;
+}
+
+/** The row of each enrolment: physician, institution, department and registration joined. */
+function selectRows(db: Database) {
+  return db
+    .select({
+      enrolmentId: enrolments.id,
+      physicianId: enrolments.physicianId,
+      institutionId: enrolments.institutionId,
+      institutionName: institutions.name,
+      departmentName: departments.name,
+      name: physicians.name,
+      birthDate: physicians.birthDate,
+      idNumberMasked: physicians.idNumberMasked,
+      practiceCategory: sql<PracticeCategory>`${physicians.practiceCategory}`,
+      physicianLevel: sql<PhysicianLevel | null>`${physicians.physicianLevel}`,
+      procedure: sql<ProgressProcedure>`coalesce(${enrolments.procedure}, 'none')`,
+      status: sql<ProgressStatus>`${enrolments.status}`,
+      exemptionStatus: exemptionSql,
+      result: sql<ProgressResult>`coalesce(${enrolments.result}, 'none')`,
+    })
+    .from(enrolments)
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .innerJoin(institutions, eq(institutions.id, enrolments.institutionId))
+    .leftJoin(departments, eq(departments.id, physicians.departmentId))
+    .leftJoin(registrations, eq(registrations.enrolmentId, enrolments.id));
+}
+
+/**
+ * One page, newest enrolment first, and the number of rows the filter matches (up to `countCap` when given). The
+ * page's ids are cut from the filtered enrolments first; the other joins then run for those rows only.
+ */
+export async function progressPage(
+  db: Database,
+  where: ProgressWhere,
+  page: { page: number; pageSize: number },
+  countCap?: number,
+): Promise<{ rows: ProgressRow[]; total: number; totalCapped: boolean }> {
+  const pageIds = matchingIds(db, where)
+    .orderBy(desc(enrolments.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const matching = matchingIds(db, where);
+  // Counting a whole province exactly costs more than the page itself; past the cap a lower bound serves.
+  const counting = countCap
+    ? db.select({ total: count() }).from(matching.limit(countCap + 1).as('capped'))
+    : db.select({ total: count() }).from(matching.as('all_rows'));
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows(db).where(inArray(enrolments.id, pageIds)).orderBy(desc(enrolments.id)) as Promise<ProgressRow[]>,
+    counting,
+  ]);
+  const totalCapped = countCap !== undefined && total > countCap;
+  return { rows, total: totalCapped ? countCap : total, totalCapped };
+}
+
+/** Every row the filter matches, `batchSize` at a time by keyset on the enrolment id: an export never holds the table. */
+export async function* allProgressRows(db: Database, where: ProgressWhere, batchSize = 2000): AsyncGenerator<ProgressRow[]> {
+  let after = 0;
+  for (;;) {
+    const batch = (await selectRows(db)
+      .where(and(...where.conditions, gt(enrolments.id, after)))
+      .orderBy(asc(enrolments.id))
+      .limit(batchSize)) as ProgressRow[];
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    after = batch[batch.length - 1].enrolmentId;
+  }
+}
+
+/** Physicians of the scope whose 证件号码 ends with the same four characters (the keyed tail index), with their ciphers. */
+export async function tailCandidates(db: Database, scope: SQL[], tailHash: string, limit = 5000) {
+  return db
+    .select({ id: physicians.id, cipher: physicians.idNumberCipher })
+    .from(enrolments)
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .where(and(...scope, eq(physicians.idNumberTailHash, tailHash)))
+    .limit(limit);
+}
+
+export interface SummaryGroup {
+  status: ProgressStatus;
+  procedure: ProgressProcedure;
+  result: ProgressResult;
+  practiceCategory: PracticeCategory;
+  count: number;
+}
+
+/**
+ * 考核情况综合查询: the scope's enrolments counted by 考核状态 × 考核程序 × 考核结果 × 执业类别 in one aggregate (at
+ * most a few hundred groups); the service folds them into the four breakdowns.
+ */
+export async function summaryGroups(db: Database, scope: SQL[]): Promise<SummaryGroup[]> {
+  const status = sql<ProgressStatus>`${enrolments.status}`;
+  const procedure = sql<ProgressProcedure>`coalesce(${enrolments.procedure}, 'none')`;
+  const result = sql<ProgressResult>`coalesce(${enrolments.result}, 'none')`;
+  const category = sql<PracticeCategory>`${physicians.practiceCategory}`;
+  return db
+    .select({ status, procedure, result, practiceCategory: category, count: count() })
+    .from(enrolments)
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .where(and(...scope))
+    .groupBy(status, procedure, result, category);
+}
+
+/** Up to `limit` institutions of the scope, by name (the 卫生机构 / 机构 picker). */
+export async function scopeInstitutions(db: Database, cycleId: number | null, scope: ProgressScope, name: string | undefined, limit = 20) {
+  const conditions: SQL[] = [];
+  if ('institutionId' in scope) conditions.push(eq(institutions.id, scope.institutionId));
+  else if ('assessorId' in scope) {
+    conditions.push(
+      inArray(
+        institutions.id,
+        sql`(select ${assessorAssignments.institutionId} from ${assessorAssignments} where ${assessorAssignments.cycleId} = ${cycleId ?? 0} and ${assessorAssignments.assignedAssessorId} = ${scope.assessorId})`,
+      ),
+    );
+  } else conditions.push(like(institutions.regionCode, `${regionPrefix(scope.regionCode)}%`));
+  if (name) conditions.push(sql`${institutions.name} like ${`%${escapeLike(name)}%`}`);
+  return db
+    .select({ id: institutions.id, name: institutions.name })
+    .from(institutions)
+    .where(and(...conditions))
+    .orderBy(asc(institutions.name), asc(institutions.id))
+    .limit(limit);
+}

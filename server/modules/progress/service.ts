@@ -1,0 +1,163 @@
+// 考核进度 (list, 导出) and 考核情况综合查询 for an institution (its own enrolments), an assessor (the institutions
+// assigned to it in the current cycle) and an authority (its jurisdiction, or a 机构 / 区划 inside it).
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { practiceCategories, submittedStatuses } from '../../../common/enums.js';
+import { normalizeResidentId } from '../../../common/id-number.js';
+import { regionWithin } from '../../../common/regions.js';
+import {
+  PROGRESS_COUNT_CAP,
+  progressProcedures,
+  progressResults,
+  progressStatuses,
+  type ProgressFilters,
+  type ProgressList,
+  type ProgressListQuery,
+  type ProgressSummary,
+  type ProgressSummaryQuery,
+} from '../../../common/schemas/assessment-progress.js';
+import type { Actor } from '../../auth/access.js';
+import { requireAccess, requireRole } from '../../auth/access.js';
+import type { Database } from '../../db/client.js';
+import { enrolments, physicians, regions } from '../../db/schema/index.js';
+import { notFound } from '../../lib/errors.js';
+import type { Pii } from '../../lib/pii.js';
+import { ID_TAIL_LENGTH } from '../../lib/pii.js';
+import { currentCycle } from '../cycles/service.js';
+import { ageOn } from '../physicians/roster.js';
+import { allProgressRows, progressPage, progressWhere, scopeConditions, scopeInstitutions, summaryGroups, tailCandidates, type ProgressRow, type ProgressScope } from './repository.js';
+
+export interface ProgressDeps {
+  db: Database;
+  pii: Pii;
+}
+
+const progressRoles = ['institution', 'assessor', 'authority'] as const;
+
+/** The actor's own scope: its institution, its assigned institutions, or its jurisdiction. */
+function ownScope(actor: Actor): ProgressScope {
+  if (actor.role === 'institution') return { institutionId: actor.orgId };
+  if (actor.role === 'assessor') return { assessorId: actor.orgId };
+  return { regionCode: actor.regionCode };
+}
+
+/**
+ * The scope narrowed by the 机构 and 区划 filters. A 机构 the actor may not see, or a 区划 outside an authority's
+ * jurisdiction, answers 404 (other tenants are not revealed); 区划 is the authority's filter only.
+ */
+async function scopeOf(db: Database, actor: Actor, filters: { institutionId?: number; regionCode?: string }): Promise<ProgressScope> {
+  requireRole(actor, progressRoles);
+  if (filters.institutionId) {
+    if (actor.role === 'assessor' && filters.institutionId === actor.orgId) throw notFound('未找到该卫生机构');
+    await requireAccess(db, actor, 'institution.read', [filters.institutionId]);
+  }
+  if (filters.regionCode && actor.role === 'authority') {
+    const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, filters.regionCode));
+    if (!region || !regionWithin(filters.regionCode, actor.regionCode)) throw notFound('未找到该区划，或该区划不在本辖区内');
+    return { regionCode: filters.regionCode };
+  }
+  return ownScope(actor);
+}
+
+/**
+ * The 证件号码 filter as a condition: a full 身份证 (15 or 18 digits) by the blind index; otherwise the last four
+ * characters by the keyed tail index, and a longer tail checked against the decrypted numbers of those few.
+ */
+async function idNumberCondition(deps: ProgressDeps, scope: SQL[], raw: string | undefined): Promise<SQL | undefined> {
+  if (!raw) return undefined;
+  const full = normalizeResidentId(raw);
+  if (full.ok) return eq(physicians.idNumberHash, deps.pii.idNumberHash(full.value));
+  const tail = raw.trim().toUpperCase();
+  if (tail.length === ID_TAIL_LENGTH) return eq(physicians.idNumberTailHash, deps.pii.idNumberTailHash(tail));
+  const candidates = await tailCandidates(deps.db, scope, deps.pii.idNumberTailHash(tail));
+  const ids = candidates.filter((c) => deps.pii.decrypt(c.cipher).endsWith(tail)).map((c) => c.id);
+  return ids.length > 0 ? inArray(physicians.id, ids) : sql`false`;
+}
+
+const cycleOf = (cycle: { id: number; name: string } | null) => (cycle ? { id: cycle.id, name: cycle.name } : null);
+
+async function whereOf(deps: ProgressDeps, actor: Actor, cycleId: number, filters: ProgressFilters) {
+  const scope = scopeConditions(cycleId, await scopeOf(deps.db, actor, filters));
+  const { idNumber, regionCode: _region, ...rest } = filters;
+  return progressWhere(scope, rest, await idNumberCondition(deps, scope, idNumber));
+}
+
+export type ProgressExportRow = Omit<ProgressRow, 'birthDate'> & { age: number | null };
+
+const withAge = ({ birthDate, ...row }: ProgressRow): ProgressExportRow => ({ ...row, age: ageOn(birthDate) });
+
+/** 考核进度: one page of the scope's enrolments in the current cycle. */
+export async function listProgress(deps: ProgressDeps, actor: Actor, query: ProgressListQuery): Promise<ProgressList> {
+  requireRole(actor, progressRoles);
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize, cycle: null, totalCapped: false };
+  if (!cycle) {
+    await scopeOf(deps.db, actor, query);
+    return empty;
+  }
+  const where = await whereOf(deps, actor, cycle.id, query);
+  // An authority's list across its jurisdiction counts up to a cap; one institution's (or an assessor's) exactly.
+  const wide = actor.role === 'authority' && !query.institutionId;
+  const { rows, total, totalCapped } = await progressPage(deps.db, where, query, wide ? PROGRESS_COUNT_CAP : undefined);
+  return { items: rows.map(withAge), total, page: query.page, pageSize: query.pageSize, cycle: cycleOf(cycle), totalCapped };
+}
+
+/** 导出: every row the filters match, in batches. */
+export async function exportProgress(deps: ProgressDeps, actor: Actor, filters: ProgressFilters): Promise<AsyncIterable<ProgressExportRow[]>> {
+  requireRole(actor, progressRoles);
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  if (!cycle) {
+    await scopeOf(deps.db, actor, filters);
+    return (async function* () {})();
+  }
+  const batches = allProgressRows(deps.db, await whereOf(deps, actor, cycle.id, filters));
+  return (async function* () {
+    for await (const batch of batches) yield batch.map(withAge);
+  })();
+}
+
+/** 考核情况综合查询: the scope's enrolments by 考核状态, 考核程序, 考核结果 and 执业类别, from one aggregate query. */
+export async function progressSummary(deps: ProgressDeps, actor: Actor, query: ProgressSummaryQuery): Promise<ProgressSummary> {
+  requireRole(actor, progressRoles);
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const scope = await scopeOf(deps.db, actor, query);
+  const conditions = scopeConditions(cycle?.id ?? 0, scope);
+  if (query.institutionId) conditions.push(eq(enrolments.institutionId, query.institutionId));
+  const groups = cycle ? await summaryGroups(deps.db, conditions) : [];
+
+  const byStatus = new Map(progressStatuses.map((s) => [s, 0]));
+  const byProcedure = new Map(progressProcedures.map((p) => [p, 0]));
+  const byResult = new Map(progressResults.map((r) => [r, 0]));
+  const byCategory = new Map(practiceCategories.map((c) => [c, { practiceCategory: c, total: 0, completed: 0, passed: 0, failed: 0 }]));
+  let total = 0;
+  let submitted = 0;
+  for (const g of groups) {
+    total += g.count;
+    if (submittedStatuses.includes(g.status)) submitted += g.count;
+    byStatus.set(g.status, (byStatus.get(g.status) ?? 0) + g.count);
+    byProcedure.set(g.procedure, (byProcedure.get(g.procedure) ?? 0) + g.count);
+    byResult.set(g.result, (byResult.get(g.result) ?? 0) + g.count);
+    const category = byCategory.get(g.practiceCategory);
+    if (category) {
+      category.total += g.count;
+      if (g.status === 'COMPLETED') category.completed += g.count;
+      if (g.result === 'passed') category.passed += g.count;
+      if (g.result === 'failed') category.failed += g.count;
+    }
+  }
+  return {
+    cycle: cycleOf(cycle),
+    total,
+    submitted,
+    byStatus: [...byStatus].map(([status, n]) => ({ status, count: n })),
+    byProcedure: [...byProcedure].map(([procedure, n]) => ({ procedure, count: n })),
+    byResult: [...byResult].map(([result, n]) => ({ result, count: n })),
+    byCategory: [...byCategory.values()],
+  };
+}
+
+/** The 卫生机构 / 机构 picker: institutions of the actor's scope by name (the first 20). */
+export async function progressInstitutions(deps: ProgressDeps, actor: Actor, name: string | undefined) {
+  requireRole(actor, progressRoles);
+  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  return { items: await scopeInstitutions(deps.db, cycle?.id ?? null, ownScope(actor), name) };
+}
