@@ -5,7 +5,7 @@ import { errorMessage, isApiRequestError } from '../../api/client';
 import { isStaleReview, useApproveExemption, useApproveReview, useRejectExemption, useRejectReview } from '../../api/reviews';
 import { useInFlight } from '../../lib/useInFlight';
 import { RejectReasonModal } from './RejectReasonModal';
-import { evaluationBodyOf, evaluationFails, type EvaluationValues } from './reviewForms';
+import { decisionsShown, evaluationBodyOf, evaluationFails, type EvaluationValues } from './reviewForms';
 
 /** Which decision the page offers: the registration (一般 / 简易程序) or the 免考 application. */
 export type DecisionMode = 'registration' | 'exemption';
@@ -39,7 +39,8 @@ export function RecordDecisions({ record, mode, reviewer, form, showApprove, nav
   const once = useInFlight();
   const [rejecting, setRejecting] = useState(false);
   const blocked = record.blockMessage;
-  const has = (action: ReviewAction) => record.actions.includes(action);
+  const shown = decisionsShown(reviewer, record);
+  const has = (action: ReviewAction) => shown.includes(action);
   const canApprove = mode === 'registration' ? has('approve') : has('approveExemption');
   const canReject = mode === 'registration' ? has('reject') : has('rejectExemption');
   const approveLabel = mode === 'registration' && reviewer === 'institution' ? '提交' : '通过';

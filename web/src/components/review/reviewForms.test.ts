@@ -1,9 +1,10 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { approveBodySchema, evaluationBodySchema, reviewListQuerySchema } from '../../../../common/schemas/review';
+import { approveBodySchema, evaluationBodySchema, reviewListQuerySchema, type ReviewAction } from '../../../../common/schemas/review';
 import {
   batchConfirmText,
   canBatchApprove,
+  decisionsShown,
   evaluationBodyOf,
   evaluationFails,
   hasPendingKinds,
@@ -110,5 +111,28 @@ describe('texts and paths', () => {
 
   it('opens the record with the list it came from', () => {
     expect(recordPath(42, 'exemption')).toBe('/reviews/record/42?kind=exemption');
+  });
+});
+
+describe('decisionsShown', () => {
+  const exemption = { requested: true, reason: '援外医疗', status: 'none' as const, rejectReason: null, version: 1 };
+  const record = { actions: [] as ReviewAction[], blockMessage: null as string | null, status: 'PENDING_INSTITUTION_REVIEW' as const, exemption };
+
+  it('shows what the server allows while the reviewer may decide', () => {
+    expect(decisionsShown('institution', { ...record, actions: ['approve', 'reject', 'addOpinion'] })).toEqual(['approve', 'reject', 'addOpinion']);
+    expect(decisionsShown('institution', record)).toEqual([]);
+  });
+
+  it('while blocked, shows the decisions the record waits for (to be shown disabled)', () => {
+    const blocked = { ...record, blockMessage: '当前机构暂未指定考核机构，无法进行此操作' };
+    expect(decisionsShown('institution', blocked)).toEqual(['approve', 'reject']);
+    expect(decisionsShown('institution', { ...blocked, status: 'RETURNED_BY_ASSESSOR' })).toEqual(['approve', 'reject']);
+    expect(decisionsShown('assessor', blocked)).toEqual([]);
+    expect(decisionsShown('assessor', { ...blocked, status: 'PENDING_ASSESSOR_REVIEW' })).toEqual(['approve', 'reject']);
+    expect(decisionsShown('institution', { ...blocked, status: 'AWAITING_TEST', exemption: { ...exemption, status: 'pendingInstitution' } })).toEqual([
+      'approveExemption',
+      'rejectExemption',
+    ]);
+    expect(decisionsShown('authority', blocked)).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 import type { Dayjs } from 'dayjs';
 import type { PhysicianLevel, PracticeCategory, Role } from '../../../../common/enums';
 import type { Procedure } from '../../../../common/papers';
-import type { EvaluationBody, PendingKind, ReviewKind, ReviewListQueryInput, ReviewTab, Verdict } from '../../../../common/schemas/review';
+import { availableEvents } from '../../../../common/enrolment-machine';
+import type { EvaluationBody, PendingKind, ReviewAction, ReviewKind, ReviewListQueryInput, ReviewRecord, ReviewTab, Verdict } from '../../../../common/schemas/review';
 
 /** The values of the filter form. */
 export interface ReviewFilterValues {
@@ -112,4 +113,19 @@ export function evaluationBodyOf(values: EvaluationValues): EvaluationBody {
 /** Whether the evaluation makes the cycle's result 不合格 (either item 不合格). */
 export function evaluationFails(values: EvaluationValues): boolean {
   return values.workPerformance === 'failed' || values.ethics === 'failed';
+}
+
+/**
+ * The decision buttons of the record. The server sends no actions while the reviewer is blocked (no assessor
+ * assigned, 审核时间 over); the buttons the record would have are still shown, disabled with the reason, so the
+ * reviewer sees what is waiting and why it cannot be done.
+ */
+export function decisionsShown(reviewer: Role, record: Pick<ReviewRecord, 'actions' | 'blockMessage' | 'status' | 'exemption'>): ReviewAction[] {
+  if (!record.blockMessage) return record.actions;
+  if (reviewer !== 'institution' && reviewer !== 'assessor') return [];
+  const shown: ReviewAction[] = [];
+  const approve = reviewer === 'institution' ? 'institutionApprove' : 'assessorApprove';
+  if (availableEvents(record.status, reviewer).includes(approve)) shown.push('approve', 'reject');
+  if (record.exemption.status === (reviewer === 'institution' ? 'pendingInstitution' : 'pendingAssessor')) shown.push('approveExemption', 'rejectExemption');
+  return shown;
 }
