@@ -46,6 +46,7 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/registration', title: '我要报名', access: ['physician'], Page: lazyNamed(loadPhysician, 'RegistrationPage') },
   { path: '/assessment-info', title: '考核信息查询', access: ['physician'], Page: lazyNamed(loadPhysician, 'AssessmentInfoPage') },
   { path: '/change-request', title: '信息修改申请', access: ['physician'], Page: lazyNamed(loadPhysician, 'ChangeRequestPage') },
+  { path: '/messages', title: '站内消息', access: ['physician'], Page: lazyNamed(loadPhysician, 'MessagesPage') },
   { path: '/change-password', title: '修改密码', access: roles, Page: lazyNamed(loadAccount, 'ChangePasswordPage') },
   { path: '/departments', title: '科室信息', access: ['institution'], Page: lazyNamed(loadInstitution, 'DepartmentsPage') },
   { path: '/notices', title: '通知公告', access: ['authority'], Page: lazyNamed(loadAuthority, 'NoticesPage') },

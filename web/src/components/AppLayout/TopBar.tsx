@@ -2,6 +2,7 @@ import { MenuOutlined, SafetyCertificateFilled } from '@ant-design/icons';
 import { Button } from 'antd';
 import { Link } from 'react-router';
 import { SYSTEM_NAME } from '../DocumentTitle';
+import { MessageBell } from '../messages/MessageBell';
 import { AccountBar } from './AccountBar';
 import { AccountMenu } from './AccountMenu';
 
@@ -20,6 +21,7 @@ export function TopBar({ narrow, onOpenMenu }: Props) {
         <SafetyCertificateFilled className="brand-icon" />
         <span className="brand-name">{SYSTEM_NAME}</span>
       </Link>
+      <MessageBell />
       {narrow ? <AccountMenu /> : <AccountBar />}
     </div>
   );

@@ -4,3 +4,4 @@ export { RegistrationPage } from './registration';
 export { AccountSettingsPage } from './account-settings/AccountSettingsPage';
 export { AssessmentInfoPage } from './assessment-info/AssessmentInfoPage';
 export { ChangeRequestPage } from './change-request/ChangeRequestPage';
+export { MessagesPage } from './messages/MessagesPage';

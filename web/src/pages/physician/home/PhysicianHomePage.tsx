@@ -6,10 +6,11 @@ import { CycleSchedule } from '../../../components/home/CycleSchedule';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PageSpin } from '../../../components/PageSpin';
 import { CurrentTaskCard } from './CurrentTaskCard';
+import { MessagesCard } from './MessagesCard';
 import { TaskTimeline } from './TaskTimeline';
 import './physician-home.css';
 
-/** 首页 of the 医师: greeting and facts, 当前任务 (报名 or why not), 考核安排, 办理记录. */
+/** 首页 of the 医师: greeting and facts, 当前任务 (报名 or why not), 站内消息, 考核安排, 办理记录. */
 export function PhysicianHomePage() {
   const home = useHome();
   const task = useTask();
@@ -43,6 +44,7 @@ export function PhysicianHomePage() {
         )}
       </Card>
       <CurrentTaskCard task={task.data} />
+      <MessagesCard />
       <CycleSchedule cycle={task.data.cycle} />
       <TaskTimeline entries={task.data.timeline} />
     </Flex>
