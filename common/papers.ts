@@ -26,3 +26,9 @@ export const defaultPapersByProcedure: Record<Procedure, PaperKind[]> = {
 export function normalizePapers(papers: readonly PaperKind[]): PaperKind[] {
   return paperKinds.filter((kind) => papers.includes(kind));
 }
+
+/** The paper 免考 exempts (DESIGN §3): 简易程序 the humanities paper, 一般程序 only the proficiency paper. */
+export const exemptedPaper: Record<Procedure, PaperKind> = { simplified: 'humanities', standard: 'proficiency' };
+
+/** Whether an approved 免考 leaves no paper to take under the province's rule for the procedure. */
+export const allPapersExempted = (required: readonly PaperKind[], procedure: Procedure) => required.every((paper) => paper === exemptedPaper[procedure]);

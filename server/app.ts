@@ -38,6 +38,7 @@ import { assessorRoutes } from './modules/assessors/routes.js';
 import { cycleRoutes } from './modules/cycles/routes.js';
 import { departmentRoutes } from './modules/departments/routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
+import { reviewRoutes } from './modules/reviews/routes.js';
 import { changeRequestRoutes } from './modules/change-requests/routes.js';
 import { assessmentInfoRoutes } from './modules/assessment-info/routes.js';
 import { messageRoutes } from './modules/messages/routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await api.register(cycleRoutes, { prefix: '/api/v1/cycles' });
   await api.register(policyRoutes, { prefix: '/api/v1/policy' });
   await api.register(institutionRoutes, { prefix: '/api/v1/institutions' });
+  await api.register(reviewRoutes, { prefix: '/api/v1/reviews' });
   await api.register(departmentRoutes, { prefix: '/api/v1/departments' });
   await api.register(assessorRoutes, { prefix: '/api/v1/assessors' });
   await api.register(noticeRoutes, { prefix: '/api/v1/notices' });

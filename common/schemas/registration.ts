@@ -243,6 +243,7 @@ export const timelineEntrySchema = z.object({
   status: z.enum(enrolmentStatuses).nullable(),
   reason: z.string().nullable(),
 });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /** 当前任务 on the physician's home. */
 export const physicianTaskSchema = z.object({

@@ -12,6 +12,7 @@ import {
   authorities,
   cycles,
   departments,
+  enrolments,
   files,
   institutions,
   notices,
@@ -43,6 +44,7 @@ export const permissions = [
   'committeeMember.manage',
   'notice.manage',
   'changeRequest.review',
+  'enrolment.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -178,6 +180,31 @@ async function changeRequestsReviewable(db: Database, actor: Actor, ids: number[
   return rows.map((r) => r.id);
 }
 
+/**
+ * 审核 / 复核 records (enrolments): the institution its own; the assessor those of the institutions assigned to it
+ * for that enrolment's cycle; the authority those of its jurisdiction (read-only, the services decide what it may do).
+ */
+async function enrolmentsVisible(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  switch (actor.role) {
+    case 'institution':
+      return (await db.select({ id: enrolments.id }).from(enrolments).where(and(inArray(enrolments.id, ids), eq(enrolments.institutionId, actor.orgId)))).map((r) => r.id);
+    case 'assessor':
+      return (
+        await db.select({ id: enrolments.id }).from(enrolments)
+          .innerJoin(assessorAssignments, and(eq(assessorAssignments.cycleId, enrolments.cycleId), eq(assessorAssignments.institutionId, enrolments.institutionId)))
+          .where(and(inArray(enrolments.id, ids), eq(assessorAssignments.assignedAssessorId, actor.orgId)))
+      ).map((r) => r.id);
+    case 'authority':
+      return (
+        await db.select({ id: enrolments.id }).from(enrolments)
+          .innerJoin(institutions, eq(institutions.id, enrolments.institutionId))
+          .where(and(inArray(enrolments.id, ids), inJurisdiction(actor)))
+      ).map((r) => r.id);
+    case 'physician':
+      return [];
+  }
+}
+
 const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) => Promise<number[]>> = {
   'physician.read': physiciansVisible,
   'physician.idNumber.view': physiciansVisible,
@@ -190,6 +217,7 @@ const checkers: Record<Permission, (db: Database, actor: Actor, ids: number[]) =
   'committeeMember.manage': committeeMembersOwned,
   'notice.manage': noticesOwned,
   'changeRequest.review': changeRequestsReviewable,
+  'enrolment.review': enrolmentsVisible,
 };
 
 /** Throws 404 unless the actor holds `permission` on every id. */

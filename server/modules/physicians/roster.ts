@@ -15,6 +15,9 @@ import { conflict } from '../../lib/errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { ID_TAIL_LENGTH } from '../../lib/pii.js';
 import { currentCycle } from '../cycles/service.js';
+import { deliverSms, notifyPhysicians, type Notice, type PendingSms } from '../messages/notify.js';
+import { returnedByAuthority } from '../reviews/texts.js';
+import type { SmsLogger, SmsProvider } from '../../lib/sms.js';
 import { allRosterRows, currentEnrolmentJoin, rosterConditions, rosterPage, tailCandidates, type RosterRow, type RosterScope } from './repository.js';
 
 export interface RosterDeps {
@@ -34,7 +37,7 @@ function scopeOf(actor: Actor): RosterScope {
  * The 证件号码 filter as a condition: a full 身份证 (15 or 18 digits) by the blind index; otherwise the last
  * four characters by the keyed tail index, and a longer tail checked against the decrypted numbers of those few.
  */
-async function idNumberCondition(deps: RosterDeps, scope: RosterScope, raw: string | undefined): Promise<SQL | undefined> {
+export async function idNumberCondition(deps: RosterDeps, scope: RosterScope, raw: string | undefined): Promise<SQL | undefined> {
   if (!raw) return undefined;
   const full = normalizeResidentId(raw);
   if (full.ok) return eq(physicians.idNumberHash, deps.pii.idNumberHash(full.value));
@@ -168,14 +171,16 @@ interface EnrolmentMove {
   noEnrolment: string;
   /** Also kept on the row (取消参加 shows its reason in 未确认参加). */
   keepReason?: boolean;
+  /** What the physician is told (站内消息, and SMS after the commit). */
+  notice?: Notice;
 }
 
 /** Locks the current enrolment, moves it as the state machine allows (or says why not) and audits it, in one transaction. */
-async function moveCurrentEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, move: EnrolmentMove, ip: string): Promise<void> {
+async function moveCurrentEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, move: EnrolmentMove, ip: string): Promise<PendingSms[]> {
   await requireAccess(deps.db, actor, 'physician.read', [physicianId]);
   const cycle = await currentCycle(deps.db, actor.provinceCode);
   if (!cycle) throw conflict(move.noEnrolment);
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(enrolments)
@@ -197,6 +202,7 @@ async function moveCurrentEnrolment(deps: RosterDeps, actor: Actor, physicianId:
       after: { status: outcome.status, reason: move.reason, physicianId },
       ip,
     });
+    return move.notice ? notifyPhysicians(tx, [physicianId], move.notice) : [];
   });
 }
 
@@ -216,14 +222,28 @@ export async function cancelEnrolment(deps: RosterDeps, actor: Actor, physicianI
  * 退回报名: the authority over the physician's institution returns a submitted registration that has not been
  * tested yet (「待报名(被行政机构驳回)」); the physician sees the reason, corrects and submits again.
  */
-export async function returnRegistration(deps: RosterDeps, actor: Actor, physicianId: number, body: z.output<typeof returnRegistrationBodySchema>, ip: string): Promise<void> {
+export async function returnRegistration(
+  deps: RosterDeps & { sms: SmsProvider; log: SmsLogger },
+  actor: Actor,
+  physicianId: number,
+  body: z.output<typeof returnRegistrationBodySchema>,
+  ip: string,
+): Promise<void> {
   requireRole(actor, ['authority']);
   // 测评 is not built yet, so no test can have started.
-  await moveCurrentEnrolment(
+  const pending = await moveCurrentEnrolment(
     deps,
     actor,
     physicianId,
-    { event: 'authorityReturn', context: { testStarted: false }, reason: body.reason, action: 'enrolment.returnedByAuthority', noEnrolment: '医师尚未提交报名信息' },
+    {
+      event: 'authorityReturn',
+      context: { testStarted: false },
+      reason: body.reason,
+      action: 'enrolment.returnedByAuthority',
+      noEnrolment: '医师尚未提交报名信息',
+      notice: returnedByAuthority(body.reason),
+    },
     ip,
   );
+  await deliverSms(deps.db, deps.sms, deps.log, pending);
 }

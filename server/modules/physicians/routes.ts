@@ -137,7 +137,7 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await returnRegistration(deps, authed(request).actor, request.params.id, request.body, request.ip);
+      await returnRegistration({ ...deps, sms: app.deps.sms, log: app.log }, authed(request).actor, request.params.id, request.body, request.ip);
       return reply.status(204).send(null);
     },
   );

@@ -1,7 +1,9 @@
 // What every 报名 use case starts from: the signed-in physician, the province's current cycle, their enrolment
 // in it, and the saved draft.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../common/enums.js';
+import type { TimelineEntry } from '../../../common/schemas/registration.js';
+import { auditActions, type AuditAction } from '../../lib/audit.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import type { Database, Tx } from '../../db/client.js';
@@ -59,8 +61,8 @@ export async function enrolmentTrail(db: Database, enrolmentId: number) {
     .orderBy(auditEvents.at, auditEvents.id);
 }
 
-/** The reason of the latest 驳回 / 退回, while the enrolment is returned. */
-export async function latestReturnReason(db: Database, enrolmentId: number): Promise<string | null> {
+/** The reason of the latest 驳回 / 退回 into one of `statuses` (by default those that return it to the physician). */
+export async function latestReturnReason(db: Database, enrolmentId: number, statuses: readonly EnrolmentStatus[] = RETURNED): Promise<string | null> {
   const [row] = await db
     .select({ reason: sql<string | null>`${auditEvents.after}->>'reason'` })
     .from(auditEvents)
@@ -68,10 +70,25 @@ export async function latestReturnReason(db: Database, enrolmentId: number): Pro
       and(
         eq(auditEvents.targetType, 'enrolment'),
         eq(auditEvents.targetId, String(enrolmentId)),
-        sql`${auditEvents.after}->>'status' in ('RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY')`,
+        inArray(sql`${auditEvents.after}->>'status'`, [...statuses]),
       ),
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(1);
   return row?.reason ?? null;
+}
+
+/** The enrolment's trail as the pages show it (提交日志, the physician's timeline): label, status reached, reason. */
+export async function enrolmentTimeline(db: Database, enrolmentId: number): Promise<TimelineEntry[]> {
+  return (await enrolmentTrail(db, enrolmentId)).map((event) => {
+    const after = (event.after ?? {}) as { status?: EnrolmentStatus; reason?: string };
+    return {
+      at: event.at.toISOString(),
+      action: event.action,
+      label: auditActions[event.action as AuditAction] ?? event.action,
+      actorRole: event.actorRole,
+      status: after.status ?? null,
+      reason: after.reason ?? null,
+    };
+  });
 }

@@ -5,9 +5,8 @@ import { scheduleWindows, windowState } from '../../../common/schedule.js';
 import type { ExemptionStatus, PhysicianTask, RegistrationBlock } from '../../../common/schemas/registration.js';
 import type { Actor } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
-import { auditActions, type AuditAction } from '../../lib/audit.js';
 import { windowOf } from '../cycles/windows.js';
-import { RETURNED, SUBMITTABLE, enabledDepartments, enrolmentTrail, latestReturnReason, loadContext, registrationOf, type RegistrationContext } from './context.js';
+import { RETURNED, SUBMITTABLE, enabledDepartments, enrolmentTimeline, latestReturnReason, loadContext, registrationOf, type RegistrationContext } from './context.js';
 
 /** Why registering is not possible now, in the words the physician reads, or null. */
 export async function registrationBlock(db: Database, ctx: RegistrationContext): Promise<{ block: RegistrationBlock; message: string } | null> {
@@ -30,7 +29,6 @@ export async function physicianTask(db: Database, actor: Actor): Promise<Physici
   const blocked = await registrationBlock(db, ctx);
   const status = ctx.status;
   const enrolmentId = ctx.enrolment?.id;
-  const trail = enrolmentId ? await enrolmentTrail(db, enrolmentId) : [];
   const registration = enrolmentId ? await registrationOf(db, enrolmentId) : null;
   return {
     cycle: ctx.cycle
@@ -44,16 +42,6 @@ export async function physicianTask(db: Database, actor: Actor): Promise<Physici
     blockMessage: blocked?.message ?? null,
     returnReason: enrolmentId && status && RETURNED.includes(status) ? await latestReturnReason(db, enrolmentId) : null,
     exemptionStatus: (registration?.exemptionStatus as ExemptionStatus | undefined) ?? 'none',
-    timeline: trail.map((event) => {
-      const after = (event.after ?? {}) as { status?: EnrolmentStatus; reason?: string };
-      return {
-        at: event.at.toISOString(),
-        action: event.action,
-        label: auditActions[event.action as AuditAction] ?? event.action,
-        actorRole: event.actorRole,
-        status: after.status ?? null,
-        reason: after.reason ?? null,
-      };
-    }),
+    timeline: enrolmentId ? await enrolmentTimeline(db, enrolmentId) : [],
   };
 }
