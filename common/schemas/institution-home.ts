@@ -1,29 +1,19 @@
 // 医疗卫生机构首页 (seed 002 §1.8, seed 003 §2.2.2): 考核安排, 待处理任务, 考核进度, 联系方式, 通知公告,
 // and the 考核周期起止日期告知栏 shown until the institution confirms the cycle (seed 002 §1.2).
 import { z } from 'zod';
-import { cycleSummarySchema } from './home.js';
+import { cycleSummarySchema, pendingTaskSchema, type PendingTaskKey } from './home.js';
 import { publicNoticeSchema } from './notices.js';
 import { progressSchema } from './progress.js';
 
-export const pendingTaskKeys = ['standardReview', 'simplifiedReview', 'exemptionReview', 'infoChange'] as const;
-export type PendingTaskKey = (typeof pendingTaskKeys)[number];
+export { pendingTaskKeys, pendingTaskSchema, type PendingTask, type PendingTaskKey } from './home.js';
 
 /** The tiles' words (seed 003: 一般程序待审核, 简易程序待审核, 免考申请待审核, 医师信息修改申请) and where 去处理 leads. */
 export const pendingTasks: Record<PendingTaskKey, { label: string; path: string }> = {
-  standardReview: { label: '一般程序待审核', path: '/review/standard' },
-  simplifiedReview: { label: '简易程序待审核', path: '/review/simplified' },
-  exemptionReview: { label: '免考申请待审核', path: '/review/exemption' },
+  standardReview: { label: '一般程序待审核', path: '/reviews/standard' },
+  simplifiedReview: { label: '简易程序待审核', path: '/reviews/simplified' },
+  exemptionReview: { label: '免考申请待审核', path: '/reviews/exemption' },
   infoChange: { label: '医师信息修改申请', path: '/change-requests' },
 };
-
-export const pendingTaskSchema = z.object({
-  key: z.enum(pendingTaskKeys),
-  label: z.string(),
-  count: z.number(),
-  /** The page 去处理 opens. */
-  path: z.string(),
-});
-export type PendingTask = z.infer<typeof pendingTaskSchema>;
 
 export const contactSchema = z.object({ name: z.string(), contactPerson: z.string().nullable(), contactPhone: z.string().nullable() });
 export type Contact = z.infer<typeof contactSchema>;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { EnrolmentStatus } from '../../../common/enums.js';
+import type { Procedure } from '../../../common/papers.js';
+import type { ExemptionStatus } from '../../../common/schemas/registration.js';
+import { assessorAssignments, cycles } from '../../db/schema/index.js';
+import { demoCycle } from '../../db/seed/demo.js';
 import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
+import { buildPhysician } from '../../test-support/factories.js';
+import { buildEnrolment, buildRegistration } from '../../test-support/roster-factories.js';
 
 const ctx = setupTenantWorld();
 
@@ -36,5 +43,43 @@ describe('GET /api/v1/home (首页)', () => {
     expect(fact(body, '证件号码')).toBe(`${ctx.world.physicianA.idNumber.slice(0, 4)}*****${ctx.world.physicianA.idNumber.slice(-2)}`);
     expect(fact(body, '本周期考核状态')).toBe('未纳入考核周期');
     expect(JSON.stringify(body)).not.toContain(ctx.world.physicianA.idNumber);
+  });
+});
+
+describe('GET /api/v1/home: the assessor’s 待处理任务 (复核)', () => {
+  async function enrol(institutionId: number, status: EnrolmentStatus, procedure: Procedure, exemption?: ExemptionStatus, cycleId = ctx.world.cycle.id) {
+    const { physician } = await buildPhysician(ctx.t.db, ctx.t.pii, { institutionId });
+    const enrolment = await buildEnrolment(ctx.t.db, { cycleId, physicianId: physician.id, institutionId, status, procedure });
+    if (exemption) await buildRegistration(ctx.t.db, enrolment, { exemptionStatus: exemption });
+  }
+
+  it('counts what its assigned institutions passed in the current cycle, by procedure, and 免考 waiting for it', async () => {
+    const a = ctx.world.institutionA.institution.id;
+    const b = ctx.world.institutionB.institution.id;
+    await enrol(a, 'PENDING_ASSESSOR_REVIEW', 'standard');
+    await enrol(a, 'PENDING_ASSESSOR_REVIEW', 'standard', 'pendingAssessor');
+    await enrol(a, 'PENDING_ASSESSOR_REVIEW', 'simplified', 'pendingAssessor');
+    // Still with the institution, returned, or past 复核: not the assessor's yet (or any more).
+    await enrol(a, 'PENDING_INSTITUTION_REVIEW', 'standard', 'pendingInstitution');
+    await enrol(a, 'RETURNED_BY_ASSESSOR', 'simplified');
+    await enrol(a, 'AWAITING_TEST', 'simplified', 'approved');
+    // B is not assigned to this assessor in the current cycle (only in an earlier one).
+    const [earlier] = await ctx.t.db.insert(cycles).values({ ...demoCycle(), name: '2021-2023年度', provinceCode: '990000', isCurrent: false }).returning();
+    await ctx.t.db.insert(assessorAssignments).values({ cycleId: earlier.id, institutionId: b, assignedAssessorId: ctx.world.assessor.institution.id });
+    await enrol(b, 'PENDING_ASSESSOR_REVIEW', 'standard', 'pendingAssessor');
+    await enrol(b, 'PENDING_ASSESSOR_REVIEW', 'simplified', 'pendingAssessor', earlier.id);
+
+    const body = (await ctx.clients.assessorOfA.get('/api/v1/home')).json();
+    expect(body.tasks).toEqual([
+      { key: 'standardReview', label: '一般程序待复核', count: 2, path: '/reviews/standard' },
+      { key: 'simplifiedReview', label: '简易程序待复核', count: 1, path: '/reviews/simplified' },
+      { key: 'exemptionReview', label: '免考申请待复核', count: 2, path: '/reviews/exemption' },
+    ]);
+  });
+
+  it('gives the other roles no tiles here (the institution’s are on its own home)', async () => {
+    for (const client of [ctx.clients.provinceAuthority, ctx.clients.institutionA, ctx.clients.physicianA]) {
+      expect((await client.get('/api/v1/home')).json().tasks).toEqual([]);
+    }
   });
 });

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../common/enums.js';
-import { auditEvents, cycles, enrolments, institutions } from '../../db/schema/index.js';
+import type { Procedure } from '../../../common/papers.js';
+import type { ExemptionStatus } from '../../../common/schemas/registration.js';
+import { auditEvents, cycles, institutions, physicianChangeRequests } from '../../db/schema/index.js';
+import { demoCycle } from '../../db/seed/demo.js';
 import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { buildNotice } from '../../test-support/departments-factories.js';
 import { buildPhysician } from '../../test-support/factories.js';
+import { buildEnrolment, buildRegistration } from '../../test-support/roster-factories.js';
 
 const ctx = setupTenantWorld();
 
-async function enrol(institutionId: number, statuses: EnrolmentStatus[]) {
-  for (const status of statuses) {
+interface Enrolled {
+  status: EnrolmentStatus;
+  procedure?: Procedure;
+  /** Gives the enrolment a submitted registration with this 免考 status. */
+  exemption?: ExemptionStatus;
+}
+
+async function enrol(institutionId: number, rows: Enrolled[], cycleId = ctx.world.cycle.id) {
+  for (const row of rows) {
     const { physician } = await buildPhysician(ctx.t.db, ctx.t.pii, { institutionId });
-    await ctx.t.db.insert(enrolments).values({ cycleId: ctx.world.cycle.id, physicianId: physician.id, institutionId, status });
+    const enrolment = await buildEnrolment(ctx.t.db, { cycleId, physicianId: physician.id, institutionId, status: row.status, procedure: row.procedure });
+    if (row.exemption) await buildRegistration(ctx.t.db, enrolment, { exemptionStatus: row.exemption });
   }
 }
 
@@ -30,24 +42,48 @@ describe('GET /api/v1/home/institution (医疗卫生机构首页)', () => {
 
   it('counts the four 待处理任务 from this institution’s enrolments and gives each its 去处理 page', async () => {
     const a = ctx.world.institutionA.institution.id;
-    await enrol(a, ['PENDING_INSTITUTION_REVIEW', 'PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR', 'PENDING_REGISTRATION', 'PENDING_ASSESSOR_REVIEW', 'NOT_ENROLLED']);
-    await enrol(ctx.world.institutionB.institution.id, ['PENDING_INSTITUTION_REVIEW']);
+    // 一般程序: two new, one returned by the assessor (the one with 免考 waiting counts for both tiles).
+    await enrol(a, [
+      { status: 'PENDING_INSTITUTION_REVIEW', procedure: 'standard' },
+      { status: 'PENDING_INSTITUTION_REVIEW', procedure: 'standard', exemption: 'pendingInstitution' },
+      { status: 'RETURNED_BY_ASSESSOR', procedure: 'standard' },
+      // 简易程序: one new, one returned; 免考 waiting on one of them.
+      { status: 'PENDING_INSTITUTION_REVIEW', procedure: 'simplified', exemption: 'pendingInstitution' },
+      { status: 'RETURNED_BY_ASSESSOR', procedure: 'simplified' },
+      // Not the institution's to review: with the assessor, not submitted, not enrolled; 免考 already passed on or decided.
+      { status: 'PENDING_ASSESSOR_REVIEW', procedure: 'simplified', exemption: 'pendingAssessor' },
+      { status: 'AWAITING_TEST', procedure: 'standard', exemption: 'approved' },
+      { status: 'PENDING_REGISTRATION' },
+      { status: 'NOT_ENROLLED' },
+    ]);
+    // Another institution's, and this institution's in a cycle that is not the current one.
+    await enrol(ctx.world.institutionB.institution.id, [{ status: 'PENDING_INSTITUTION_REVIEW', procedure: 'simplified', exemption: 'pendingInstitution' }]);
+    const [oldCycle] = await ctx.t.db.insert(cycles).values({ ...demoCycle(), name: '2021-2023年度', provinceCode: '990000', isCurrent: false }).returning();
+    await enrol(a, [{ status: 'PENDING_INSTITUTION_REVIEW', procedure: 'standard', exemption: 'pendingInstitution' }], oldCycle.id);
+
     const body = (await ctx.clients.institutionA.get('/api/v1/home/institution')).json();
     expect(body.tasks).toEqual([
-      { key: 'standardReview', label: '一般程序待审核', count: 3, path: '/review/standard' },
-      { key: 'simplifiedReview', label: '简易程序待审核', count: 0, path: '/review/simplified' },
-      { key: 'exemptionReview', label: '免考申请待审核', count: 0, path: '/review/exemption' },
+      { key: 'standardReview', label: '一般程序待审核', count: 3, path: '/reviews/standard' },
+      { key: 'simplifiedReview', label: '简易程序待审核', count: 2, path: '/reviews/simplified' },
+      { key: 'exemptionReview', label: '免考申请待审核', count: 2, path: '/reviews/exemption' },
       { key: 'infoChange', label: '医师信息修改申请', count: 0, path: '/change-requests' },
     ]);
-    // 考核进度: 5 enrolled (未确认参加 left out), 4 submitted, 1 reviewed by the institution, none completed.
+    // 考核进度: 8 enrolled (未确认参加 left out), 7 submitted, 2 reviewed by the institution, none completed.
     expect(body.progress).toEqual({
-      enrolled: 5,
-      registration: { done: 4, total: 5, percent: 80 },
-      review: { done: 1, total: 4, percent: 25 },
-      completion: { done: 0, total: 5, percent: 0 },
+      enrolled: 8,
+      registration: { done: 7, total: 8, percent: 88 },
+      review: { done: 2, total: 7, percent: 29 },
+      completion: { done: 0, total: 8, percent: 0 },
     });
     const b = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
-    expect(b.tasks[0].count).toBe(1);
+    expect(b.tasks.map((t: { count: number }) => t.count)).toEqual([0, 1, 1, 0]);
+  });
+
+  it('counts a pending 医师信息修改申请 addressed to the institution', async () => {
+    const { physician } = await buildPhysician(ctx.t.db, ctx.t.pii, { institutionId: ctx.world.institutionB.institution.id });
+    await ctx.t.db.insert(physicianChangeRequests).values({ physicianId: physician.id, institutionId: ctx.world.institutionB.institution.id, changes: {}, reason: '更换手机号' });
+    const b = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
+    expect(b.tasks.find((t: { key: string }) => t.key === 'infoChange').count).toBe(1);
   });
 
   it('gives the 考核机构 and 行政机构 contacts', async () => {
@@ -116,7 +152,8 @@ describe('POST /api/v1/home/institution/confirm-cycle (告知栏【去确认】)
       expect(res.json().error.message).toBe('当前没有进行中的考核周期');
       const home = (await ctx.clients.institutionB.get('/api/v1/home/institution')).json();
       expect(home).toMatchObject({ cycle: null, cycleConfirmedAt: null, progress: null });
-      expect(home.tasks.every((t: { count: number }) => t.count === 0)).toBe(true);
+      // The review tiles belong to the cycle; the change request asked above does not.
+      expect(home.tasks.map((t: { count: number }) => t.count)).toEqual([0, 0, 0, 1]);
     } finally {
       await ctx.t.db.update(cycles).set({ isCurrent: true }).where(eq(cycles.id, ctx.world.cycle.id));
     }

@@ -1,7 +1,6 @@
 // 医疗卫生机构首页: GET /api/v1/home/institution and POST /api/v1/home/institution/confirm-cycle (告知栏 【去确认】).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, count, eq, inArray } from 'drizzle-orm';
-import type { EnrolmentStatus } from '../../../common/enums.js';
+import { and, eq } from 'drizzle-orm';
 import { apiErrorSchema } from '../../../common/schemas/error.js';
 import {
   confirmCycleBodySchema,
@@ -16,7 +15,7 @@ import {
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
-import { assessorAssignments, authorities, cycleConfirmations, enrolments, institutions } from '../../db/schema/index.js';
+import { assessorAssignments, authorities, cycleConfirmations, institutions } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { currentCycle, cycleSummary, type CycleRow } from '../cycles/service.js';
@@ -24,26 +23,19 @@ import { pendingCount as pendingChangeRequests } from '../change-requests/reposi
 import { progressOf } from '../enrolments/progress.js';
 import { latestNoticesFor } from '../notices/service.js';
 import { authed, errorResponses } from '../http.js';
+import { institutionReviewCounts } from './review-tasks.js';
 
 const HOME_NOTICES = 6;
 
-/** 一般程序待审核 for now: registrations waiting for this institution's review, including those the assessor returned. */
-const standardReviewStatuses: EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR'];
-
 async function pendingTaskCounts(db: Database, cycle: CycleRow | null, institutionId: number): Promise<PendingTask[]> {
-  const counts: Record<PendingTaskKey, number> = { standardReview: 0, simplifiedReview: 0, exemptionReview: 0, infoChange: 0 };
-  if (cycle) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(enrolments)
-      .where(and(eq(enrolments.cycleId, cycle.id), eq(enrolments.institutionId, institutionId), inArray(enrolments.status, standardReviewStatuses)));
-    // Until registrations record their procedure (一般 / 简易, the registration issue), every registration awaiting
-    // review counts as 一般程序. 简易程序待审核 then splits off by procedure; 免考申请待审核 counts exemption
-    // applications (the exemption issue): not built yet, so it stays 0.
-    counts.standardReview = row.n;
-  }
-  // Change requests do not belong to a cycle: every pending one addressed to the institution counts.
-  counts.infoChange = await pendingChangeRequests(db, institutionId);
+  const reviews = cycle ? await institutionReviewCounts(db, cycle.id, institutionId) : { standard: 0, simplified: 0, exemption: 0 };
+  const counts: Record<PendingTaskKey, number> = {
+    standardReview: reviews.standard,
+    simplifiedReview: reviews.simplified,
+    exemptionReview: reviews.exemption,
+    // Change requests do not belong to a cycle: every pending one addressed to the institution counts.
+    infoChange: await pendingChangeRequests(db, institutionId),
+  };
   return (Object.keys(pendingTasks) as PendingTaskKey[]).map((key) => ({ key, ...pendingTasks[key], count: counts[key] }));
 }
 

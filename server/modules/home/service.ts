@@ -2,15 +2,17 @@
 import { and, count, eq, like } from 'drizzle-orm';
 import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels, roleLabels, type EnrolmentStatus, type PhysicianLevel, type PracticeCategory } from '../../../common/enums.js';
 import { regionPath, regionPrefix } from '../../../common/regions.js';
-import type { Home } from '../../../common/schemas/home.js';
+import { assessorPendingTasks, type Home } from '../../../common/schemas/home.js';
 import type { Actor } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
 import { assessorAssignments, authorities, departments, enrolments, institutions, physicians } from '../../db/schema/index.js';
 import { loadAccountById } from '../accounts/repository.js';
 import { unauthorized } from '../../lib/errors.js';
 import { currentCycle, cycleSummary, type CycleRow } from '../cycles/service.js';
+import { assessorReviewCounts } from './review-tasks.js';
 
 type Fact = Home['facts'][number];
+type Task = Home['tasks'][number];
 
 async function authorityFacts(db: Database, actor: Actor): Promise<Fact[]> {
   const prefix = `${regionPrefix(actor.regionCode)}%`;
@@ -56,6 +58,13 @@ async function assessorFacts(db: Database, actor: Actor, cycle: CycleRow | null)
     .from(assessorAssignments)
     .where(and(eq(assessorAssignments.cycleId, cycle.id), eq(assessorAssignments.assignedAssessorId, actor.orgId)));
   return [{ label: '受委托医疗卫生机构数', value: String(row.n) }];
+}
+
+/** 一般程序待复核, 简易程序待复核, 免考申请待复核: what the assessor's assigned institutions passed in the current cycle. */
+async function assessorTasks(db: Database, actor: Actor, cycle: CycleRow | null): Promise<Task[]> {
+  const counts = cycle ? await assessorReviewCounts(db, cycle.id, actor.orgId) : { standard: 0, simplified: 0, exemption: 0 };
+  const byKey = { standardReview: counts.standard, simplifiedReview: counts.simplified, exemptionReview: counts.exemption };
+  return (Object.keys(assessorPendingTasks) as (keyof typeof assessorPendingTasks)[]).map((key) => ({ key, ...assessorPendingTasks[key], count: byKey[key] }));
 }
 
 async function physicianFacts(db: Database, actor: Actor, cycle: CycleRow | null): Promise<Fact[]> {
@@ -106,5 +115,6 @@ export async function home(db: Database, actor: Actor): Promise<Home> {
     greeting: `${who}，您好！当前身份：${roleLabels[actor.role]}`,
     facts,
     cycle: cycle ? cycleSummary(cycle) : null,
+    tasks: actor.role === 'assessor' ? await assessorTasks(db, actor, cycle) : [],
   };
 }

@@ -4,9 +4,10 @@ import { errorMessage } from '../../api/client';
 import { LoadFailed } from '../LoadFailed';
 import { PageSpin } from '../PageSpin';
 import { CycleSchedule } from './CycleSchedule';
+import { PendingTasksCard } from './PendingTasksCard';
 import './home.css';
 
-/** What every role's home page starts with: the greeting, the account's facts and the schedule. */
+/** What every role's home page starts with: the greeting, the account's facts, 待处理任务 if the role has any, and the schedule. */
 export function HomeOverview() {
   const { data: home, isPending, isError, error, refetch } = useHome();
 
@@ -28,6 +29,7 @@ export function HomeOverview() {
           />
         )}
       </Card>
+      {home.tasks.length > 0 && <PendingTasksCard tasks={home.tasks} />}
       <CycleSchedule cycle={home.cycle} />
     </Flex>
   );

@@ -2,13 +2,13 @@ import { Card, Col, Flex, Row, Typography } from 'antd';
 import { errorMessage } from '../../../api/client';
 import { useInstitutionHome } from '../../../api/institutionHome';
 import { CycleSchedule } from '../../../components/home/CycleSchedule';
+import { PendingTasksCard } from '../../../components/home/PendingTasksCard';
 import { ProgressRates } from '../../../components/home/ProgressRates';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { NoticeItems } from '../../../components/notices/NoticeItems';
 import { PageSpin } from '../../../components/PageSpin';
 import { ContactsCard } from './ContactsCard';
 import { CycleNoticeModal } from './CycleNoticeModal';
-import { PendingTasksCard } from './PendingTasksCard';
 import './institution-home.css';
 
 /** 首页 of the 医疗卫生机构 (seed 002 §1.8): 考核安排, 待处理任务, 考核进度, 联系方式, 通知公告. */
