@@ -1,4 +1,4 @@
-import { Button, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Button, Table, Tooltip, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { procedureLabels } from '../../../../common/papers';
@@ -15,7 +15,7 @@ interface Props {
   loading: boolean;
   paging: Paging;
   onPagingChange: (paging: Paging) => void;
-  /** The assessor's list spans its institutions: a 卫生机构 column whose names narrow the list to one. */
+  /** The assessor's list spans its institutions: a 卫生机构 column (for 科室) whose names narrow the list to one. */
   onInstitution?: (row: ReviewItem) => void;
   /** Row checkboxes (批量审核). */
   selection?: { rows: ReviewItem[]; onChange: (rows: ReviewItem[]) => void };
@@ -23,7 +23,7 @@ interface Props {
 
 const dash = (v: string | null) => v ?? '—';
 
-/** 序号, (卫生机构), 科室, 姓名, 证件号码, 执业类别, 医师级别, 考核程序, 首次注册时间, 考核状态, 操作 (seed 002 §1.8, 003 §2.2.8). */
+/** 序号, 科室 (the assessor: 卫生机构 instead, as seed 003 §2.2.8 shows), 姓名, 证件号码, 执业类别, 医师级别, 考核程序, 首次注册时间, 考核状态, 操作 (seed 002 §1.8, 003 §2.2.8). */
 export function ReviewTable({ kind, tab, items, total, loading, paging, onPagingChange, onInstitution, selection }: Props) {
   const navigate = useNavigate();
   const columns: TableProps<ReviewItem>['columns'] = [
@@ -34,16 +34,16 @@ export function ReviewTable({ kind, tab, items, total, loading, paging, onPaging
             title: '卫生机构',
             dataIndex: 'institutionName',
             key: 'institutionName',
-            width: 168,
             render: (name: string, row: ReviewItem) => (
               <Tooltip title="只看该机构">
-                <Typography.Link onClick={() => onInstitution(row)}>{name}</Typography.Link>
+                <Button type="link" size="small" className="review-institution-link" onClick={() => onInstitution(row)}>
+                  {name}
+                </Button>
               </Tooltip>
             ),
           },
         ]
-      : []),
-    { title: '科室', dataIndex: 'departmentName', key: 'departmentName', render: dash },
+      : [{ title: '科室', dataIndex: 'departmentName', key: 'departmentName', render: dash }]),
     { title: '姓名', dataIndex: 'name', key: 'name', width: 96 },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 120, className: 'review-id-number' },
     { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 84, render: (v: ReviewItem['practiceCategory']) => practiceCategoryLabels[v] },
@@ -75,8 +75,8 @@ export function ReviewTable({ kind, tab, items, total, loading, paging, onPaging
       columns={columns}
       dataSource={items}
       loading={loading}
-      // 科室 takes what is left; below this width the table scrolls instead of squeezing.
-      scroll={{ x: onInstitution ? 1180 : 1010 }}
+      // 科室 (卫生机构) takes what is left; below this width the table scrolls instead of squeezing.
+      scroll={{ x: 1010 }}
       locale={{ emptyText: tab === 'pending' ? '暂无待审核的医师' : '暂无已审核的医师' }}
       rowSelection={
         selection && {
