@@ -1,5 +1,5 @@
 // The 审核 / 复核 lists: 一般程序, 简易程序 and 免考, 未审核 / 已审核, with the filters of seed 003 §2.2.6–2.2.8.
-import { and, asc, count, eq, inArray, like, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../common/enums.js';
 import type { ExemptionStatus } from '../../../common/schemas/registration.js';
 import type { ReviewList, ReviewListQuery } from '../../../common/schemas/review.js';
@@ -60,7 +60,9 @@ function scopeConditions(actor: Actor, cycleId: number, institutionId: number | 
       ),
     );
   } else {
-    conditions.push(like(institutions.regionCode, `${regionPrefix(actor.regionCode)}%`));
+    conditions.push(
+      inArray(enrolments.institutionId, sql`(select ${institutions.id} from ${institutions} where ${institutions.regionCode} like ${`${regionPrefix(actor.regionCode)}%`})`),
+    );
   }
   return conditions;
 }
@@ -77,9 +79,14 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
   const blockMessage = await decisionBlock(db, actor, cycle);
   if (!cycle) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, blockMessage };
 
+  // Two steps, as the 医师列表 does: the page's ids from enrolments (and only the tables a filter needs), then the
+  // columns for those rows. The queue is worked oldest first: by when each registration reached this list.
   const where = scopeConditions(actor, cycle.id, query.institutionId);
+  const physicianWhere: SQL[] = [];
+  const exemptionWhere: SQL[] = [];
   if (query.kind === 'exemption') {
-    where.push(inArray(registrations.exemptionStatus, [...exemptionStatusesOf[side][query.tab]]), notInArray(enrolments.status, NOT_SUBMITTED));
+    exemptionWhere.push(inArray(registrations.exemptionStatus, [...exemptionStatusesOf[side][query.tab]]));
+    where.push(notInArray(enrolments.status, NOT_SUBMITTED));
     if (query.procedure) where.push(eq(enrolments.procedure, query.procedure));
   } else {
     where.push(eq(enrolments.procedure, query.kind));
@@ -89,23 +96,33 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
     }
     where.push(inArray(enrolments.status, [...statuses]));
   }
-  if (query.departmentId) where.push(eq(physicians.departmentId, query.departmentId));
-  if (query.name) where.push(sql`${physicians.name} like ${`%${escapeLike(query.name)}%`}`);
+  if (query.departmentId) physicianWhere.push(eq(physicians.departmentId, query.departmentId));
+  if (query.name) physicianWhere.push(sql`${physicians.name} like ${`%${escapeLike(query.name)}%`}`);
   const idNumber = await idNumberCondition(deps, idScope(actor), query.idNumber);
-  if (idNumber) where.push(idNumber);
-  if (query.firstRegistrationFrom) where.push(sql`${physicians.firstRegistrationDate} >= ${query.firstRegistrationFrom}`);
-  if (query.firstRegistrationTo) where.push(sql`${physicians.firstRegistrationDate} <= ${query.firstRegistrationTo}`);
-  if (query.practiceCategory) where.push(eq(physicians.practiceCategory, query.practiceCategory));
-  if (query.physicianLevel) where.push(eq(physicians.physicianLevel, query.physicianLevel));
+  if (idNumber) physicianWhere.push(idNumber);
+  if (query.firstRegistrationFrom) physicianWhere.push(sql`${physicians.firstRegistrationDate} >= ${query.firstRegistrationFrom}`);
+  if (query.firstRegistrationTo) physicianWhere.push(sql`${physicians.firstRegistrationDate} <= ${query.firstRegistrationTo}`);
+  if (query.practiceCategory) physicianWhere.push(eq(physicians.practiceCategory, query.practiceCategory));
+  if (query.physicianLevel) physicianWhere.push(eq(physicians.physicianLevel, query.physicianLevel));
 
-  const [{ n: total }] = await db
-    .select({ n: count() })
-    .from(enrolments)
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .innerJoin(institutions, eq(institutions.id, enrolments.institutionId))
-    .innerJoin(registrations, eq(registrations.enrolmentId, enrolments.id))
-    .where(and(...where));
-  const rows = await db
+  // Filters on other tables are semi-joins, so the page is cut from enrolments alone.
+  if (physicianWhere.length) {
+    where.push(sql`exists (select 1 from ${physicians} where ${physicians.id} = ${enrolments.physicianId} and ${and(...physicianWhere)})`);
+  }
+  if (query.kind === 'exemption') {
+    where.push(sql`exists (select 1 from ${registrations} where ${registrations.enrolmentId} = ${enrolments.id} and ${and(...exemptionWhere)})`);
+  }
+  const [{ n: total }] = await db.select({ n: count() }).from(enrolments).where(and(...where));
+  const pageIds = (
+    await db
+      .select({ id: enrolments.id })
+      .from(enrolments)
+      .where(and(...where))
+      .orderBy(asc(enrolments.updatedAt), asc(enrolments.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+  ).map((r) => r.id);
+  const found = pageIds.length === 0 ? [] : await db
     .select({
       enrolmentId: enrolments.id,
       physicianId: physicians.id,
@@ -129,11 +146,8 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
     .innerJoin(institutions, eq(institutions.id, enrolments.institutionId))
     .innerJoin(registrations, eq(registrations.enrolmentId, enrolments.id))
     .leftJoin(departments, eq(departments.id, physicians.departmentId))
-    .where(and(...where))
-    // Oldest submission first: the queue is worked in the order physicians submitted.
-    .orderBy(asc(registrations.submittedAt), asc(enrolments.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(inArray(enrolments.id, pageIds));
+  const rows = pageIds.map((id) => found.find((r) => r.enrolmentId === id)!);
   return {
     items: rows.map((r) => ({
       ...r,

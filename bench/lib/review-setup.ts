@@ -1,0 +1,47 @@
+// Before the 审核 benchmark, with the server stopped: the flagship's first REVIEW_BATCH physicians have submitted
+// (一般程序, 待医疗卫生机构审核, registration rows), the flagship has a 考核机构 and the 报名信息审核 window is open.
+// Earlier runs' evaluations and messages for them are removed, so every run starts from the same state.
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../../server/config.js';
+import { openRuntime } from '../../server/runtime.js';
+import { BENCH_INSTITUTION } from './bench-accounts.js';
+
+export const REVIEW_BATCH = 5000;
+
+type Rows<T> = { rows: T[] };
+
+export async function prepareReview(): Promise<{ flagshipId: number; submitted: number }> {
+  const runtime = await openRuntime(loadConfig());
+  const { db } = runtime.database;
+  const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as Rows<T>).rows;
+  try {
+    const [flagship] = await rows<{ id: number; region_code: string }>(sql`select i.id, i.region_code from accounts a join institutions i on i.id = a.institution_id where a.login_name = ${BENCH_INSTITUTION}`);
+    if (!flagship) throw new Error(`no ${BENCH_INSTITUTION}: run bench/generate-province.ts first`);
+    const flagshipId = Number(flagship.id);
+    const provinceCode = `${flagship.region_code.slice(0, 2)}0000`;
+    const [cycle] = await rows<{ id: number }>(sql`select id from cycles where province_code = ${provinceCode} and is_current`);
+    if (!cycle) throw new Error('the province has no current cycle');
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`update cycles set review_start = least(review_start, current_date - 1), review_end = greatest(review_end, current_date + 30) where id = ${cycle.id}`);
+      const [assessor] = ((await tx.execute(sql`select id from institutions where region_code like ${`${provinceCode.slice(0, 2)}%`} and id <> ${flagshipId} order by physician_total desc limit 1`)) as unknown as Rows<{ id: number }>).rows;
+      await tx.execute(sql`insert into assessors (cycle_id, institution_id) values (${cycle.id}, ${assessor.id}) on conflict do nothing`);
+      await tx.execute(sql`insert into assessor_assignments (cycle_id, institution_id, assigned_assessor_id) values (${cycle.id}, ${flagshipId}, ${assessor.id})
+        on conflict (cycle_id, institution_id) do update set assigned_assessor_id = excluded.assigned_assessor_id`);
+      const chosen = sql`(select id from physicians where institution_id = ${flagshipId} and transferred_out_at is null order by id limit ${REVIEW_BATCH})`;
+      await tx.execute(sql`insert into enrolments (cycle_id, physician_id, institution_id, status, procedure)
+        select ${cycle.id}, id, ${flagshipId}, 'PENDING_INSTITUTION_REVIEW', 'standard' from ${chosen} p
+        on conflict (cycle_id, physician_id) do update set status = 'PENDING_INSTITUTION_REVIEW', procedure = 'standard', result = null, version = enrolments.version + 1`);
+      const theirs = sql`(select id from enrolments where cycle_id = ${cycle.id} and physician_id in ${chosen})`;
+      await tx.execute(sql`delete from evaluations where enrolment_id in ${theirs}`);
+      await tx.execute(sql`delete from messages where account_id in (select id from accounts where physician_id in ${chosen})`);
+      await tx.execute(sql`insert into registrations (enrolment_id, physician_id, cycle_id, submitted_at, procedure)
+        select e.id, e.physician_id, e.cycle_id, now(), '{"procedure":"standard","exemptionRequested":false}'::jsonb from enrolments e where e.id in ${theirs}
+        on conflict (enrolment_id) do update set submitted_at = now(), exemption_status = 'none'`);
+    });
+    await db.execute(sql`vacuum analyze enrolments`);
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int n from enrolments where institution_id = ${flagshipId} and status = 'PENDING_INSTITUTION_REVIEW'`);
+    return { flagshipId, submitted: n };
+  } finally {
+    await runtime.close();
+  }
+}
