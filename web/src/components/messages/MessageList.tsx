@@ -1,4 +1,4 @@
-import { App, Badge, Empty } from 'antd';
+import { App, Empty } from 'antd';
 import type { MessageItem } from '../../../../common/schemas/messages';
 import { errorMessage } from '../../api/client';
 import { useMarkMessageRead } from '../../api/messages';
@@ -9,18 +9,20 @@ function MessageBody({ message }: { message: MessageItem }) {
   const unread = message.readAt === null;
   return (
     <>
-      <span className="message-head">
-        <span className="message-title">
-          {/* Read ones keep the dot's room, so every title starts at the same place. */}
-          <Badge status="error" className={unread ? 'message-dot' : 'message-dot message-dot-read'} />
-          {message.title}
-          {unread && <span className="message-unread-tag">未读</span>}
+      {/* Read ones keep the dot's room, so every title starts at the same place. */}
+      <span aria-hidden className={unread ? 'message-dot' : 'message-dot message-dot-read'} />
+      <span className="message-main">
+        <span className="message-head">
+          <span className="message-title">
+            {message.title}
+            {unread && <span className="message-unread-tag">未读</span>}
+          </span>
+          <time className="message-time" dateTime={message.createdAt}>
+            {formatDateTime(message.createdAt)}
+          </time>
         </span>
-        <time className="message-time" dateTime={message.createdAt}>
-          {formatDateTime(message.createdAt)}
-        </time>
+        <span className="message-content">{message.content}</span>
       </span>
-      <span className="message-content">{message.content}</span>
     </>
   );
 }

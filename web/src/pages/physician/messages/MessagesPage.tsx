@@ -56,7 +56,11 @@ export function MessagesPage() {
             pageSizeOptions={pageSizes.map(String)}
             showSizeChanger
             showTotal={(total) => `共 ${total} 条`}
-            onChange={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
+            onChange={(page, pageSize) => {
+              setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize });
+              // On a phone the pager is far down: the next page starts at the top.
+              window.scrollTo({ top: 0 });
+            }}
           />
         )}
       </Flex>
