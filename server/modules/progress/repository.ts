@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { PhysicianLevel, PracticeCategory } from '../../../common/enums.js';
 import type { ExemptionStatus } from '../../../common/schemas/registration.js';
 import type { ProgressFilters, ProgressProcedure, ProgressResult, ProgressStatus } from '../../../common/schemas/assessment-progress.js';
-import { regionPrefix } from '../../../common/regions.js';
+import { regionLevel, regionPrefix } from '../../../common/regions.js';
 import type { Database } from '../../db/client.js';
 import { assessorAssignments, departments, enrolments, institutions, physicians, registrations } from '../../db/schema/index.js';
 
@@ -15,23 +15,28 @@ import { assessorAssignments, departments, enrolments, institutions, physicians,
  */
 export type ProgressScope = { institutionId: number } | { assessorId: number } | { regionCode: string };
 
-/** The enrolments of the cycle inside the scope, as conditions on `enrolments` alone. */
+/** `institution_id = any(<ids>)`: the ids are computed once, so PostgreSQL reads the scope through the enrolment index. */
+const amongInstitutions = (ids: SQL): SQL => sql`${enrolments.institutionId} = any((select array_agg(x.id) from (${ids}) x)::int[])`;
+
+/**
+ * The enrolments of the cycle inside the scope, as conditions on `enrolments` alone. A whole province (nearly every
+ * enrolment of the cycle) is a semi-join on its institutions. A set of institutions (an assessor's, a city's, a
+ * district's) is handed over as an array: joined as a subquery, PostgreSQL read all of the cycle's enrolments to
+ * keep 5% of them (an assessor with 400 institutions, filtered by 医师级别: 120–135 ms, as an array 50–60 ms).
+ */
 export function scopeConditions(cycleId: number, scope: ProgressScope): SQL[] {
   const base = [eq(enrolments.cycleId, cycleId), ne(enrolments.status, 'NOT_ENROLLED')];
   if ('institutionId' in scope) return [...base, eq(enrolments.institutionId, scope.institutionId)];
   if ('assessorId' in scope) {
     return [
       ...base,
-      inArray(
-        enrolments.institutionId,
-        sql`(select ${assessorAssignments.institutionId} from ${assessorAssignments} where ${assessorAssignments.cycleId} = ${cycleId} and ${assessorAssignments.assignedAssessorId} = ${scope.assessorId})`,
+      amongInstitutions(
+        sql`select ${assessorAssignments.institutionId} as id from ${assessorAssignments} where ${assessorAssignments.cycleId} = ${cycleId} and ${assessorAssignments.assignedAssessorId} = ${scope.assessorId}`,
       ),
     ];
   }
-  return [
-    ...base,
-    inArray(enrolments.institutionId, sql`(select ${institutions.id} from ${institutions} where ${institutions.regionCode} like ${`${regionPrefix(scope.regionCode)}%`})`),
-  ];
+  const inRegion = sql`select ${institutions.id} as id from ${institutions} where ${institutions.regionCode} like ${`${regionPrefix(scope.regionCode)}%`}`;
+  return [...base, regionLevel(scope.regionCode) === 'province' ? inArray(enrolments.institutionId, sql`(${inRegion})`) : amongInstitutions(inRegion)];
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -122,15 +127,21 @@ function selectRows(db: Database) {
 /**
  * One page, newest enrolment first, and the number of rows the filter matches (up to `countCap` when given). The
  * page's ids are cut from the filtered enrolments first; the other joins then run for those rows only.
+ *
+ * `walkIdIndex`: a whole province's list walks the primary key backwards and stops at the page. Any narrower scope
+ * (an institution, an assessor's institutions, a city) sorts by an expression no index provides, so that PostgreSQL
+ * reaches the scope's rows through `enrolments_institution_status_idx` and sorts those: ids follow the order in
+ * which institutions enrolled their physicians, so walking the key for one institution could read the whole table
+ * before it finds a page (120 ms for the 400k-physician province's flagship, against 2 ms).
  */
 export async function progressPage(
   db: Database,
   where: ProgressWhere,
-  page: { page: number; pageSize: number },
+  page: { page: number; pageSize: number; walkIdIndex: boolean },
   countCap?: number,
 ): Promise<{ rows: ProgressRow[]; total: number; totalCapped: boolean }> {
   const pageIds = matchingIds(db, where)
-    .orderBy(desc(enrolments.id))
+    .orderBy(page.walkIdIndex ? desc(enrolments.id) : sql`${enrolments.id} + 0 desc`)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
   const matching = matchingIds(db, where);
@@ -146,13 +157,16 @@ export async function progressPage(
   return { rows, total: totalCapped ? countCap : total, totalCapped };
 }
 
-/** Every row the filter matches, `batchSize` at a time by keyset on the enrolment id: an export never holds the table. */
-export async function* allProgressRows(db: Database, where: ProgressWhere, batchSize = 2000): AsyncGenerator<ProgressRow[]> {
+/**
+ * Every row the filter matches, `batchSize` at a time by keyset on the enrolment id: an export never holds the table.
+ * As for a page, only a whole province's batches walk the primary key.
+ */
+export async function* allProgressRows(db: Database, where: ProgressWhere, walkIdIndex: boolean, batchSize = 2000): AsyncGenerator<ProgressRow[]> {
   let after = 0;
   for (;;) {
     const batch = (await selectRows(db)
       .where(and(...where.conditions, gt(enrolments.id, after)))
-      .orderBy(asc(enrolments.id))
+      .orderBy(walkIdIndex ? asc(enrolments.id) : sql`${enrolments.id} + 0`)
       .limit(batchSize)) as ProgressRow[];
     if (batch.length === 0) return;
     yield batch;

@@ -3,7 +3,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { practiceCategories, submittedStatuses } from '../../../common/enums.js';
 import { normalizeResidentId } from '../../../common/id-number.js';
-import { regionWithin } from '../../../common/regions.js';
+import { regionLevel, regionWithin } from '../../../common/regions.js';
 import {
   PROGRESS_COUNT_CAP,
   progressProcedures,
@@ -75,10 +75,14 @@ async function idNumberCondition(deps: ProgressDeps, scope: SQL[], raw: string |
 
 const cycleOf = (cycle: { id: number; name: string } | null) => (cycle ? { id: cycle.id, name: cycle.name } : null);
 
+/** The conditions of a filter, and whether its page may walk the primary key (a whole province's list). */
 async function whereOf(deps: ProgressDeps, actor: Actor, cycleId: number, filters: ProgressFilters) {
-  const scope = scopeConditions(cycleId, await scopeOf(deps.db, actor, filters));
+  const within = await scopeOf(deps.db, actor, filters);
+  const scope = scopeConditions(cycleId, within);
   const { idNumber, regionCode: _region, ...rest } = filters;
-  return progressWhere(scope, rest, await idNumberCondition(deps, scope, idNumber));
+  const where = progressWhere(scope, rest, await idNumberCondition(deps, scope, idNumber));
+  const wholeProvince = !filters.institutionId && 'regionCode' in within && regionLevel(within.regionCode) === 'province';
+  return { where, wholeProvince };
 }
 
 export type ProgressExportRow = Omit<ProgressRow, 'birthDate'> & { age: number | null };
@@ -89,15 +93,14 @@ const withAge = ({ birthDate, ...row }: ProgressRow): ProgressExportRow => ({ ..
 export async function listProgress(deps: ProgressDeps, actor: Actor, query: ProgressListQuery): Promise<ProgressList> {
   requireRole(actor, progressRoles);
   const cycle = await currentCycle(deps.db, actor.provinceCode);
-  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize, cycle: null, totalCapped: false };
   if (!cycle) {
     await scopeOf(deps.db, actor, query);
-    return empty;
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize, cycle: null, totalCapped: false };
   }
-  const where = await whereOf(deps, actor, cycle.id, query);
-  // An authority's list across its jurisdiction counts up to a cap; one institution's (or an assessor's) exactly.
+  const { where, wholeProvince } = await whereOf(deps, actor, cycle.id, query);
+  // An authority's list across a region counts up to a cap; one institution's (or an assessor's) exactly.
   const wide = actor.role === 'authority' && !query.institutionId;
-  const { rows, total, totalCapped } = await progressPage(deps.db, where, query, wide ? PROGRESS_COUNT_CAP : undefined);
+  const { rows, total, totalCapped } = await progressPage(deps.db, where, { ...query, walkIdIndex: wholeProvince }, wide ? PROGRESS_COUNT_CAP : undefined);
   return { items: rows.map(withAge), total, page: query.page, pageSize: query.pageSize, cycle: cycleOf(cycle), totalCapped };
 }
 
@@ -109,7 +112,8 @@ export async function exportProgress(deps: ProgressDeps, actor: Actor, filters: 
     await scopeOf(deps.db, actor, filters);
     return (async function* () {})();
   }
-  const batches = allProgressRows(deps.db, await whereOf(deps, actor, cycle.id, filters));
+  const { where, wholeProvince } = await whereOf(deps, actor, cycle.id, filters);
+  const batches = allProgressRows(deps.db, where, wholeProvince);
   return (async function* () {
     for await (const batch of batches) yield batch.map(withAge);
   })();
