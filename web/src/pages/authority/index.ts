@@ -8,3 +8,4 @@ export { AssessorApplicationsPage } from './assessor-applications/AssessorApplic
 export { AssessorAssignmentsPage } from './assessor-assignments/AssessorAssignmentsPage';
 export { PhysiciansPage } from './physicians/PhysiciansPage';
 export { ReviewRecordPage } from './reviews/ReviewPages';
+export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';

@@ -7,3 +7,4 @@ export { PhysiciansPage } from './physicians/PhysiciansPage';
 export { TransferInPage } from './transfer-in/TransferInPage';
 export { ChangeRequestsPage } from './change-requests/ChangeRequestsPage';
 export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, ReviewRecordPage } from './reviews/ReviewPages';
+export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';

@@ -1,0 +1,150 @@
+import { Button, Table, Tag, Typography, type TableProps } from 'antd';
+import { useNavigate } from 'react-router';
+import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
+import { progressProcedureLabels, progressResultLabels, type ProgressItem, type ProgressStatus } from '../../../../common/schemas/assessment-progress';
+import { pageSizes } from '../../../../common/schemas/pagination';
+import { exemptionStatusLabels, type ExemptionStatus } from '../../../../common/schemas/registration';
+
+export interface ProgressPaging {
+  page: number;
+  pageSize: number;
+}
+
+interface Props {
+  items: ProgressItem[];
+  total: number;
+  /** The total is a lower bound (an authority's list counts up to a cap). */
+  totalCapped?: boolean;
+  loading: boolean;
+  paging: ProgressPaging;
+  onPagingChange: (paging: ProgressPaging) => void;
+  /** The assessor's and the authority's lists span institutions: 卫生机构 says whose physician it is. */
+  showInstitution?: boolean;
+  /** What the empty table says (no cycle, or no match). */
+  emptyText: string;
+}
+
+const statusColors: Partial<Record<ProgressStatus, string>> = {
+  RETURNED_BY_INSTITUTION: 'red',
+  RETURNED_BY_AUTHORITY: 'red',
+  PENDING_INSTITUTION_REVIEW: 'gold',
+  RETURNED_BY_ASSESSOR: 'orange',
+  PENDING_ASSESSOR_REVIEW: 'gold',
+  AWAITING_TEST: 'cyan',
+  PENDING_RETAKE_CONFIRMATION: 'orange',
+  AWAITING_RETAKE: 'orange',
+  COMPLETED: 'green',
+};
+const exemptionColors: Record<ExemptionStatus, string> = { none: 'default', pendingInstitution: 'gold', pendingAssessor: 'gold', approved: 'green', rejected: 'red' };
+
+/** The record of one enrolment (医师信息, 工作成绩、职业道德, 提交日志). */
+export const recordPath = (enrolmentId: number) => `/reviews/record/${enrolmentId}`;
+
+/**
+ * 序号, (卫生机构), 科室, 姓名, 年龄, 证件号码 (masked), 执业类别, 医师级别, 考核程序, 考核状态, 免考状态, 考核结果, 操作 查看 —
+ * one page from the server.
+ */
+export function ProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText }: Props) {
+  const navigate = useNavigate();
+  const columns: TableProps<ProgressItem>['columns'] = [
+    { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
+    showInstitution
+      ? {
+          // Across institutions the department goes under its institution, so that the row still fits 1366 px.
+          title: '卫生机构 / 科室',
+          key: 'institutionName',
+          render: (_v, row) => (
+            <div className="progress-institution">
+              <span>{row.institutionName}</span>
+              <Typography.Text type="secondary" className="progress-department">
+                {row.departmentName ?? '—'}
+              </Typography.Text>
+            </div>
+          ),
+        }
+      : { title: '科室', dataIndex: 'departmentName', key: 'departmentName', render: (v: string | null) => v ?? '—' },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 76 },
+    { title: '年龄', dataIndex: 'age', key: 'age', width: 48, render: (v: number | null) => v ?? '—' },
+    { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 104 },
+    { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 74, render: (v: ProgressItem['practiceCategory']) => practiceCategoryLabels[v] },
+    { title: '医师级别', dataIndex: 'physicianLevel', key: 'physicianLevel', width: 100, render: (v: ProgressItem['physicianLevel']) => (v ? physicianLevelLabels[v] : '—') },
+    { title: '考核程序', dataIndex: 'procedure', key: 'procedure', width: 86, render: (v: ProgressItem['procedure']) => progressProcedureLabels[v] },
+    {
+      title: '考核状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 140,
+      render: (v: ProgressStatus) => (
+        <Tag color={statusColors[v] ?? 'default'} className="progress-tag">
+          {enrolmentStatusLabels[v]}
+        </Tag>
+      ),
+    },
+    {
+      title: '免考状态',
+      dataIndex: 'exemptionStatus',
+      key: 'exemptionStatus',
+      width: 100,
+      render: (v: ExemptionStatus) =>
+        v === 'none' ? (
+          exemptionStatusLabels[v]
+        ) : (
+          <Tag color={exemptionColors[v]} className="progress-tag">
+            {exemptionStatusLabels[v]}
+          </Tag>
+        ),
+    },
+    {
+      title: '考核结果',
+      dataIndex: 'result',
+      key: 'result',
+      width: 74,
+      render: (v: ProgressItem['result']) =>
+        v === 'none' ? (
+          '—'
+        ) : (
+          <Tag color={v === 'passed' ? 'green' : 'red'} className="progress-tag">
+            {progressResultLabels[v]}
+          </Tag>
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 56,
+      fixed: 'end',
+      render: (_v, row) => (
+        <Button type="link" size="small" onClick={() => void navigate(recordPath(row.enrolmentId))}>
+          查看
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Table<ProgressItem>
+      rowKey="enrolmentId"
+      size="small"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      // 科室 (or 卫生机构) takes what is left; below this width the table scrolls instead of squeezing.
+      scroll={{ x: showInstitution ? 1040 : 980 }}
+      locale={{ emptyText }}
+      pagination={{
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total,
+        pageSizeOptions: [...pageSizes],
+        showSizeChanger: true,
+        showQuickJumper: true,
+        showTotal: (n) => (totalCapped ? `共 ${n}+ 条，请按机构、区划或条件筛选` : `共 ${n} 条`),
+      }}
+      onChange={(pagination) =>
+        onPagingChange({
+          page: pagination.pageSize !== paging.pageSize ? 1 : (pagination.current ?? 1),
+          pageSize: pagination.pageSize ?? paging.pageSize,
+        })
+      }
+    />
+  );
+}
