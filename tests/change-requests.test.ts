@@ -4,13 +4,12 @@
 // created here by the provincial authority: the demo province starts with only 2024-2026年度).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
 let physician: { name: string; idNumber: string };
 
-const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 
 async function pick(page: Page, field: Locator, option: string) {

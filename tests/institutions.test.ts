@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -11,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^${[...text].join('\\s*')}$`) });
 // By its title: the test build's ids (aria-labelledby) are not unique, so the dialog's accessible name is unreliable.
 const modal = (page: Page, title: string) => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../common/id-number.js';
-import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -13,7 +13,6 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 // An icon before the text lends the button its aria-label ("plus 新增医师").
-const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
 const dialog = (page: Page, title: string | RegExp) => page.locator('.ant-modal, .ant-drawer').filter({ has: page.locator('.ant-modal-title, .ant-drawer-title', { hasText: title }) });
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 const tab = (page: Page, name: string) => page.getByRole('tab', { name });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -19,7 +19,6 @@ interface Physician {
 }
 let physicians: Physician[] = [];
 
-const button = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
 // The button's spinner fades out after a request and stays in the accessibility tree meanwhile ("loading …").
 const counting = /^(loading )?\d+秒后重新获取$/;
 const resend = /^(loading )?重新获取$/;

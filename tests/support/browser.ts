@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core; screenshots go to test-results/screenshots/ to be looked at.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PHYSICIAN_ID = '430102198001010011';
@@ -41,3 +42,27 @@ export async function loginThroughForm(page: Page, tab: '医师' | '机构', acc
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
+
+/** A button by its text; antd puts a space between two CJK characters and may prefix an icon's name. */
+export const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
+
+const pageOf = (scope: Page | Locator): Page => ('page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page));
+/** The form item whose label is `label` (the inner locator is matched inside each item, so it starts from the page). */
+export const formItem = (scope: Page | Locator, label: string) =>
+  scope.locator('.ant-form-item').filter({ has: pageOf(scope).locator(`label[title="${label}"]`) });
+
+/** The page is no wider than the screen. */
+export async function noSideways(page: Page, width: number) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
+
+/** Signs in through the API as an organisation account: its request context and CSRF header. */
+export async function signIn(browser: Browser, baseURL: string, account: string): Promise<{ api: APIRequestContext; headers: Record<string, string>; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL });
+  const api = context.request;
+  const login = await api.post('/api/v1/auth/login', { data: { tab: 'organization', account, password: DEMO_PASSWORD, captcha: 'x' } });
+  expect(login.status()).toBe(200);
+  const headers = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'csrf_token')?.value ?? '' };
+  return { api, headers, close: () => context.close() };
+}
+
