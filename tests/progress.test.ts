@@ -102,6 +102,14 @@ describe('考核进度 (DEMO0002 长河市第二人民医院)', () => {
     expect(sheet).toHaveLength(found + 1);
     expect(sheet.slice(1).every((r) => r[2].includes(name) && r[8] === '待报名')).toBe(true);
 
+    // 查看 before the first 提交: the physician's information (there is no registration record yet).
+    await button(rows(page).first(), '查看').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: `医师信息 — ${name}` });
+    await drawer.getByText('待报名', { exact: true }).first().waitFor();
+    await screenshot(page, 'progress-view-physician');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
     // 重置 brings the whole list back.
     await button(page, '重置').click();
     await expect.poll(async () => (await total(page).innerText()).trim()).toBe(`共 ${all} 条`);

@@ -108,6 +108,8 @@ export const progressItemSchema = z.object({
   status: z.enum(progressStatuses),
   exemptionStatus: z.enum(exemptionStatuses),
   result: z.enum(progressResults),
+  /** The registration was submitted at least once: 查看 opens its record; before that, the physician's information. */
+  submitted: z.boolean(),
 });
 export type ProgressItem = z.infer<typeof progressItemSchema>;
 

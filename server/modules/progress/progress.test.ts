@@ -23,6 +23,7 @@ interface Item {
   status: string;
   exemptionStatus: string;
   result: string;
+  submitted: boolean;
 }
 interface Page {
   items: Item[];
@@ -125,7 +126,9 @@ describe('GET /api/v1/progress (考核进度)', () => {
     expect(page.total).toBe(7);
     expect(page.cycle?.id).toBe(ctx.world.cycle.id);
     const jia = page.items.find((i) => i.name === '待报名甲')!;
-    expect(jia).toMatchObject({ departmentName: '心内科', procedure: 'none', status: 'PENDING_REGISTRATION', exemptionStatus: 'none', result: 'none', enrolmentId: people['待报名甲'].enrolmentId });
+    // Not submitted yet: no record to open (查看 shows the physician's information instead).
+    expect(jia).toMatchObject({ departmentName: '心内科', procedure: 'none', status: 'PENDING_REGISTRATION', exemptionStatus: 'none', result: 'none', submitted: false, enrolmentId: people['待报名甲'].enrolmentId });
+    expect(page.items.find((i) => i.name === '机构驳回乙')).toMatchObject({ status: 'RETURNED_BY_INSTITUTION', procedure: 'standard', submitted: true });
     expect(jia.age).toBeGreaterThanOrEqual(65);
     expect(jia.idNumberMasked).toMatch(/^\d{4}\*{5}\d[\dX]$/);
     const geng = page.items.find((i) => i.name === '不合格庚')!;

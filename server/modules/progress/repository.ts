@@ -96,6 +96,7 @@ export interface ProgressRow {
   status: ProgressStatus;
   exemptionStatus: ExemptionStatus;
   result: ProgressResult;
+  submitted: boolean;
 }
 
 /** The row of each enrolment: physician, institution, department and registration joined. */
@@ -116,6 +117,7 @@ function selectRows(db: Database) {
       status: sql<ProgressStatus>`${enrolments.status}`,
       exemptionStatus: exemptionSql,
       result: sql<ProgressResult>`coalesce(${enrolments.result}, 'none')`,
+      submitted: sql<boolean>`${registrations.submittedAt} is not null`,
     })
     .from(enrolments)
     .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))

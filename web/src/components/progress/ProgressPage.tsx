@@ -6,6 +6,7 @@ import { progressExportUrl, useProgressList, type ProgressSearch } from '../../a
 import { downloadUrl } from '../../lib/download';
 import { LoadFailed } from '../LoadFailed';
 import { RegionTreeSelect } from '../region/RegionTreeSelect';
+import { PhysicianDrawer } from '../roster/PhysicianDrawer';
 import { ProgressFilterForm } from './ProgressFilterForm';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
 import { ProgressTable, type ProgressPaging } from './ProgressTable';
@@ -28,6 +29,7 @@ const firstPage: ProgressPaging = { page: 1, pageSize: 10 };
 export function ProgressPage({ departments, institutionLabel, regionRoot }: ProgressScopeProps) {
   const [search, setSearchState] = useState<ProgressSearch>({});
   const [paging, setPaging] = useState<ProgressPaging>(firstPage);
+  const [viewing, setViewing] = useState<number | null>(null);
   const list = useProgressList({ ...search, ...paging });
   const setSearch = (next: ProgressSearch) => {
     setSearchState(next);
@@ -62,9 +64,11 @@ export function ProgressPage({ departments, institutionLabel, regionRoot }: Prog
             onPagingChange={setPaging}
             showInstitution={Boolean(institutionLabel)}
             emptyText={noCycle ? '当前没有考核周期' : Object.keys(search).length > 0 ? '没有符合条件的医师' : '本周期暂无已确认参加考核的医师'}
+            onViewPhysician={setViewing}
           />
         )}
       </Card>
+      <PhysicianDrawer id={viewing} onClose={() => setViewing(null)} />
     </Flex>
   );
 }

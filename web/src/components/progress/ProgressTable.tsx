@@ -22,6 +22,8 @@ interface Props {
   showInstitution?: boolean;
   /** What the empty table says (no cycle, or no match). */
   emptyText: string;
+  /** 查看 before the first 提交: there is no record yet, only the physician's information. */
+  onViewPhysician: (physicianId: number) => void;
 }
 
 const statusColors: Partial<Record<ProgressStatus, string>> = {
@@ -37,14 +39,14 @@ const statusColors: Partial<Record<ProgressStatus, string>> = {
 };
 const exemptionColors: Record<ExemptionStatus, string> = { none: 'default', pendingInstitution: 'gold', pendingAssessor: 'gold', approved: 'green', rejected: 'red' };
 
-/** The record of one enrolment (医师信息, 工作成绩、职业道德, 提交日志). */
+/** The record of a submitted registration (医师信息, 工作成绩、职业道德, 提交日志). */
 export const recordPath = (enrolmentId: number) => `/reviews/record/${enrolmentId}`;
 
 /**
  * 序号, (卫生机构), 科室, 姓名, 年龄, 证件号码 (masked), 执业类别, 医师级别, 考核程序, 考核状态, 免考状态, 考核结果, 操作 查看 —
- * one page from the server.
+ * one page from the server. 查看 opens the registration's record once it was submitted, else the physician's information.
  */
-export function ProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText }: Props) {
+export function ProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText, onViewPhysician }: Props) {
   const navigate = useNavigate();
   const columns: TableProps<ProgressItem>['columns'] = [
     { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
@@ -114,7 +116,7 @@ export function ProgressTable({ items, total, totalCapped, loading, paging, onPa
       width: 56,
       fixed: 'end',
       render: (_v, row) => (
-        <Button type="link" size="small" onClick={() => void navigate(recordPath(row.enrolmentId))}>
+        <Button type="link" size="small" onClick={() => (row.submitted ? void navigate(recordPath(row.enrolmentId)) : onViewPhysician(row.physicianId))}>
           查看
         </Button>
       ),
