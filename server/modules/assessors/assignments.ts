@@ -11,7 +11,8 @@ import { recordAudit } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { regionPrefix } from '../../../common/regions.js';
 import { currentCycle } from '../cycles/service.js';
-import { escapeLike, institutionAccount, institutionFilters, iso, offsetOf, regionNameOf, requireCurrentCycle } from './shared.js';
+import { escapeLike } from '../../lib/sql.js';
+import { institutionAccount, institutionFilters, iso, offsetOf, regionNameOf, requireCurrentCycle } from './shared.js';
 
 const assessorInstitution = alias(institutions, 'assessor_institution');
 

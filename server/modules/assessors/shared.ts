@@ -4,6 +4,7 @@ import { regionPath, regionPrefix } from '../../../common/regions.js';
 import type { Actor } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
 import { accounts, institutions } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/sql.js';
 import { AppError } from '../../lib/errors.js';
 import { currentCycle, type CycleRow } from '../cycles/service.js';
 
@@ -22,9 +23,6 @@ export function institutionFilters(actor: Actor, filters: { regionCode?: string;
   return where;
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Join condition for an institution's own login account (机构账号). */
 export const institutionAccount = and(eq(accounts.institutionId, institutions.id), eq(accounts.kind, 'institution'));

@@ -3,10 +3,10 @@ import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm';
 import type { DepartmentStatus } from '../../../common/enums.js';
 import type { Database, Tx } from '../../db/client.js';
 import { departments, physicians } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/sql.js';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface DepartmentFilter {
   name?: string;

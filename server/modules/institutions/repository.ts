@@ -7,6 +7,7 @@ import { regionPrefix } from '../../../common/regions.js';
 import type { AccountStatus, InstitutionFilters, InstitutionSortField } from '../../../common/schemas/institution.js';
 import type { Database, Tx } from '../../db/client.js';
 import { accounts, assessorAssignments, assessors, authorities, institutions, regions } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/sql.js';
 
 const assignedAssessor = alias(institutions, 'assigned_assessor');
 const region = alias(regions, 'region');
@@ -22,7 +23,6 @@ const isAssessorSql = (cycleId: number | null) =>
 const accountStatusSql = sql<AccountStatus>`case when ${accounts.disabled} then 'disabled' when ${accounts.lockedUntil} > now() then 'locked' else 'normal' end`;
 
 /** `%` and `_` typed by a user are matched literally. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const withinPrefix = (code: string) => sql`${institutions.regionCode} like ${`${regionPrefix(code)}%`}`;
 

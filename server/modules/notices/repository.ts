@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, like, sql, type SQL } from '
 import type { NoticeCategory, NoticeStatus } from '../../../common/schemas/notices.js';
 import type { Database, Tx } from '../../db/client.js';
 import { authorities, files, notices } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/sql.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export interface FileRef {
@@ -14,7 +15,6 @@ export interface FileRef {
   slot: number;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface NoticeFilter {
   title?: string;

@@ -8,6 +8,7 @@ import { regionPrefix } from '../../../common/regions.js';
 import type { RosterFilters, RosterSortField, RosterTab } from '../../../common/schemas/physician.js';
 import type { Database, Tx } from '../../db/client.js';
 import { departments, enrolments, institutions, physicians } from '../../db/schema/index.js';
+import { escapeLike } from '../../lib/sql.js';
 
 /** Whose roster: one institution, or every institution of a jurisdiction. */
 export type RosterScope = { institutionId: number } | { regionCode: string };
@@ -33,7 +34,6 @@ export const currentEnrolmentJoin = ({ cycleId, oneInstitution }: CurrentEnrolme
     eq(enrolments.physicianId, physicians.id),
   );
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const statusSql = sql<EnrolmentStatus>`coalesce(${enrolments.status}, 'NOT_ENROLLED')`;
 
