@@ -100,7 +100,7 @@ export async function listProgress(deps: ProgressDeps, actor: Actor, query: Prog
   const { where, wholeProvince } = await whereOf(deps, actor, cycle.id, query);
   // An authority's list across a region counts up to a cap; one institution's (or an assessor's) exactly.
   const wide = actor.role === 'authority' && !query.institutionId;
-  const { rows, total, totalCapped } = await progressPage(deps.db, where, { ...query, walkIdIndex: wholeProvince }, wide ? PROGRESS_COUNT_CAP : undefined);
+  const { rows, total, totalCapped } = await progressPage(deps.db, where, { ...query, wholeProvince }, wide ? PROGRESS_COUNT_CAP : undefined);
   return { items: rows.map(withAge), total, page: query.page, pageSize: query.pageSize, cycle: cycleOf(cycle), totalCapped };
 }
 
