@@ -11,7 +11,7 @@ import {
 } from '../../../../common/schemas/registration';
 import type { ReviewRecord } from '../../../../common/schemas/review';
 import { FileLinks } from './RecordFiles';
-import { ExemptionStatusTag } from './ReviewStatusTag';
+import { ExemptionStatusTag } from '../StatusTags';
 
 // The steps are stored as the physician submitted them (validated by the registration schemas).
 type Conduct = Partial<ConductStep>;

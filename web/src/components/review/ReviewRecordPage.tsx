@@ -15,7 +15,7 @@ import { OpinionsSection } from './OpinionsSection';
 import { PhysicianTab } from './PhysicianTab';
 import { RecordDecisions, type DecisionMode } from './RecordDecisions';
 import type { EvaluationValues } from './reviewForms';
-import { EnrolmentStatusTag, ExemptionStatusTag } from './ReviewStatusTag';
+import { EnrolmentStatusTag, ExemptionStatusTag } from '../StatusTags';
 import { TimelineTab } from './TimelineTab';
 import './review.css';
 

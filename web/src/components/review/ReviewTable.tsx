@@ -5,7 +5,7 @@ import { procedureLabels } from '../../../../common/papers';
 import { pageSizes, type Paging } from '../../../../common/schemas/pagination';
 import type { ReviewItem, ReviewKind, ReviewTab } from '../../../../common/schemas/review';
 import { recordPath } from './reviewForms';
-import { EnrolmentStatusTag, ExemptionStatusTag } from './ReviewStatusTag';
+import { EnrolmentStatusTag, ExemptionStatusTag } from '../StatusTags';
 
 interface Props {
   kind: ReviewKind;

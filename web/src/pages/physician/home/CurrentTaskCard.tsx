@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { exemptionStatusLabels, type PhysicianTask } from '../../../../../common/schemas/registration';
-import { EnrolmentStatusTag } from '../registration/EnrolmentStatusTag';
+import { EnrolmentStatusTag } from '../../../components/StatusTags';
 
 /** An enrolled physician may always open their registration (read-only once submitted or outside the window). */
 function canView(task: PhysicianTask): boolean {

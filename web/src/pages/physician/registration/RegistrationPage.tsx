@@ -4,7 +4,7 @@ import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useRegistration, useTask } from '../../../api/registration';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PageSpin } from '../../../components/PageSpin';
-import { EnrolmentStatusTag } from './EnrolmentStatusTag';
+import { EnrolmentStatusTag } from '../../../components/StatusTags';
 import { ReadOnlyRegistration } from './ReadOnlyRegistration';
 import { RegistrationWizard } from './RegistrationWizard';
 import './registration.css';
