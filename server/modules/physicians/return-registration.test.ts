@@ -64,6 +64,8 @@ describe('POST /api/v1/physicians/:id/return-registration (退回报名)', () =>
     expect(task).toMatchObject({ status: 'RETURNED_BY_AUTHORITY', returnReason: '执业证书照片不清晰，请重新上传' });
     expect(task.block).toBe('noDepartments'); // open again, but for 提交 this world's institution still needs a 科室
     expect(task.timeline.map((e: { label: string }) => e.label)).toContain('卫生行政部门退回报名');
+    const inbox = (await physician.get('/api/v1/messages')).json();
+    expect(inbox.items[0]).toMatchObject({ title: '报名信息被卫生行政部门退回', content: expect.stringContaining('执业证书照片不清晰，请重新上传') });
   });
 
   it('refuses what was not submitted, or is past review, with the reason', async () => {
