@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -11,8 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-// An icon before the text lends the button its aria-label ("download 导出").
-const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([\\w-]+ )?${[...text].join('\\s*')}$`) });
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 const total = (page: Page) => page.locator('.ant-pagination-total-text');
 

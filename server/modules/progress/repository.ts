@@ -7,6 +7,7 @@ import type { ExemptionStatus } from '../../../common/schemas/registration.js';
 import type { ProgressFilters, ProgressProcedure, ProgressResult, ProgressStatus } from '../../../common/schemas/assessment-progress.js';
 import { regionLevel, regionPrefix } from '../../../common/regions.js';
 import type { Database } from '../../db/client.js';
+import { escapeLike } from '../../lib/sql.js';
 import { assessorAssignments, departments, enrolments, institutions, physicians, registrations } from '../../db/schema/index.js';
 
 /**
@@ -38,8 +39,6 @@ export function scopeConditions(cycleId: number, scope: ProgressScope): SQL[] {
   const inRegion = sql`select ${institutions.id} as id from ${institutions} where ${institutions.regionCode} like ${`${regionPrefix(scope.regionCode)}%`}`;
   return [...base, regionLevel(scope.regionCode) === 'province' ? inArray(enrolments.institutionId, sql`(${inRegion})`) : amongInstitutions(inRegion)];
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** What the filters need joined besides `enrolments`, and whether they pick out few physicians (姓名, 证件号码). */
 export interface ProgressWhere {

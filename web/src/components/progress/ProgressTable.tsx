@@ -1,8 +1,9 @@
 import { Button, Table, Tag, Typography, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
-import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
+import { physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { progressProcedureLabels, progressResultLabels, type ProgressItem, type ProgressStatus } from '../../../../common/schemas/assessment-progress';
 import { pageSizes } from '../../../../common/schemas/pagination';
+import { EnrolmentStatusTag, ExemptionStatusTag } from '../StatusTags';
 import { exemptionStatusLabels, type ExemptionStatus } from '../../../../common/schemas/registration';
 
 export interface ProgressPaging {
@@ -25,19 +26,6 @@ interface Props {
   /** 查看 before the first 提交: there is no record yet, only the physician's information. */
   onViewPhysician: (physicianId: number) => void;
 }
-
-const statusColors: Partial<Record<ProgressStatus, string>> = {
-  RETURNED_BY_INSTITUTION: 'red',
-  RETURNED_BY_AUTHORITY: 'red',
-  PENDING_INSTITUTION_REVIEW: 'gold',
-  RETURNED_BY_ASSESSOR: 'orange',
-  PENDING_ASSESSOR_REVIEW: 'gold',
-  AWAITING_TEST: 'cyan',
-  PENDING_RETAKE_CONFIRMATION: 'orange',
-  AWAITING_RETAKE: 'orange',
-  COMPLETED: 'green',
-};
-const exemptionColors: Record<ExemptionStatus, string> = { none: 'default', pendingInstitution: 'gold', pendingAssessor: 'gold', approved: 'green', rejected: 'red' };
 
 /** The record of a submitted registration (医师信息, 工作成绩、职业道德, 提交日志). */
 export const recordPath = (enrolmentId: number) => `/reviews/record/${enrolmentId}`;
@@ -71,30 +59,13 @@ export function ProgressTable({ items, total, totalCapped, loading, paging, onPa
     { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 74, render: (v: ProgressItem['practiceCategory']) => practiceCategoryLabels[v] },
     { title: '医师级别', dataIndex: 'physicianLevel', key: 'physicianLevel', width: 100, render: (v: ProgressItem['physicianLevel']) => (v ? physicianLevelLabels[v] : '—') },
     { title: '考核程序', dataIndex: 'procedure', key: 'procedure', width: 86, render: (v: ProgressItem['procedure']) => progressProcedureLabels[v] },
-    {
-      title: '考核状态',
-      dataIndex: 'status',
-      key: 'status',
-      width: 140,
-      render: (v: ProgressStatus) => (
-        <Tag color={statusColors[v] ?? 'default'} className="progress-tag">
-          {enrolmentStatusLabels[v]}
-        </Tag>
-      ),
-    },
+    { title: '考核状态', dataIndex: 'status', key: 'status', width: 140, render: (v: ProgressStatus) => <EnrolmentStatusTag status={v} /> },
     {
       title: '免考状态',
       dataIndex: 'exemptionStatus',
       key: 'exemptionStatus',
       width: 100,
-      render: (v: ExemptionStatus) =>
-        v === 'none' ? (
-          exemptionStatusLabels[v]
-        ) : (
-          <Tag color={exemptionColors[v]} className="progress-tag">
-            {exemptionStatusLabels[v]}
-          </Tag>
-        ),
+      render: (v: ExemptionStatus) => (v === 'none' ? exemptionStatusLabels[v] : <ExemptionStatusTag status={v} />),
     },
     {
       title: '考核结果',
@@ -105,7 +76,7 @@ export function ProgressTable({ items, total, totalCapped, loading, paging, onPa
         v === 'none' ? (
           '—'
         ) : (
-          <Tag color={v === 'passed' ? 'green' : 'red'} className="progress-tag">
+          <Tag color={v === 'passed' ? 'green' : 'red'} className="status-tag">
             {progressResultLabels[v]}
           </Tag>
         ),
