@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Flex, Form, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { procedureLabels } from '../../../../common/papers';
 import { reviewKindLabels, reviewKinds, type ReviewKind, type ReviewRecord } from '../../../../common/schemas/review';
 import { useCurrentUser } from '../../auth/currentUser';
@@ -44,7 +44,9 @@ function RecordView({ record, kind }: { record: ReviewRecord; kind: ReviewKind }
     setTab(index);
     window.scrollTo({ top: 0 });
   };
-  const back = () => void (reviewer === 'authority' ? navigate(-1) : navigate(`/reviews/${kind}`));
+  const location = useLocation();
+  // 返回 goes where the record was opened from (a list, 考核进度); opened by a link, to the list it belongs to.
+  const back = () => void (location.key !== 'default' ? navigate(-1) : navigate(reviewer === 'authority' ? '/progress' : `/reviews/${kind}`));
   const title = reviewer === 'authority' ? '考核信息' : reviewKindLabels[reviewer][kind];
   const evaluating = reviewer === 'institution' && mode === 'registration' && record.actions.includes('approve');
 
