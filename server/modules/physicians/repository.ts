@@ -59,6 +59,27 @@ const tabCondition = (tab: RosterTab): SQL =>
 export function rosterConditions(scope: RosterScope, filters: Partial<Omit<RosterFilters, 'idNumber'>> & { tab: RosterTab }, idNumber?: SQL): SQL[] {
   const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), tabCondition(filters.tab)];
   if (filters.institutionId) conditions.push(eq(physicians.institutionId, filters.institutionId));
+  return [...conditions, ...physicianConditions(filters, idNumber)];
+}
+
+/** The filters on the physician's own fields, shared by 医师列表, the 审核 lists and 考核进度. */
+export interface PhysicianFilters {
+  departmentId?: number;
+  name?: string;
+  ageMin?: number;
+  ageMax?: number;
+  firstRegistrationFrom?: string;
+  firstRegistrationTo?: string;
+  practiceCategory?: string;
+  physicianLevel?: string;
+}
+
+/**
+ * Conditions on `physicians` for the filters given. `idNumber` is what the service resolved the 证件号码 filter to
+ * (the blind index cannot be queried with a partial number directly).
+ */
+export function physicianConditions(filters: PhysicianFilters, idNumber?: SQL): SQL[] {
+  const conditions: SQL[] = [];
   if (filters.departmentId) conditions.push(eq(physicians.departmentId, filters.departmentId));
   if (filters.name) conditions.push(sql`${physicians.name} like ${`%${escapeLike(filters.name)}%`}`);
   if (idNumber) conditions.push(idNumber);

@@ -1,7 +1,6 @@
 // Queries of 考核进度 and 考核情况综合查询: the current cycle's enrolments (never 未确认参加) of a scope, filtered on
 // the enrolment, the physician and the registration's 免考 status; paged in two steps; counted in one aggregate.
 import { and, asc, count, desc, eq, gt, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
-import dayjs from 'dayjs';
 import type { PhysicianLevel, PracticeCategory } from '../../../common/enums.js';
 import type { ExemptionStatus } from '../../../common/schemas/registration.js';
 import type { ProgressFilters, ProgressProcedure, ProgressResult, ProgressStatus } from '../../../common/schemas/assessment-progress.js';
@@ -9,6 +8,7 @@ import { regionLevel, regionPrefix } from '../../../common/regions.js';
 import type { Database } from '../../db/client.js';
 import { escapeLike } from '../../lib/sql.js';
 import { assessorAssignments, departments, enrolments, institutions, physicians, registrations } from '../../db/schema/index.js';
+import { physicianConditions } from '../physicians/repository.js';
 
 /**
  * Whose enrolments: one institution's, those of the institutions assigned to an assessor in the cycle, or those of
@@ -56,19 +56,11 @@ export const exemptionSql = sql<ExemptionStatus>`coalesce(${registrations.exempt
  */
 export function progressWhere(scope: SQL[], filters: Omit<ProgressFilters, 'idNumber' | 'regionCode'>, idNumber?: SQL): ProgressWhere {
   const conditions = [...scope];
-  const onPhysician: SQL[] = [];
+  const onPhysician = physicianConditions(filters, idNumber);
   if (filters.institutionId) conditions.push(eq(enrolments.institutionId, filters.institutionId));
   if (filters.status) conditions.push(eq(enrolments.status, filters.status));
   if (filters.procedure) conditions.push(filters.procedure === 'none' ? sql`${enrolments.procedure} is null` : eq(enrolments.procedure, filters.procedure));
   if (filters.result) conditions.push(filters.result === 'none' ? sql`${enrolments.result} is null` : eq(enrolments.result, filters.result));
-  if (filters.departmentId) onPhysician.push(eq(physicians.departmentId, filters.departmentId));
-  if (filters.name) onPhysician.push(sql`${physicians.name} like ${`%${escapeLike(filters.name)}%`}`);
-  if (idNumber) onPhysician.push(idNumber);
-  const today = dayjs();
-  if (filters.ageMin !== undefined) onPhysician.push(sql`${physicians.birthDate} <= ${today.subtract(filters.ageMin, 'year').format('YYYY-MM-DD')}`);
-  if (filters.ageMax !== undefined) onPhysician.push(sql`${physicians.birthDate} > ${today.subtract(filters.ageMax + 1, 'year').format('YYYY-MM-DD')}`);
-  if (filters.practiceCategory) onPhysician.push(eq(physicians.practiceCategory, filters.practiceCategory));
-  if (filters.physicianLevel) onPhysician.push(eq(physicians.physicianLevel, filters.physicianLevel));
   // 未申请 includes enrolments without a registration yet; any other 免考状态 is a plain equality that
   // `registrations_exemption_idx (cycle_id, exemption_status)` serves.
   const onRegistration: SQL[] = [];

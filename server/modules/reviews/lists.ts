@@ -8,10 +8,9 @@ import type { Procedure } from '../../../common/papers.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import { assessorAssignments, departments, enrolments, institutions, physicians, registrations } from '../../db/schema/index.js';
-import { escapeLike } from '../../lib/sql.js';
 import { currentCycle } from '../cycles/service.js';
 import { idNumberCondition } from '../physicians/roster.js';
-import type { RosterScope } from '../physicians/repository.js';
+import { physicianConditions, type RosterScope } from '../physicians/repository.js';
 import { decisionBlock, type ReviewDeps } from './context.js';
 
 type Side = 'institution' | 'assessor' | 'authority';
@@ -82,7 +81,6 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
   // Two steps, as the 医师列表 does: the page's ids from enrolments (and only the tables a filter needs), then the
   // columns for those rows. The queue is worked oldest first: by when each registration reached this list.
   const where = scopeConditions(actor, cycle.id, query.institutionId);
-  const physicianWhere: SQL[] = [];
   const exemptionWhere: SQL[] = [];
   if (query.kind === 'exemption') {
     exemptionWhere.push(inArray(registrations.exemptionStatus, [...exemptionStatusesOf[side][query.tab]]));
@@ -96,14 +94,7 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
     }
     where.push(inArray(enrolments.status, [...statuses]));
   }
-  if (query.departmentId) physicianWhere.push(eq(physicians.departmentId, query.departmentId));
-  if (query.name) physicianWhere.push(sql`${physicians.name} like ${`%${escapeLike(query.name)}%`}`);
-  const idNumber = await idNumberCondition(deps, idScope(actor), query.idNumber);
-  if (idNumber) physicianWhere.push(idNumber);
-  if (query.firstRegistrationFrom) physicianWhere.push(sql`${physicians.firstRegistrationDate} >= ${query.firstRegistrationFrom}`);
-  if (query.firstRegistrationTo) physicianWhere.push(sql`${physicians.firstRegistrationDate} <= ${query.firstRegistrationTo}`);
-  if (query.practiceCategory) physicianWhere.push(eq(physicians.practiceCategory, query.practiceCategory));
-  if (query.physicianLevel) physicianWhere.push(eq(physicians.physicianLevel, query.physicianLevel));
+  const physicianWhere = physicianConditions(query, await idNumberCondition(deps, idScope(actor), query.idNumber));
 
   // Filters on other tables are semi-joins, so the page is cut from enrolments alone.
   if (physicianWhere.length) {
