@@ -1,26 +1,15 @@
 // 进度管理 › 考核进度 (seed 003 §2.2.9, seed 002 §1.9, seed 004 slide 19) and 考核情况综合查询 (seed 000 §10):
 // the enrolled physicians of the current cycle with their 考核状态, for an institution, its assessor or an authority.
 import { z } from 'zod';
-import { enrolmentStatusLabels, physicianLevels, practiceCategories, type EnrolmentStatus } from '../enums.js';
+import { enrolmentStatusLabels, enrolmentStatuses, physicianLevels, practiceCategories, type EnrolmentStatus } from '../enums.js';
 import { procedureLabels, procedures } from '../papers.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 import { ageFilter, idNumberFilter } from './physician.js';
 import { exemptionStatuses } from './registration.js';
 
 /** The 考核状态 of 考核进度: every status but 未确认参加 (those physicians are not in the cycle). */
-export const progressStatuses = [
-  'PENDING_REGISTRATION',
-  'RETURNED_BY_INSTITUTION',
-  'RETURNED_BY_AUTHORITY',
-  'PENDING_INSTITUTION_REVIEW',
-  'RETURNED_BY_ASSESSOR',
-  'PENDING_ASSESSOR_REVIEW',
-  'AWAITING_TEST',
-  'PENDING_RETAKE_CONFIRMATION',
-  'AWAITING_RETAKE',
-  'COMPLETED',
-] as const satisfies readonly EnrolmentStatus[];
-export type ProgressStatus = (typeof progressStatuses)[number];
+export type ProgressStatus = Exclude<EnrolmentStatus, 'NOT_ENROLLED'>;
+export const progressStatuses = enrolmentStatuses.filter((s): s is ProgressStatus => s !== 'NOT_ENROLLED') as [ProgressStatus, ...ProgressStatus[]];
 
 /** What each 考核状态 means, in the words of seed 003 §2.2.9 (shown as the filter's help). */
 export const progressStatusHelp: Record<ProgressStatus, string> = {
