@@ -60,7 +60,10 @@ export type TransitionOutcome =
   | { ok: true; status: EnrolmentStatus; result: EnrolmentResult | null }
   | { ok: false; reason: string };
 
-const SUBMITTABLE: readonly EnrolmentStatus[] = ['PENDING_REGISTRATION', 'RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'];
+/** The physician may (re)submit: not yet submitted, or returned to them. */
+export const SUBMITTABLE: readonly EnrolmentStatus[] = ['PENDING_REGISTRATION', 'RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'];
+/** Not (or no longer) submitted: not enrolled, or the registration is the physician's to fill in. */
+export const NOT_SUBMITTED: readonly EnrolmentStatus[] = ['NOT_ENROLLED', ...SUBMITTABLE];
 /** Submitted and waiting for a reviewer: the physician cannot be 调离 meanwhile. */
 export const REVIEW_PENDING: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR', 'PENDING_ASSESSOR_REVIEW'];
 const INSTITUTION_REVIEWABLE: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR'];

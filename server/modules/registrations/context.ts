@@ -10,7 +10,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { auditEvents, departments, enrolments, institutions, physicians, registrations } from '../../db/schema/index.js';
 import { currentCycle, type CycleRow } from '../cycles/service.js';
 
-export const SUBMITTABLE: readonly EnrolmentStatus[] = ['PENDING_REGISTRATION', 'RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'];
+export { SUBMITTABLE } from '../../../common/enrolment-machine.js';
 export const RETURNED: readonly EnrolmentStatus[] = ['RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'];
 
 export async function physicianOf(db: Database | Tx, physicianId: number) {

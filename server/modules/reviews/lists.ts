@@ -1,5 +1,6 @@
 // The 审核 / 复核 lists: 一般程序, 简易程序 and 免考, 未审核 / 已审核, with the filters of seed 003 §2.2.6–2.2.8.
 import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { NOT_SUBMITTED } from '../../../common/enrolment-machine.js';
 import type { EnrolmentStatus } from '../../../common/enums.js';
 import type { ExemptionStatus } from '../../../common/schemas/registration.js';
 import type { ReviewList, ReviewListQuery } from '../../../common/schemas/review.js';
@@ -38,8 +39,6 @@ const exemptionStatusesOf: Record<Side, Record<'pending' | 'reviewed', readonly 
   authority: { pending: ['pendingInstitution', 'pendingAssessor'], reviewed: ['approved', 'rejected'] },
 };
 
-/** Not (or no longer) submitted: a returned registration's 免考 waits for the next 提交. */
-const NOT_SUBMITTED: EnrolmentStatus[] = ['NOT_ENROLLED', 'PENDING_REGISTRATION', 'RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'];
 
 function sideOf(actor: Actor): Side {
   requireRole(actor, ['institution', 'assessor', 'authority']);
@@ -84,7 +83,8 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
   const exemptionWhere: SQL[] = [];
   if (query.kind === 'exemption') {
     exemptionWhere.push(inArray(registrations.exemptionStatus, [...exemptionStatusesOf[side][query.tab]]));
-    where.push(notInArray(enrolments.status, NOT_SUBMITTED));
+    // A returned registration's 免考 waits for the next 提交.
+    where.push(notInArray(enrolments.status, [...NOT_SUBMITTED]));
     if (query.procedure) where.push(eq(enrolments.procedure, query.procedure));
   } else {
     where.push(eq(enrolments.procedure, query.kind));

@@ -1,7 +1,7 @@
 // The record a reviewer opens (审核 / 复核 / 查看): 医师信息, 工作成绩、职业道德 with the evaluation and the other
 // sites' opinions, 提交日志, and the buttons the actor may press now.
 import { asc, eq } from 'drizzle-orm';
-import { transition } from '../../../common/enrolment-machine.js';
+import { NOT_SUBMITTED, transition } from '../../../common/enrolment-machine.js';
 import type { EnrolmentStatus } from '../../../common/enums.js';
 import type { Procedure } from '../../../common/papers.js';
 import { checkSimplified, workloadKindsFor } from '../../../common/registration-rules.js';
@@ -19,8 +19,7 @@ import { enrolmentTimeline, latestReturnReason } from '../registrations/context.
 import { decisionBlock, type ReviewDeps } from './context.js';
 
 /** Submitted and not returned: what a 免考 decision needs of the enrolment. */
-export const isSubmitted = (status: EnrolmentStatus) =>
-  !['NOT_ENROLLED', 'PENDING_REGISTRATION', 'RETURNED_BY_INSTITUTION', 'RETURNED_BY_AUTHORITY'].includes(status);
+export const isSubmitted = (status: EnrolmentStatus) => !NOT_SUBMITTED.includes(status);
 
 /** The enrolment with its registration and evaluation (locked when `lock`), or 404. */
 export async function loadReview(db: Database | Tx, enrolmentId: number, lock = false) {
