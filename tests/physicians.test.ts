@@ -107,6 +107,8 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await again.getByLabel('姓名').fill('李明华');
     await pick(page, again.getByLabel('证件类型'), '居民身份证');
     await again.getByLabel('证件号码').fill(DEMO_PHYSICIAN_ID);
+    // Wait for 出生年月 filled from the 身份证, as above: picking before it lands can lose the 执业类别.
+    await expect.poll(() => again.getByLabel('出生年月').inputValue()).toBe('1980-01-01');
     await pick(page, again.getByLabel('执业类别'), '临床');
     await pick(page, again.getByLabel('执业范围'), '内科专业');
     await again.getByLabel('执业证书编码').fill('110990220260002');
