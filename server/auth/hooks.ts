@@ -2,9 +2,8 @@
 // password change, and the CSRF check on mutations (double submit: cookie + x-csrf-token header).
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../modules/auth/service.js';
-import { loadAccountById } from '../modules/accounts/repository.js';
 import { AppError, unauthorized } from '../lib/errors.js';
-import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './sessions.js';
+import { CSRF_HEADER, SESSION_COOKIE, loadSessionAccount } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,10 +14,11 @@ export function registerSessionHooks(app: FastifyInstance): void {
     if (!request.routeOptions.url || (config.public && !config.optionalAuth) || !request.url.startsWith('/api/')) return;
     const { config: appConfig, database } = app.deps;
     const token = request.cookies[SESSION_COOKIE];
+    // One round trip: session, account, organisation (see loadSessionAccount).
     const session = token
-      ? await loadSession(database.db, token, { idleMinutes: appConfig.sessionIdleMinutes, absoluteHours: appConfig.sessionAbsoluteHours })
+      ? await loadSessionAccount(database.db, token, { idleMinutes: appConfig.sessionIdleMinutes, absoluteHours: appConfig.sessionAbsoluteHours })
       : null;
-    const account = session ? await loadAccountById(database.db, session.accountId) : null;
+    const account = session?.account ?? null;
     if (config.optionalAuth) {
       if (session && account && !account.disabled) {
         request.session = session;

@@ -1,15 +1,17 @@
 // Database-backed sessions: stateless app processes, idle and absolute timeouts.
 import crypto from 'node:crypto';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../common/enums.js';
 import type { Database, Tx } from '../db/client.js';
 import { sessions } from '../db/schema/index.js';
+import { identityOf, type AccountIdentity } from '../modules/accounts/repository.js';
+import { observePolicyVersion } from '../modules/policies/cache.js';
 
 export const SESSION_COOKIE = 'sid';
 export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'x-csrf-token';
 /** lastSeenAt is written at most this often, so reads do not turn every request into a write. */
-const TOUCH_INTERVAL_MS = 60_000;
+const TOUCH_INTERVAL_SECONDS = 60;
 
 export interface SessionTimeouts {
   idleMinutes: number;
@@ -21,6 +23,8 @@ export interface SessionRow {
   accountId: number;
   role: Role;
   csrfToken: string;
+  /** The account as the session lookup read it (same statement). */
+  account: SessionAccount;
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -42,22 +46,88 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The live session for a cookie value, or null when absent, idle too long or too old (then deleted). */
-export async function loadSession(db: Database, token: string, timeouts: SessionTimeouts): Promise<SessionRow | null> {
+export interface SessionAccount extends AccountIdentity {
+  /** An institution approved as 考核机构 of its province's current cycle (切换 is offered). */
+  assessorInCurrentCycle: boolean;
+}
+
+interface SessionAccountRow {
+  live: boolean;
+  role: string;
+  csrf_token: string;
+  account_id: number;
+  kind: string;
+  login_name: string | null;
+  must_change_password: boolean;
+  disabled: boolean;
+  authority_id: number | null;
+  authority_name: string | null;
+  authority_region: string | null;
+  institution_id: number | null;
+  institution_name: string | null;
+  institution_region: string | null;
+  physician_id: number | null;
+  physician_name: string | null;
+  physician_id_number_masked: string | null;
+  assessor_now: boolean;
+  policy_version: string | null;
+}
+
+/**
+ * The live session for a cookie value with its account, organisation, 考核机构 standing and the province's policy
+ * version, in ONE statement (one round trip per authenticated request). In the same statement an expired session
+ * (idle or too old, by the database's clock) is deleted, and a live one has last_seen_at bumped when it is more than
+ * a minute old, so reads do not turn every request into a write. Null when absent or expired.
+ */
+export async function loadSessionAccount(
+  db: Database,
+  token: string,
+  timeouts: SessionTimeouts,
+): Promise<SessionRow | null> {
   const tokenHash = hashToken(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!row) return null;
-  const now = Date.now();
-  const idle = now - row.lastSeenAt.getTime() > timeouts.idleMinutes * 60_000;
-  const old = now - row.createdAt.getTime() > timeouts.absoluteHours * 3_600_000;
-  if (idle || old) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    return null;
-  }
-  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
-  }
-  return { tokenHash, accountId: row.accountId, role: row.role as Role, csrfToken: row.csrfToken };
+  const result = await db.execute(sql`
+    with s as (
+      select token_hash, account_id, role, csrf_token,
+             last_seen_at > now() - make_interval(mins => ${timeouts.idleMinutes}::int)
+               and created_at > now() - make_interval(hours => ${timeouts.absoluteHours}::int) as live
+      from sessions where token_hash = ${tokenHash}
+    ),
+    expired as (
+      delete from sessions where token_hash = ${tokenHash} and exists (select 1 from s where not s.live) returning 1
+    ),
+    touched as (
+      update sessions set last_seen_at = now()
+      where token_hash = ${tokenHash} and exists (select 1 from s where s.live)
+        and last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS}::int)
+      returning 1
+    )
+    select s.live, s.role, s.csrf_token, a.id as account_id, a.kind, a.login_name, a.must_change_password, a.disabled,
+           au.id as authority_id, au.name as authority_name, au.region_code as authority_region,
+           i.id as institution_id, i.name as institution_name, i.region_code as institution_region,
+           p.id as physician_id, p.name as physician_name, p.id_number_masked as physician_id_number_masked,
+           a.kind = 'institution' and exists (
+             select 1 from assessors x join cycles c on c.id = x.cycle_id
+             where x.institution_id = i.id and c.is_current and c.province_code = left(i.region_code, 2) || '0000'
+           ) as assessor_now,
+           md5(pol::text) as policy_version
+    from s
+    join accounts a on a.id = s.account_id
+    left join authorities au on au.id = a.authority_id
+    left join physicians p on p.id = a.physician_id
+    left join institutions i on i.id = coalesce(a.institution_id, p.institution_id)
+    left join policies pol on pol.province_code = left(coalesce(au.region_code, i.region_code), 2) || '0000'`);
+  const [row] = (result as unknown as { rows: SessionAccountRow[] }).rows;
+  if (!row?.live) return null;
+  const identity = identityOf({
+    account: { id: row.account_id, kind: row.kind, loginName: row.login_name, mustChangePassword: row.must_change_password, disabled: row.disabled },
+    authority: row.authority_id === null ? null : { id: row.authority_id, name: row.authority_name!, regionCode: row.authority_region! },
+    institution: row.institution_id === null ? null : { id: row.institution_id, name: row.institution_name!, regionCode: row.institution_region! },
+    physician: row.physician_id === null ? null : { id: row.physician_id, name: row.physician_name!, idNumberMasked: row.physician_id_number_masked },
+  });
+  if (!identity) return null;
+  observePolicyVersion(db, identity.provinceCode, row.policy_version);
+  const account = { ...identity, assessorInCurrentCycle: Boolean(row.assessor_now) };
+  return { tokenHash, accountId: row.account_id, role: row.role as Role, csrfToken: row.csrf_token, account };
 }
 
 export async function setSessionRole(db: Database | Tx, tokenHash: string, role: Role): Promise<void> {

@@ -3,8 +3,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AccountKind, InitialPasswordRule } from '../../../common/enums.js';
 import { provinceCodeOf, regionPath } from '../../../common/regions.js';
 import type { Database } from '../../db/client.js';
-import { accounts, authorities, institutions, physicians } from '../../db/schema/index.js';
-import { loginPolicy } from '../policies/repository.js';
+import { accounts, authorities, institutions, physicians, policies } from '../../db/schema/index.js';
+import { DEFAULT_POLICY, policyFieldsOf } from '../policies/repository.js';
 
 export interface PolicyView {
   initialPasswordRule: InitialPasswordRule;
@@ -12,14 +12,12 @@ export interface PolicyView {
   lockoutMinutes: number;
 }
 
-export interface AccountContext {
+/** Who an account is: what every authenticated request needs (the session lookup loads it in the same query). */
+export interface AccountIdentity {
   id: number;
   kind: AccountKind;
   loginName: string | null;
-  passwordHash: string | null;
   mustChangePassword: boolean;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
   disabled: boolean;
   /** authority id, institution id or physician id. */
   orgId: number;
@@ -28,44 +26,34 @@ export interface AccountContext {
   regionCode: string;
   provinceCode: string;
   physicianIdNumberMasked: string | null;
+}
+
+export interface AccountContext extends AccountIdentity {
+  passwordHash: string | null;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
   physicianIdNumberCipher: string | null;
   policy: PolicyView;
 }
 
-/** The province's 考核政策 as login needs it (what the provincial authority set under 考核政策, or the defaults). */
-export function policyFor(db: Database, provinceCode: string): Promise<PolicyView> {
-  return loginPolicy(db, provinceCode);
+interface IdentityParts {
+  account: { id: number; kind: string; loginName: string | null; mustChangePassword: boolean; disabled: boolean };
+  authority: { id: number; name: string; regionCode: string } | null;
+  institution: { id: number; name: string; regionCode: string } | null;
+  physician: { id: number; name: string; idNumberMasked: string | null } | null;
 }
 
-async function loadWhere(db: Database, where: SQL): Promise<AccountContext | null> {
-  const [row] = await db
-    .select({
-      account: accounts,
-      authority: authorities,
-      institution: institutions,
-      physician: { id: physicians.id, name: physicians.name, idNumberMasked: physicians.idNumberMasked, idNumberCipher: physicians.idNumberCipher },
-    })
-    .from(accounts)
-    .leftJoin(authorities, eq(authorities.id, accounts.authorityId))
-    .leftJoin(physicians, eq(physicians.id, accounts.physicianId))
-    .leftJoin(institutions, sql`${institutions.id} = coalesce(${accounts.institutionId}, ${physicians.institutionId})`)
-    .where(where)
-    .limit(1);
-  if (!row) return null;
-  const { account, authority, institution, physician } = row;
+/** The identity from an account row and its joined organisation; null when the organisation is missing. */
+export function identityOf({ account, authority, institution, physician }: IdentityParts): AccountIdentity | null {
   const org = account.kind === 'authority' ? authority : institution;
-  if (!org) return null;
+  if (!org || (account.kind === 'physician' && !physician)) return null;
   const regionCode = org.regionCode;
-  const provinceCode = provinceCodeOf(regionCode);
   const orgId = account.kind === 'authority' ? authority!.id : account.kind === 'institution' ? institution!.id : physician!.id;
   return {
     id: account.id,
     kind: account.kind as AccountKind,
     loginName: account.loginName,
-    passwordHash: account.passwordHash,
     mustChangePassword: account.mustChangePassword,
-    failedLoginCount: account.failedLoginCount,
-    lockedUntil: account.lockedUntil,
     disabled: account.disabled,
     orgId,
     displayName: account.kind === 'physician' ? physician!.name : org.name,
@@ -77,10 +65,42 @@ async function loadWhere(db: Database, where: SQL): Promise<AccountContext | nul
       regionName: regionPath(regionCode).join(' '),
     },
     regionCode,
-    provinceCode,
+    provinceCode: provinceCodeOf(regionCode),
     physicianIdNumberMasked: physician?.idNumberMasked ?? null,
-    physicianIdNumberCipher: physician?.idNumberCipher ?? null,
-    policy: await policyFor(db, provinceCode),
+  };
+}
+
+// The province's policy row is joined in the same statement (login reads it fresh; no second query).
+async function loadWhere(db: Database, where: SQL): Promise<AccountContext | null> {
+  const [row] = await db
+    .select({
+      account: accounts,
+      authority: { id: authorities.id, name: authorities.name, regionCode: authorities.regionCode },
+      institution: { id: institutions.id, name: institutions.name, regionCode: institutions.regionCode },
+      physician: { id: physicians.id, name: physicians.name, idNumberMasked: physicians.idNumberMasked, idNumberCipher: physicians.idNumberCipher },
+      policy: policies,
+    })
+    .from(accounts)
+    .leftJoin(authorities, eq(authorities.id, accounts.authorityId))
+    .leftJoin(physicians, eq(physicians.id, accounts.physicianId))
+    .leftJoin(institutions, sql`${institutions.id} = coalesce(${accounts.institutionId}, ${physicians.institutionId})`)
+    .leftJoin(
+      policies,
+      sql`${policies.provinceCode} = left(coalesce(${authorities.regionCode}, ${institutions.regionCode}), 2) || '0000'`,
+    )
+    .where(where)
+    .limit(1);
+  if (!row) return null;
+  const identity = identityOf(row);
+  if (!identity) return null;
+  const { initialPasswordRule, lockoutMaxFailures, lockoutMinutes } = row.policy ? policyFieldsOf(row.policy) : DEFAULT_POLICY;
+  return {
+    ...identity,
+    passwordHash: row.account.passwordHash,
+    failedLoginCount: row.account.failedLoginCount,
+    lockedUntil: row.account.lockedUntil,
+    physicianIdNumberCipher: row.physician?.idNumberCipher ?? null,
+    policy: { initialPasswordRule, lockoutMaxFailures, lockoutMinutes },
   };
 }
 

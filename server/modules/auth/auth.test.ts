@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts, auditEvents, captchas, sessions } from '../../db/schema/index.js';
 import { Client, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
+import { countQueries } from '../../test-support/query-counter.js';
 import { TEST_PASSWORD, buildAssessor, buildAuthority, buildCycle, buildInstitution, buildPhysician, buildPolicy, residentId } from '../../test-support/factories.js';
 
 let t: TestApp;
@@ -9,6 +10,7 @@ let world: {
   authority: Awaited<ReturnType<typeof buildAuthority>>;
   hospital: Awaited<ReturnType<typeof buildInstitution>>;
   assessor: Awaited<ReturnType<typeof buildInstitution>>;
+  cycleId: number;
 };
 
 beforeAll(async () => {
@@ -18,7 +20,7 @@ beforeAll(async () => {
   const assessor = await buildInstitution(t.db, { authorityId: authority.authority.id, regionCode: '990102' });
   const cycle = await buildCycle(t.db, '990000');
   await buildAssessor(t.db, cycle.id, assessor.institution.id, [hospital.institution.id]);
-  world = { authority, hospital, assessor };
+  world = { authority, hospital, assessor, cycleId: cycle.id };
 });
 afterAll(() => t.close());
 
@@ -161,6 +163,74 @@ describe('sessions, CSRF and logout', () => {
       const res = await client.get('/api/v1/auth/me');
       expect(res.statusCode, column).toBe(401);
       expect(res.json().error.message).toBe('登录已过期，请重新登录');
+    }
+  });
+
+  it('keeps a session in use alive, writing its last-seen time at most once a minute', async () => {
+    const target = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    const client = await loginAs(t.app, target.loginName, TEST_PASSWORD);
+    const lastSeen = async () =>
+      (await t.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.accountId, target.account.id)))[0].at.getTime();
+    // 29 minutes idle is still inside the 30-minute timeout: the request is answered and the clock restarts.
+    await t.db.execute(sql`update sessions set last_seen_at = now() - interval '29 minutes' where account_id = ${target.account.id}`);
+    const before = await lastSeen();
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const bumped = await lastSeen();
+    expect(bumped - before).toBeGreaterThan(28 * 60_000);
+    // Seen within the last minute: not written again.
+    await t.db.execute(sql`update sessions set last_seen_at = now() - interval '20 seconds' where account_id = ${target.account.id}`);
+    const recent = await lastSeen();
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(recent);
+  });
+
+  it('deletes a session found idle, so it cannot come back', async () => {
+    const target = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    const client = await loginAs(t.app, target.loginName, TEST_PASSWORD);
+    await t.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where account_id = ${target.account.id}`);
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await t.db.select().from(sessions).where(eq(sessions.accountId, target.account.id))).length).toBe(0);
+  });
+
+  it('logout ends the session at once: its cookie no longer works', async () => {
+    const client = await loginAs(t.app, world.hospital.loginName, TEST_PASSWORD);
+    const stolen = new Client(t.app);
+    stolen.cookies = new Map(client.cookies);
+    expect((await stolen.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    const after = await stolen.get('/api/v1/auth/me');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.message).toBe('登录已过期，请重新登录');
+  });
+
+  it('answers GET /auth/me with one database statement for every kind of account', async () => {
+    const { idNumber } = await buildPhysician(t.db, t.pii, { institutionId: world.hospital.institution.id });
+    const assessor = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990102' });
+    await buildAssessor(t.db, world.cycleId, assessor.institution.id, []);
+    const clients = {
+      authority: await loginAs(t.app, world.authority.loginName, TEST_PASSWORD),
+      institution: await loginAs(t.app, world.hospital.loginName, TEST_PASSWORD),
+      assessor: await loginAs(t.app, assessor.loginName, TEST_PASSWORD),
+      physician: await loginAs(t.app, idNumber, TEST_PASSWORD, 'physician'),
+    };
+    await clients.assessor.post('/api/v1/auth/switch-role', { role: 'assessor' });
+    const counter = countQueries(t.db);
+    try {
+      for (const [who, client] of Object.entries(clients)) {
+        // Twice: the first may bump last-seen (in the same statement), the second is the steady state.
+        for (let i = 0; i < 2; i++) {
+          counter.reset();
+          const res = await client.get('/api/v1/auth/me');
+          expect(res.statusCode, who).toBe(200);
+          expect(counter.count, `${who}: ${counter.statements.join(' | ')}`).toBeLessThanOrEqual(1);
+        }
+      }
+      // What the single statement read is what /me shows.
+      expect((await clients.institution.get('/api/v1/auth/me')).json()).toMatchObject({ role: 'institution', switchableTo: null });
+      expect((await clients.assessor.get('/api/v1/auth/me')).json()).toMatchObject({ role: 'assessor', switchableTo: 'institution' });
+      expect((await clients.physician.get('/api/v1/auth/me')).json()).toMatchObject({ role: 'physician', kind: 'physician' });
+    } finally {
+      counter.restore();
     }
   });
 

@@ -46,7 +46,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: meSchema, ...errorResponses } } },
-    async (request) => auth.me(db, authed(request).actor),
+    async (request) => {
+      const { actor, session } = authed(request);
+      return auth.me(db, actor, session.account);
+    },
   );
 
   app.post(

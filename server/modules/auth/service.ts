@@ -8,11 +8,11 @@ import { accounts } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/access.js';
 import { consumeCaptcha } from '../../auth/captcha.js';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
-import { createSession, deleteAccountSessions, deleteSession, setSessionRole } from '../../auth/sessions.js';
+import { createSession, deleteAccountSessions, deleteSession, setSessionRole, type SessionAccount } from '../../auth/sessions.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, badRequest, forbidden, unauthorized } from '../../lib/errors.js';
 import type { Pii } from '../../lib/pii.js';
-import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext } from '../accounts/repository.js';
+import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext, type AccountIdentity } from '../accounts/repository.js';
 import { isAssessorInCurrentCycle } from '../cycles/service.js';
 
 export interface AuthDeps {
@@ -32,17 +32,18 @@ function lockMessage(until: Date): string {
   return `账号已锁定，请于${time}后再试，或联系上级单位解锁`;
 }
 
-export function actorOf(ctx: AccountContext, role: Role): Actor {
+export function actorOf(ctx: AccountIdentity, role: Role): Actor {
   return { accountId: ctx.id, kind: ctx.kind, role, orgId: ctx.orgId, regionCode: ctx.regionCode, provinceCode: ctx.provinceCode };
 }
 
-async function switchableTo(db: Database, ctx: AccountContext, role: Role): Promise<Me['switchableTo']> {
+/** `known`: the 考核机构 standing when the caller already read it (the session lookup does), else it is queried. */
+async function switchableTo(db: Database, ctx: AccountIdentity, role: Role, known?: boolean): Promise<Me['switchableTo']> {
   if (ctx.kind !== 'institution') return null;
   if (role === 'assessor') return 'institution';
-  return (await isAssessorInCurrentCycle(db, ctx.orgId, ctx.provinceCode)) ? 'assessor' : null;
+  return (known ?? (await isAssessorInCurrentCycle(db, ctx.orgId, ctx.provinceCode))) ? 'assessor' : null;
 }
 
-export async function describeMe(db: Database, ctx: AccountContext, role: Role): Promise<Me> {
+export async function describeMe(db: Database, ctx: AccountIdentity, role: Role, assessorInCurrentCycle?: boolean): Promise<Me> {
   return {
     accountId: ctx.id,
     account: ctx.kind === 'physician' ? (ctx.physicianIdNumberMasked ?? '') : (ctx.loginName ?? ''),
@@ -51,7 +52,7 @@ export async function describeMe(db: Database, ctx: AccountContext, role: Role):
     displayName: ctx.displayName,
     organization: ctx.organization,
     mustChangePassword: ctx.mustChangePassword,
-    switchableTo: await switchableTo(db, ctx, role),
+    switchableTo: await switchableTo(db, ctx, role, assessorInCurrentCycle),
   };
 }
 
@@ -123,10 +124,9 @@ export async function logout(db: Database, actor: Actor, tokenHash: string, ip: 
   });
 }
 
-export async function me(db: Database, actor: Actor): Promise<Me> {
-  const ctx = await loadAccountById(db, actor.accountId);
-  if (!ctx) throw unauthorized();
-  return describeMe(db, ctx, actor.role);
+/** From what the session lookup read in its one query: no further query. */
+export function me(db: Database, actor: Actor, account: SessionAccount): Promise<Me> {
+  return describeMe(db, account, actor.role, account.assessorInCurrentCycle);
 }
 
 export async function changePassword(

@@ -172,3 +172,16 @@ describe('a stored policy with values the form does not offer', () => {
     });
   });
 });
+
+describe('the policy cached in each app process', () => {
+  it('is re-read as soon as the row changes, even when another instance (or a hand edit) changed it', async () => {
+    const authority = ctx.clients.provinceAuthority;
+    const before = await current(authority);
+    await put(authority, '/api/v1/policy', await body({ lockoutMinutes: 20 }));
+    expect((await current(authority)).lockoutMinutes).toBe(20);
+    // As another instance would write it: this process did not see the save.
+    await ctx.t.db.update(policies).set({ lockoutMinutes: 25 }).where(eq(policies.provinceCode, '990000'));
+    expect((await current(authority)).lockoutMinutes).toBe(25);
+    await put(authority, '/api/v1/policy', await body({ lockoutMinutes: before.lockoutMinutes }));
+  });
+});

@@ -1,5 +1,5 @@
 // Reading and writing the province's 考核政策 row; a province without a row has the defaults.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { defaultPapersByProcedure } from '../../../common/papers.js';
 import { policyFieldsSchema, type PolicyFields } from '../../../common/schemas/policy.js';
 import type { Database, Tx } from '../../db/client.js';
@@ -19,11 +19,13 @@ export interface StoredPolicy {
   fields: PolicyFields;
   /** null: no row yet, the defaults apply. */
   updatedAt: Date | null;
+  /** md5 of the stored row; null without a row. */
+  version: string | null;
 }
 
 type PolicyRow = typeof policies.$inferSelect;
 
-function fieldsOf(row: PolicyRow): PolicyFields {
+export function policyFieldsOf(row: PolicyRow): PolicyFields {
   const candidate = {
     initialPasswordRule: row.initialPasswordRule,
     lockoutMaxFailures: row.lockoutMaxFailures,
@@ -42,10 +44,15 @@ function fieldsOf(row: PolicyRow): PolicyFields {
   ) as PolicyFields;
 }
 
+/** What tells one stored policy from another, whoever wrote it: a hash of the whole row (the session lookup reads the same). */
+export const policyVersionSql = sql<string>`md5(${sql.identifier('policies')}::text)`;
+
 export async function readPolicy(db: Database | Tx, provinceCode: string, lock = false): Promise<StoredPolicy> {
-  const query = db.select().from(policies).where(eq(policies.provinceCode, provinceCode));
-  const [row] = lock ? await query.for('update') : await query;
-  return row ? { fields: fieldsOf(row), updatedAt: row.updatedAt } : { fields: DEFAULT_POLICY, updatedAt: null };
+  const query = db.select({ row: policies, version: policyVersionSql }).from(policies).where(eq(policies.provinceCode, provinceCode));
+  const [found] = lock ? await query.for('update') : await query;
+  return found
+    ? { fields: policyFieldsOf(found.row), updatedAt: found.row.updatedAt, version: found.version }
+    : { fields: DEFAULT_POLICY, updatedAt: null, version: null };
 }
 
 export async function upsertPolicy(tx: Tx, provinceCode: string, fields: PolicyFields): Promise<Date> {
@@ -56,10 +63,4 @@ export async function upsertPolicy(tx: Tx, provinceCode: string, fields: PolicyF
     .onConflictDoUpdate({ target: policies.provinceCode, set: values })
     .returning({ updatedAt: policies.updatedAt });
   return row.updatedAt;
-}
-
-/** What login needs of the policy: the initial-password rule and the lockout limits. */
-export async function loginPolicy(db: Database, provinceCode: string): Promise<Pick<PolicyFields, 'initialPasswordRule' | 'lockoutMaxFailures' | 'lockoutMinutes'>> {
-  const { fields } = await readPolicy(db, provinceCode);
-  return { initialPasswordRule: fields.initialPasswordRule, lockoutMaxFailures: fields.lockoutMaxFailures, lockoutMinutes: fields.lockoutMinutes };
 }

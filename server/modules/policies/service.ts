@@ -8,6 +8,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { conflict } from '../../lib/errors.js';
 import { isProvincialAuthority, requireAuthority, requireProvincialAuthority } from '../cycles/provincial.js';
 import { lockProvince } from '../cycles/repository.js';
+import { cachedPolicy, forgetPolicy } from './cache.js';
 import { readPolicy, upsertPolicy } from './repository.js';
 
 type PolicyBody = z.output<typeof policyBodySchema>;
@@ -18,7 +19,7 @@ function view(provinceCode: string, fields: PolicyFields, updatedAt: Date | null
 
 export async function getPolicy(db: Database, actor: Actor): Promise<Policy> {
   requireAuthority(actor);
-  const { fields, updatedAt } = await readPolicy(db, actor.provinceCode);
+  const { fields, updatedAt } = await cachedPolicy(db, actor.provinceCode);
   return view(actor.provinceCode, fields, updatedAt, actor);
 }
 
@@ -30,7 +31,7 @@ export async function updatePolicy(db: Database, actor: Actor, body: PolicyBody,
     ...input,
     papersByProcedure: { standard: normalizePapers(input.papersByProcedure.standard), simplified: normalizePapers(input.papersByProcedure.simplified) },
   };
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     await lockProvince(tx, actor.provinceCode);
     const before = await readPolicy(tx, actor.provinceCode, true);
     const sameVersion =
@@ -40,4 +41,6 @@ export async function updatePolicy(db: Database, actor: Actor, body: PolicyBody,
     await recordAudit(tx, { action: 'policy.updated', actor, targetType: 'policy', targetId: actor.provinceCode, before: before.fields, after: fields, ip });
     return view(actor.provinceCode, fields, updatedAt, actor);
   });
+  forgetPolicy(db, actor.provinceCode);
+  return saved;
 }

@@ -12,7 +12,7 @@ import { enrolments, evaluations, institutions } from '../../db/schema/index.js'
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, conflict } from '../../lib/errors.js';
 import { deliverSms, notifyPhysicians, type PendingSms } from '../messages/notify.js';
-import { readPolicy } from '../policies/repository.js';
+import { cachedPolicy } from '../policies/cache.js';
 import { requireDecisionAllowed, reviewerOf, staleReview, type ReviewDeps } from './context.js';
 import { loadReview, reviewRecord } from './record.js';
 import * as texts from './texts.js';
@@ -39,7 +39,7 @@ export async function approveReview(deps: ReviewDeps, actor: Actor, enrolmentId:
   const evaluation = body.evaluation;
   if (reviewer === 'institution' && !evaluation) throw badRequest(EVALUATION_MISSING, { evaluation: EVALUATION_MISSING });
   const cycle = await requireDecisionAllowed(db, actor);
-  const required = (await readPolicy(db, actor.provinceCode)).fields.papersByProcedure;
+  const required = (await cachedPolicy(db, actor.provinceCode)).fields.papersByProcedure;
   const reviewerName = reviewer === 'institution' ? await institutionName(deps, actor.orgId) : '';
   const pending = await db.transaction(async (tx) => {
     const { enrolment, registration, evaluation: stored } = await loadReview(tx, enrolmentId, true);
