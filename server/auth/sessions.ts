@@ -27,7 +27,7 @@ export interface SessionRow {
   account: SessionAccount;
 }
 
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 export async function createSession(
   db: Database | Tx,
@@ -73,19 +73,9 @@ interface SessionAccountRow {
   policy_version: string | null;
 }
 
-/**
- * The live session for a cookie value with its account, organisation, 考核机构 standing and the province's policy
- * version, in ONE statement (one round trip per authenticated request). In the same statement an expired session
- * (idle or too old, by the database's clock) is deleted, and a live one has last_seen_at bumped when it is more than
- * a minute old, so reads do not turn every request into a write. Null when absent or expired.
- */
-export async function loadSessionAccount(
-  db: Database,
-  token: string,
-  timeouts: SessionTimeouts,
-): Promise<SessionRow | null> {
-  const tokenHash = hashToken(token);
-  const result = await db.execute(sql`
+/** The one statement of `loadSessionAccount` (exported for bench/request-path.ts, which times it bare). */
+export function sessionAccountQuery(tokenHash: string, timeouts: SessionTimeouts) {
+  return sql`
     with s as (
       select token_hash, account_id, role, csrf_token,
              last_seen_at > now() - make_interval(mins => ${timeouts.idleMinutes}::int)
@@ -115,7 +105,22 @@ export async function loadSessionAccount(
     left join authorities au on au.id = a.authority_id
     left join physicians p on p.id = a.physician_id
     left join institutions i on i.id = coalesce(a.institution_id, p.institution_id)
-    left join policies pol on pol.province_code = left(coalesce(au.region_code, i.region_code), 2) || '0000'`);
+    left join policies pol on pol.province_code = left(coalesce(au.region_code, i.region_code), 2) || '0000'`;
+}
+
+/**
+ * The live session for a cookie value with its account, organisation, 考核机构 standing and the province's policy
+ * version, in ONE statement (one round trip per authenticated request). In the same statement an expired session
+ * (idle or too old, by the database's clock) is deleted, and a live one has last_seen_at bumped when it is more than
+ * a minute old, so reads do not turn every request into a write. Null when absent or expired.
+ */
+export async function loadSessionAccount(
+  db: Database,
+  token: string,
+  timeouts: SessionTimeouts,
+): Promise<SessionRow | null> {
+  const tokenHash = hashToken(token);
+  const result = await db.execute(sessionAccountQuery(tokenHash, timeouts));
   const [row] = (result as unknown as { rows: SessionAccountRow[] }).rows;
   if (!row?.live) return null;
   const identity = identityOf({
