@@ -37,8 +37,10 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   };
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** `parallelWorkers`: max_parallel_workers_per_gather, set as each connection starts (no extra round trip); see Config. */
+export async function openPostgres(url: string, poolSize = 10, parallelWorkers?: number): Promise<DatabaseHandle> {
+  const options = parallelWorkers === undefined ? undefined : `-c max_parallel_workers_per_gather=${parallelWorkers}`;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
   // An idle client whose connection drops (a database restart, a failover) reports here; unheard, the error
   // would end the process. The pool replaces the client on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL: idle connection lost (${(error as { code?: string }).code ?? error.message})`));

@@ -49,15 +49,27 @@ export function scopeCondition(scope: RosterScope): SQL {
   );
 }
 
-const tabCondition = (tab: RosterTab): SQL =>
-  tab === 'confirmed' ? sql`${enrolments.status} <> 'NOT_ENROLLED'` : sql`(${enrolments.status} is null or ${enrolments.status} = 'NOT_ENROLLED')`;
+/**
+ * 未确认参加 is written as an anti-join, not as 「the joined enrolment is absent or NOT_ENROLLED」: across a province
+ * PostgreSQL estimated the latter at ~10k of ~124k rows, hashed every enrolment and scanned every physician
+ * (224–473 ms for the capped count); the NOT EXISTS is a merge anti-join that stops at the cap (21–25 ms).
+ */
+const tabCondition = (tab: RosterTab, cycleId: number | null): SQL =>
+  tab === 'confirmed'
+    ? sql`${enrolments.status} <> 'NOT_ENROLLED'`
+    : sql`not exists (select 1 from ${enrolments} taken where taken.cycle_id = ${cycleOrNone(cycleId)} and taken.physician_id = "physicians"."id" and taken.status <> 'NOT_ENROLLED')`;
 
 /**
- * The conditions of a roster filter. `idNumberIds` is what the service resolved the 证件号码 filter to
- * (the blind index cannot be queried with a partial number directly).
+ * The conditions of a roster filter in the current cycle (`cycleId`, null without one). `idNumber` is what the
+ * service resolved the 证件号码 filter to (the blind index cannot be queried with a partial number directly).
  */
-export function rosterConditions(scope: RosterScope, filters: Partial<Omit<RosterFilters, 'idNumber'>> & { tab: RosterTab }, idNumber?: SQL): SQL[] {
-  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), tabCondition(filters.tab)];
+export function rosterConditions(
+  scope: RosterScope,
+  cycleId: number | null,
+  filters: Partial<Omit<RosterFilters, 'idNumber'>> & { tab: RosterTab },
+  idNumber?: SQL,
+): SQL[] {
+  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), tabCondition(filters.tab, cycleId)];
   if (filters.institutionId) conditions.push(eq(physicians.institutionId, filters.institutionId));
   return [...conditions, ...physicianConditions(filters, idNumber)];
 }
@@ -75,13 +87,22 @@ export interface PhysicianFilters {
 }
 
 /**
+ * 姓名 「contains」: the GIN index on the name's characters finds the names holding all of them (a search of 1–2
+ * characters across a province reads a few thousand rows, not 400k), the LIKE keeps those with them in order.
+ */
+function nameContains(name: string): SQL[] {
+  const chars = [...new Set(name)];
+  return [sql`${physicians.nameChars} @> ${sql.param(chars)}::text[]`, sql`${physicians.name} like ${`%${escapeLike(name)}%`}`];
+}
+
+/**
  * Conditions on `physicians` for the filters given. `idNumber` is what the service resolved the 证件号码 filter to
  * (the blind index cannot be queried with a partial number directly).
  */
 export function physicianConditions(filters: PhysicianFilters, idNumber?: SQL): SQL[] {
   const conditions: SQL[] = [];
   if (filters.departmentId) conditions.push(eq(physicians.departmentId, filters.departmentId));
-  if (filters.name) conditions.push(sql`${physicians.name} like ${`%${escapeLike(filters.name)}%`}`);
+  if (filters.name) conditions.push(...nameContains(filters.name));
   if (idNumber) conditions.push(idNumber);
   // Ages become birth-date bounds, so the (institution, birth_date) index serves them.
   const today = dayjs();

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { EnrolmentStatus } from '../../../common/enums.js';
 import { REVIEW_PENDING, eventActors, transition, type EnrolmentEvent, type TransitionContext } from '../../../common/enrolment-machine.js';
 import { normalizeResidentId } from '../../../common/id-number.js';
-import type { RosterAction, RosterFilters, RosterList, RosterListQuery, RosterTab } from '../../../common/schemas/physician.js';
+import type { RosterAction, RosterFilters, RosterList, RosterListQuery, RosterSortField, RosterTab } from '../../../common/schemas/physician.js';
 import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema, returnRegistrationBodySchema, rosterFilterFields } from '../../../common/schemas/physician.js';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/access.js';
@@ -48,15 +48,21 @@ export async function idNumberCondition(deps: RosterDeps, scope: RosterScope, ra
   return ids.length > 0 ? inArray(physicians.id, ids) : sql`false`;
 }
 
-async function whereOf(deps: RosterDeps, actor: Actor, filters: RosterFilters, tab: RosterTab = filters.tab): Promise<SQL[]> {
+async function whereOf(deps: RosterDeps, actor: Actor, cycleId: number | null, filters: RosterFilters, tab: RosterTab = filters.tab): Promise<SQL[]> {
   const scope = scopeOf(actor);
   // An institution's filter never reaches beyond its own roster, whatever institutionId it sends.
   const own = actor.role === 'institution' ? { ...filters, institutionId: undefined } : filters;
-  return rosterConditions(scope, { ...own, tab }, await idNumberCondition(deps, scope, filters.idNumber));
+  return rosterConditions(scope, cycleId, { ...own, tab }, await idNumberCondition(deps, scope, filters.idNumber));
 }
 
 /** Every roster filter but the tab and the 机构, which choose whose list it is rather than narrow it. */
 const narrowingFilters = (Object.keys(rosterFilterFields) as (keyof RosterFilters)[]).filter((key) => key !== 'tab' && key !== 'institutionId');
+
+/** The range filters on the column a sort field orders by: with one of them the sort index walks just that range. */
+const sortRangeFilters: Partial<Record<RosterSortField, (keyof RosterFilters)[]>> = {
+  age: ['ageMin', 'ageMax'],
+  firstRegistrationDate: ['firstRegistrationFrom', 'firstRegistrationTo'],
+};
 
 /** The buttons of a row (seed 004 slides 7, 10, 11): the server decides, the page shows. */
 export function rosterActionsFor(actor: Actor, row: Pick<RosterRow, 'enrolmentStatus' | 'everEnrolled'>, hasCycle: boolean): RosterAction[] {
@@ -84,11 +90,15 @@ export const ageOn = (birthDate: string | null, today = new Date()): number | nu
 
 export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterListQuery): Promise<RosterList> {
   const cycle = await currentCycle(deps.db, actor.provinceCode);
-  const where = await whereOf(deps, actor, query);
+  const where = await whereOf(deps, actor, cycle?.id ?? null, query);
   const jurisdictionWide = actor.role === 'authority' && !query.institutionId;
   const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
-  const narrowed = narrowingFilters.some((key) => query[key] !== undefined && query[key] !== '');
-  const walkSortIndex = jurisdictionWide && !narrowed;
+  const given = (key: keyof RosterFilters) => query[key] !== undefined && query[key] !== '';
+  const narrowed = narrowingFilters.some(given);
+  // Sorting by the column a range filter narrows: the (institution | province, column) index gives the range in
+  // order, so the page is read straight off it (首次注册时间 range by 首次注册时间: 330 ms → under 2 ms).
+  const sortedRange = query.sortField !== undefined && (sortRangeFilters[query.sortField] ?? []).some(given);
+  const walkSortIndex = (jurisdictionWide && !narrowed) || sortedRange;
   const { rows, total, totalCapped } = await rosterPage(deps.db, where, current, { ...query, walkSortIndex }, jurisdictionWide ? ROSTER_COUNT_CAP : undefined);
   return {
     items: rows.map(({ everEnrolled, birthDate, ...row }) => ({
@@ -110,7 +120,7 @@ export type ExportRow = RosterRow & { age: number | null };
 export async function exportRoster(deps: RosterDeps, actor: Actor, filters: RosterFilters): Promise<AsyncIterable<ExportRow[]>> {
   const cycle = await currentCycle(deps.db, actor.provinceCode);
   const current = { cycleId: cycle?.id ?? null, oneInstitution: actor.role === 'institution' || Boolean(filters.institutionId) };
-  const batches = allRosterRows(deps.db, await whereOf(deps, actor, filters), current);
+  const batches = allRosterRows(deps.db, await whereOf(deps, actor, cycle?.id ?? null, filters), current);
   return (async function* () {
     for await (const batch of batches) yield batch.map((row) => ({ ...row, age: ageOn(row.birthDate) }));
   })();
@@ -130,9 +140,9 @@ export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeo
   let where: SQL[];
   if (body.physicianIds) {
     await requireAccess(deps.db, actor, 'physician.read', body.physicianIds);
-    where = rosterConditions({ institutionId: actor.orgId }, { tab: 'unconfirmed' }, inArray(physicians.id, body.physicianIds));
+    where = rosterConditions({ institutionId: actor.orgId }, cycle.id, { tab: 'unconfirmed' }, inArray(physicians.id, body.physicianIds));
   } else {
-    where = await whereOf(deps, actor, body.filters!, 'unconfirmed');
+    where = await whereOf(deps, actor, cycle.id, body.filters!, 'unconfirmed');
   }
   const candidates = deps.db
     .select({ id: physicians.id, institutionId: physicians.institutionId })
