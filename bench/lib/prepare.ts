@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config.js';
 import { openRuntime } from '../../server/runtime.js';
 import { BENCH_INSTITUTION, IMPORTED_LICENSE_PREFIX } from './bench-accounts.js';
 import { FLAGSHIP_ENROLLED } from './province-shape.js';
+import { restoreReview } from './review-setup.js';
 
 export interface BenchSample {
   provinceCode: string;
@@ -33,6 +34,9 @@ export async function prepare(): Promise<BenchSample> {
     const [flagship] = await rows<{ id: number; region_code: string }>(sql`select i.id, i.region_code from accounts a join institutions i on i.id = a.institution_id where a.login_name = ${BENCH_INSTITUTION}`);
     if (!flagship) throw new Error(`no ${BENCH_INSTITUTION}: run bench/generate-province.ts first`);
     const flagshipId = Number(flagship.id);
+    // A 审核 run moved the flagship's first 5,000 (statuses, registrations): put them back first.
+    const restored = await restoreReview(db);
+    if (restored > 0) console.log(`reset: restored ${restored} physicians the 审核 benchmark had moved`);
     const imported = sql`(select id from physicians where license_number like ${`${IMPORTED_LICENSE_PREFIX}%`})`;
     const [{ n: removed }] = await rows<{ n: number }>(sql`select count(*)::int n from physicians where license_number like ${`${IMPORTED_LICENSE_PREFIX}%`}`);
     if (removed > 0) {

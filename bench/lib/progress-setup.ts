@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../server/config.js';
 import { openRuntime } from '../../server/runtime.js';
 import { BENCH_INSTITUTION } from './bench-accounts.js';
+import { restoreReview } from './review-setup.js';
 
 export const ASSIGNED_INSTITUTIONS = 400;
 
@@ -35,6 +36,8 @@ export async function prepareProgress(): Promise<ProgressSample> {
     const [flagship] = await rows<{ id: number; region_code: string }>(sql`select i.id, i.region_code from accounts a join institutions i on i.id = a.institution_id where a.login_name = ${BENCH_INSTITUTION}`);
     if (!flagship) throw new Error(`no ${BENCH_INSTITUTION}: run bench/generate-province.ts first`);
     const flagshipId = Number(flagship.id);
+    // A 审核 run moved the flagship's first 5,000 (statuses, registrations): put them back first.
+    await restoreReview(db);
     const provinceCode = `${flagship.region_code.slice(0, 2)}0000`;
     const cityCode = `${flagship.region_code.slice(0, 4)}00`;
     const [cycle] = await rows<{ id: number }>(sql`select id from cycles where province_code = ${provinceCode} and is_current`);
