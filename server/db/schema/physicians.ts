@@ -64,7 +64,7 @@ export const physicians = pgTable(
     index('physicians_roster_department_idx').on(t.institutionId, t.departmentId).where(sql`${t.transferredOutAt} is null`),
     index('physicians_id_tail_idx').on(t.idNumberTailHash),
     // A jurisdiction's roster sorted by a column: walked in order and cut at the page, not sorted whole.
-    index('physicians_name_chars_idx').using('gin', t.nameChars).where(sql`${t.transferredOutAt} is null`),
+    index('physicians_name_chars_idx').using('gin', t.nameChars),
     index('physicians_sort_name_idx').on(t.name, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_birth_idx').on(t.birthDate, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_registration_idx').on(t.firstRegistrationDate, t.id).where(sql`${t.transferredOutAt} is null`),

@@ -135,6 +135,67 @@ describe('GET /api/v1/physicians (医师列表)', () => {
   });
 });
 
+describe('姓名 contains, range filters sorted by their own column, and 未确认参加', () => {
+  it('finds names holding the characters in that order, wherever they were written from (insertUnnest too)', async () => {
+    const { db, pii } = ctx.t;
+    const e = await buildInstitution(db, { authorityId: ctx.world.cityA.authority.id, regionCode: '990101' });
+    for (const name of ['欧阳建国', '国建华', '建设国']) await buildPhysician(db, pii, { institutionId: e.institution.id, name });
+    await insertUnnest(db, 'physicians', [
+      { name: 'institution_id', type: 'int4', values: [e.institution.id] },
+      { name: 'name', type: 'text', values: ['司马建国'] },
+      { name: 'sex', type: 'text', values: ['male'] },
+      { name: 'id_type', type: 'text', values: ['passport'] },
+      { name: 'id_number_cipher', type: 'text', values: ['v1.x.x.x'] },
+      { name: 'id_number_hash', type: 'text', values: ['name-chars-1'] },
+      { name: 'id_number_masked', type: 'text', values: ['E*****01'] },
+      { name: 'practice_category', type: 'text', values: ['clinical'] },
+      { name: 'practice_scope', type: 'text', values: ['内科专业'] },
+      { name: 'license_number', type: 'text', values: ['1'] },
+      { name: 'qualification_number', type: 'text', values: ['1'] },
+    ]);
+    const search = async (name: string) =>
+      names((await ctx.clients.cityAAuthority.get(`/api/v1/physicians?institutionId=${e.institution.id}&name=${encodeURIComponent(name)}`)).json());
+    expect(await search('建国')).toEqual(['司马建国', '欧阳建国'].sort());
+    expect(await search('国')).toEqual(['司马建国', '国建华', '建设国', '欧阳建国'].sort());
+    expect(await search('国建')).toEqual(['国建华']);
+    expect(await search('华国')).toEqual([]);
+    // Across the jurisdiction (the path that uses the characters' index) the same holds.
+    const wide = (await ctx.clients.cityAAuthority.get(`/api/v1/physicians?name=${encodeURIComponent('建国')}`)).json();
+    expect(names(wide)).toEqual(['司马建国', '欧阳建国'].sort());
+    // A renamed physician is found by the new name only.
+    const [renamed] = await db.select().from(physicians).where(eq(physicians.name, '建设国'));
+    await db.update(physicians).set({ name: '建设华' }).where(eq(physicians.id, renamed.id));
+    expect(await search('国')).toEqual(['司马建国', '国建华', '欧阳建国'].sort());
+  });
+
+  it('sorts a 年龄 or 首次注册时间 range by that column in either direction', async () => {
+    const list = async (query: string) => (await cClient.get(`/api/v1/physicians?${query}&pageSize=10`)).json().items.map((i: Item) => i.name);
+    expect(await list('firstRegistrationFrom=1986-01-01&sortField=firstRegistrationDate&sortOrder=ascend')).toEqual(['丙医师', '丁医师']);
+    expect(await list('firstRegistrationFrom=1986-01-01&sortField=firstRegistrationDate&sortOrder=descend')).toEqual(['丁医师', '丙医师']);
+    expect(await list('ageMax=40&sortField=age&sortOrder=ascend')).toEqual(['丁医师', '丙医师']);
+    const wide = (await ctx.clients.cityAAuthority.get('/api/v1/physicians?firstRegistrationTo=1990-01-01&sortField=firstRegistrationDate&sortOrder=ascend&pageSize=100')).json();
+    expect(wide.items.map((i: Item) => i.name)).toContain('甲医师');
+    expect(wide.items.map((i: Item) => i.name)).not.toContain('丙医师');
+  });
+
+  it('keeps a cancelled enrolment (NOT_ENROLLED) in 未确认参加 and an enrolled one out, also jurisdiction-wide', async () => {
+    const { db, pii } = ctx.t;
+    const f = await buildInstitution(db, { authorityId: ctx.world.cityA.authority.id, regionCode: '990101' });
+    const none = await buildPhysician(db, pii, { institutionId: f.institution.id, name: '未参加者' });
+    const cancelled = await buildPhysician(db, pii, { institutionId: f.institution.id, name: '已取消者' });
+    const enrolled = await buildPhysician(db, pii, { institutionId: f.institution.id, name: '已参加者' });
+    const cycleId = ctx.world.cycle.id;
+    await buildEnrolment(db, { cycleId, physicianId: cancelled.physician.id, institutionId: f.institution.id, status: 'NOT_ENROLLED' });
+    await buildEnrolment(db, { cycleId, physicianId: enrolled.physician.id, institutionId: f.institution.id });
+    const one = (await ctx.clients.cityAAuthority.get(`/api/v1/physicians?institutionId=${f.institution.id}&tab=unconfirmed`)).json();
+    expect(names(one)).toEqual(['已取消者', '未参加者'].sort());
+    const wide = (await ctx.clients.cityAAuthority.get('/api/v1/physicians?tab=unconfirmed&pageSize=100')).json();
+    expect(wide.items.map((i: Item) => i.name)).toEqual(expect.arrayContaining(['已取消者', '未参加者']));
+    expect(wide.items.map((i: Item) => i.name)).not.toContain('已参加者');
+    expect(none.physician.id).toBeGreaterThan(0);
+  });
+});
+
 describe('a jurisdiction-wide 医师列表', () => {
   it('counts up to 10000 and says so, while one institution’s list counts exactly', async () => {
     const { db } = ctx.t;
