@@ -24,9 +24,9 @@ export interface DatabaseHandle {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** `dataDir` null opens an in-memory PGlite (tests). */
-export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+/** `dataDir` null opens an in-memory PGlite (tests); `loadDataDir` starts it from a dumped data folder instead of an empty one. */
+export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
@@ -35,6 +35,11 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+/** The folder of an open PGlite as a tarball, to start others from (tests: one migrated template per run). */
+export function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
+  return ((handle.db as unknown as { $client: PGlite }).$client).dumpDataDir('none');
 }
 
 /** `parallelWorkers`: max_parallel_workers_per_gather, set as each connection starts (no extra round trip); see Config. */

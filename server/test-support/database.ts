@@ -1,29 +1,28 @@
-// A fresh, migrated database per test file: in-memory PGlite, or (TEST_DB=postgres) a new database
-// on the server of TEST_DATABASE_URL, dropped again at the end.
+// A fresh, migrated database per test file, copied from the run's template (template-setup.ts): in-memory PGlite
+// started from the template's data folder, or (TEST_DB=postgres) a new database on the server of
+// TEST_DATABASE_URL made with CREATE DATABASE … TEMPLATE, dropped again at the end.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/client.js';
-import { ensureRegions } from '../db/seed/regions.js';
+import { databaseUrl } from './template-setup.js';
 
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (process.env.TEST_DB !== 'postgres') {
-    const handle = await openPglite(null);
-    await handle.migrate();
-    await ensureRegions(handle.db);
-    return handle;
+    const template = inject('pgliteTemplate');
+    if (!template) throw new Error('no PGlite template: run the API tests through their vitest project');
+    return openPglite(null, new Blob([fs.readFileSync(template)]));
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+  const template = inject('postgresTemplate');
+  if (!adminUrl || !template) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL and the api-postgres project');
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), 4);
-  await handle.migrate();
-  await ensureRegions(handle.db);
+  const handle = await openPostgres(databaseUrl(adminUrl, name), 4);
   return {
     ...handle,
     async close() {
