@@ -7,6 +7,9 @@ const apiFiles = ['server/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine. API files wait on
+    // their database (PostgreSQL is another process) as much as they compute, so two run side by side.
+    maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       { test: { name: 'unit', include: ['common/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' } },

@@ -102,7 +102,7 @@ describe('信息修改申请 and 考核信息查询', () => {
     await mine.getByText('待审核').waitFor();
     await mine.getByText('儿科', { exact: true }).waitFor();
     await page.getByText('已有待审核的修改申请，请等待机构审核后再提交').waitFor();
-    expect(await button(form, '提交申请').isDisabled()).toBe(true);
+    await expect.poll(() => button(form, '提交申请').isDisabled()).toBe(true);
     await screenshot(page, 'change-request-pending-phone');
     await noSideways(page, PHONE.width);
 
@@ -153,7 +153,7 @@ describe('信息修改申请 and 考核信息查询', () => {
 
     await page.reload();
     await page.locator('.my-change-request').first().getByText('驳回理由：请先提交任职文件').waitFor();
-    expect(await button(form, '提交申请').isDisabled()).toBe(false);
+    await expect.poll(() => button(form, '提交申请').isDisabled()).toBe(false);
     await screenshot(page, 'change-request-rejected-phone');
     await page.context().close();
   });

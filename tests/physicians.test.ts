@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../common/id-number.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { choose, showsChoice } from './support/select.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -16,11 +17,6 @@ afterAll(() => browser.close());
 const dialog = (page: Page, title: string | RegExp) => page.locator('.ant-modal, .ant-drawer').filter({ has: page.locator('.ant-modal-title, .ant-drawer-title', { hasText: title }) });
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 const tab = (page: Page, name: string) => page.getByRole('tab', { name });
-
-async function pick(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
-}
 
 /** A valid 身份证 number not in the demo data (born 1986-06-0x, 长河市芙蓉区 code 430102). */
 function freshId(serial: number): string {
@@ -88,13 +84,13 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await button(form, '保存').click();
     await form.getByText('请输入姓名').waitFor();
     await form.getByLabel('姓名').fill('韩新来');
-    await pick(page, form.getByLabel('证件类型'), '居民身份证');
+    await choose(page, form.getByLabel('证件类型'), '居民身份证');
     await form.getByLabel('证件号码').fill(freshId(1));
     // 出生年月 and 性别 are filled from the 身份证.
     await expect.poll(() => form.getByLabel('出生年月').inputValue()).toBe('1986-06-01');
-    await pick(page, form.getByLabel('科室'), '妇产科');
-    await pick(page, form.getByLabel('执业类别'), '临床');
-    await pick(page, form.getByLabel('执业范围'), '妇产科专业');
+    await choose(page, form.getByLabel('科室'), '妇产科');
+    await choose(page, form.getByLabel('执业类别'), '临床');
+    await choose(page, form.getByLabel('执业范围'), '妇产科专业');
     await form.getByLabel('执业证书编码').fill('110990220260001');
     await form.getByLabel('资格证书编码').fill('200899110990220260001');
     await screenshot(page, 'physicians-create');
@@ -105,12 +101,15 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await button(page, '新增医师').click();
     const again = dialog(page, '新增医师');
     await again.getByLabel('姓名').fill('李明华');
-    await pick(page, again.getByLabel('证件类型'), '居民身份证');
+    await choose(page, again.getByLabel('证件类型'), '居民身份证');
     await again.getByLabel('证件号码').fill(DEMO_PHYSICIAN_ID);
-    // Wait for 出生年月 filled from the 身份证, as above: picking before it lands can lose the 执业类别.
+    // 执业类别 chosen at once, before 出生年月 and 性别 are filled from the 身份证: filling them keeps the choice.
+    await again.getByLabel('执业类别').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('临床', { exact: true }).click();
     await expect.poll(() => again.getByLabel('出生年月').inputValue()).toBe('1980-01-01');
-    await pick(page, again.getByLabel('执业类别'), '临床');
-    await pick(page, again.getByLabel('执业范围'), '内科专业');
+    await showsChoice(again.getByLabel('执业类别'), '临床').waitFor();
+    expect(await again.getByLabel('执业范围').isEnabled()).toBe(true);
+    await choose(page, again.getByLabel('执业范围'), '内科专业');
     await again.getByLabel('执业证书编码').fill('110990220260002');
     await again.getByLabel('资格证书编码').fill('200899110990220260002');
     await button(again, '保存').click();
@@ -164,7 +163,7 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await expect.poll(() => rows(page).count()).toBe(1);
     await button(rows(page).first(), '调离').click();
     const out = dialog(page, '调离医师');
-    await pick(page, out.getByLabel('调离原因'), '离职');
+    await choose(page, out.getByLabel('调离原因'), '离职');
     await out.getByLabel('具体理由').fill('已于2026年11月1日辞职');
     await screenshot(page, 'physicians-transfer-out');
     await button(out, '确定').click();

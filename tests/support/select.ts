@@ -1,0 +1,25 @@
+// Choosing in an antd Select as a person does, and looking that the field shows the choice.
+import type { Locator, Page } from 'playwright-core';
+
+const openList = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** The Select around `field` (its labelled input) shows `option` as its value. */
+export const showsChoice = (field: Locator, option: string) =>
+  field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').locator(`.ant-select-content[title="${option}"]`);
+
+/**
+ * Opens the Select, clicks `option`, and waits until the field shows it. A click that lands while the list is
+ * still moving in is lost; a person sees the field unchanged and chooses again, and so does this.
+ */
+export async function choose(page: Page, field: Locator, option: string) {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await openList(page).getByTitle(option, { exact: true }).isVisible())) await field.click();
+    await openList(page).getByTitle(option, { exact: true }).click();
+    try {
+      await showsChoice(field, option).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
