@@ -2,7 +2,8 @@
 //   a. 医师列表: varied list requests as the flagship institution and as the provincial authority (p50/p95/max);
 //   b. 批量参加 of the flagship's 5,000 未确认参加 by {filters};
 //   c. 批量导入 of a 100k-row workbook (time, server peak RSS);
-//   d. 导出 of ≥ 100k rows (time, server peak RSS).
+//   d. 导出 of ≥ 100k rows (time, server peak RSS);
+//   e. (step enrol-imported, after import) 批量参加 of every 未确认参加 of the flagship, the imported rows included.
 // The server is restarted before c and d so that each peak RSS is its own. Targets 127.0.0.1 only.
 // Usage: the environment of bench/generate-province.ts (DATABASE_URL + keys, or DATA_DIR), then
 //   npx tsx bench/roster.ts [--port 3456] [--requests 200] [--import-rows 100000] [--steps list,enrol,import,export] [--out file.json]
@@ -145,6 +146,16 @@ try {
     results.import = { ms: took, rows: importRows, fileBytes: data.length, imported: value.imported, rejected: value.rejected, firstErrors: value.errors?.slice(0, 5), peakRssMb: peak, peakRssBeforeMb: rssBefore };
     table.push([`import ${importRows} rows`, `${s(took)}, peak RSS ${peak.toFixed(0)} MB`, `${value.imported} imported, ${value.rejected} rejected; file ${(data.length / 1e6).toFixed(1)} MB`]);
     if (value.rejected > 0) console.log('first import errors:', value.errors.slice(0, 5));
+  });
+
+  // The issue's case: 批量参加 of tens of thousands just imported (e.g. --import-rows 50000 --steps import,enrol-imported).
+  await step('enrol-imported', async () => {
+    const institution = await session(BENCH_INSTITUTION);
+    const before = await totalOf(institution, 'tab=unconfirmed');
+    const { ms: took, value } = await institution.json<{ enrolled: number }>('POST', '/api/v1/physicians/enrol', { filters: { tab: 'unconfirmed' } });
+    const after = await totalOf(institution, 'tab=unconfirmed');
+    results.enrolImported = { ms: took, matched: before, enrolled: value.enrolled, unconfirmedAfter: after, peakRssMb: server!.peakRssMb() };
+    table.push(['批量参加 after import', s(took), `${value.enrolled} enrolled of ${before} matched; ${after} left`]);
   });
 
   await step('export', async () => {

@@ -1,4 +1,4 @@
-// CLI: serve | migrate | seed | create-authority | sms-outbox. `serve` is what `npm start` runs.
+// CLI: serve | migrate | seed | create-authority | sms-outbox | files-orphans. `serve` is what `npm start` runs.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import { createAuthority } from './modules/authorities/create.js';
+import { findOrphanFiles } from './modules/files/orphans.js';
 import { purgeOldSmsCodes } from './modules/sms-codes/service.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
@@ -85,6 +86,27 @@ async function printSmsOutbox(config: Config, args: string[]): Promise<void> {
   }
 }
 
+/** 孤立文件: lists stored files without a row (and removes them with --delete) and rows whose file is missing. */
+async function filesOrphans(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { delete: { type: 'boolean', default: false }, 'min-age': { type: 'string', default: '15' } } });
+  const minAgeMinutes = Number(values['min-age']);
+  if (!Number.isInteger(minAgeMinutes) || minAgeMinutes < 0) {
+    console.error('用法：npm run cli -- files-orphans [--delete] [--min-age 15]（只处理早于该分钟数的文件）');
+    process.exitCode = 1;
+    return;
+  }
+  const runtime = await openRuntime(config);
+  try {
+    const report = await findOrphanFiles(runtime.database.db, runtime.storage, { remove: values.delete, minAgeMinutes });
+    for (const key of report.orphans) console.log(`孤立文件：${key}`);
+    for (const row of report.missing) console.log(`文件缺失：${row.storageKey}（${row.ownerType} ${row.ownerId}）`);
+    const action = values.delete ? `，已删除 ${report.removed} 个` : report.orphans.length ? '；加 --delete 删除' : '';
+    console.log(`孤立文件 ${report.orphans.length} 个${action}；记录存在但文件缺失 ${report.missing.length} 个`);
+  } finally {
+    await runtime.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
@@ -134,8 +156,10 @@ async function main(): Promise<void> {
     }
     case 'sms-outbox':
       return printSmsOutbox(config, rest);
+    case 'files-orphans':
+      return filesOrphans(config, rest);
     default:
-      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox>');
+      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox|files-orphans>');
       process.exitCode = command ? 1 : 0;
   }
 }

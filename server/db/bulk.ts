@@ -39,3 +39,16 @@ export async function insertUnnest<T = Record<string, unknown>>(
   );
   return (result as unknown as { rows: T[] }).rows;
 }
+
+/** Rows written at once from which the planner's statistics are refreshed at once. */
+export const ANALYZE_AFTER_ROWS = 1000;
+
+/**
+ * Refreshes the planner's statistics after a bulk write. PGlite runs no autovacuum, so without this its
+ * tables stay "never analysed" and the planner takes 50,000 rows for one; PostgreSQL's autovacuum would get
+ * there later. A failure only leaves the old statistics.
+ */
+export async function refreshStatistics(db: Database, tables: string[], rows: number): Promise<void> {
+  if (rows < ANALYZE_AFTER_ROWS) return;
+  await db.execute(sql.raw(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`)).catch(() => undefined);
+}

@@ -1,6 +1,10 @@
 // Excel through exceljs: streamed exports, templates with a 说明 sheet, and reading uploaded sheets.
 import { Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { WorkbookRefused, checkWorkbookLimits, type WorkbookLimits } from './xlsx-limits.js';
+
+// Rows parsed between two turns of the event loop.
+const YIELD_EVERY = 500;
 
 export interface ExcelColumn<T> {
   header: string;
@@ -65,35 +69,18 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
- * Reads the first sheet of an uploaded .xlsx into records keyed by the header row's texts; each record
- * keeps its Excel row number for error reports. Throws a Chinese message for a file that is not a workbook.
+ * Streams the first sheet of an uploaded .xlsx row by row, so an import never holds the workbook in memory.
+ * The file's limits are checked first (`checkWorkbookLimits`), rows are counted as they come, and the loop
+ * yields to the event loop every few hundred rows so that other requests are answered meanwhile.
+ * Styles are read so that date cells come as dates, not Excel serial numbers.
+ * The first row gives the headers; rows are yielded in batches keyed by them. Refusals are `WorkbookRefused`.
  */
-export async function readSheet(data: Buffer): Promise<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new Error('文件不是有效的Excel（.xlsx）文件');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  const rows: { rowNumber: number; values: Record<string, string> }[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Record<string, string> = {};
-    headers.forEach((header, i) => (values[header] = cellText(row.getCell(i + 1).value)));
-    if (Object.values(values).some((v) => v !== '')) rows.push({ rowNumber, values });
-  });
-  return { headers, rows };
-}
-
-/**
- * Streams the first sheet of an uploaded .xlsx row by row (for imports of 100k rows, which `readSheet`
- * would hold whole in memory). Styles are read so that date cells come as dates, not Excel serial numbers.
- * The first row gives the headers; rows are yielded in batches keyed by them.
- */
-export async function* streamSheet(data: Buffer, batchSize = 5000): AsyncGenerator<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
+export async function* streamSheet(
+  data: Buffer,
+  limits: WorkbookLimits,
+  batchSize = 5000,
+): AsyncGenerator<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
+  await checkWorkbookLimits(data, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -103,9 +90,15 @@ export async function* streamSheet(data: Buffer, batchSize = 5000): AsyncGenerat
   });
   let headers: string[] | null = null;
   let batch: { rowNumber: number; values: Record<string, string> }[] = [];
+  let count = 0;
+  let sinceYield = 0;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
+        if (++sinceYield >= YIELD_EVERY) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (!headers) {
           headers = cells;
@@ -113,7 +106,9 @@ export async function* streamSheet(data: Buffer, batchSize = 5000): AsyncGenerat
         }
         const values: Record<string, string> = {};
         headers.forEach((header, i) => (values[header] = cells[i] ?? ''));
-        if (Object.values(values).some((v) => v !== '')) batch.push({ rowNumber: row.number, values });
+        if (!Object.values(values).some((v) => v !== '')) continue;
+        if (++count > limits.maxRows) throw new WorkbookRefused(`一次最多导入${limits.maxRows}行`);
+        batch.push({ rowNumber: row.number, values });
         if (batch.length >= batchSize) {
           yield { headers, rows: batch };
           batch = [];
@@ -122,7 +117,8 @@ export async function* streamSheet(data: Buffer, batchSize = 5000): AsyncGenerat
       break;
     }
   } catch (error) {
-    if (error instanceof Error && /zip|central directory|signature|end of data/i.test(error.message)) throw new Error('文件不是有效的Excel（.xlsx）文件');
+    if (error instanceof WorkbookRefused) throw error;
+    if (error instanceof Error && /zip|central directory|signature|end of data/i.test(error.message)) throw new WorkbookRefused('文件不是有效的Excel（.xlsx）文件');
     throw error;
   }
   yield { headers: headers ?? [], rows: batch };

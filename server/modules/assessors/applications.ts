@@ -14,7 +14,7 @@ import type { Storage } from '../../lib/storage.js';
 import { MB, checkUpload, fileKinds, type CheckedUpload } from '../../lib/uploads.js';
 import { currentCycle, type CycleRow } from '../cycles/service.js';
 import { windowOf } from '../cycles/windows.js';
-import { filesOf, saveFile } from '../files/service.js';
+import { filesOf, withStoredFiles } from '../files/service.js';
 import { iso, requireCurrentCycle } from './shared.js';
 import type { SlotUpload } from './upload-slots.js';
 
@@ -126,7 +126,7 @@ export async function submitApplication(db: Database, storage: Storage, actor: A
     checked.push({ upload, type });
   }
 
-  await db.transaction(async (tx) => {
+  await withStoredFiles(db, storage, async (tx, stored) => {
     // The permission row serialises two submissions of the same institution.
     await tx
       .select({ id: assessorApplicationPermissions.institutionId })
@@ -137,7 +137,7 @@ export async function submitApplication(db: Database, storage: Storage, actor: A
     if (again) throw again;
     const [application] = await tx.insert(assessorApplications).values({ cycleId: cycle.id, institutionId: actor.orgId }).returning();
     for (const { upload, type } of checked) {
-      await saveFile(tx, storage, {
+      await stored.save({
         ownerType: 'assessorApplication',
         ownerId: application.id,
         slot: upload.slot,

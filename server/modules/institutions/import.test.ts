@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { accounts, auditEvents, institutions } from '../../db/schema/index.js';
 import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { Client } from '../../test-support/app.js';
+import { xlsxWithRows, xlsxWithSharedStrings } from '../../test-support/crafted-xlsx.js';
 
 const ctx = setupTenantWorld();
 
@@ -77,6 +78,28 @@ describe('POST /api/v1/institutions/import (批量导入)', () => {
     expect(headers.json().error.message).toContain('缺少列：机构名称、机构账号');
     const empty = await upload(c, await workbook([]));
     expect(empty.json().error.message).toBe('导入文件：没有可导入的数据');
+  });
+
+  it('refuses a file of 400,000 shared strings before reading its rows, and /api/health answers meanwhile', async () => {
+    const data = xlsxWithSharedStrings(HEADERS, good('BIG_1'), 400_000);
+    let finished = false;
+    const importing = upload(ctx.clients.cityAAuthority, data).then((res) => {
+      finished = true;
+      return res;
+    });
+    const health = await ctx.t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(finished).toBe(false);
+    const res = await importing;
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ message: '导入文件：文件过大：共享字符串超过165000条', fields: { file: '文件过大：共享字符串超过165000条' } });
+    expect(await ctx.t.db.select().from(accounts).where(eq(accounts.loginName, 'BIG_1'))).toEqual([]);
+  });
+
+  it('refuses more rows than allowed, naming the limit', async () => {
+    const res = await upload(ctx.clients.cityAAuthority, xlsxWithRows(HEADERS, (i) => good(`ROWS_${i}`), 20_001));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('导入文件：一次最多导入20000行');
   });
 
   it('imports the valid rows in one go, reports every rejected row with its reason, and adds nothing the second time', async () => {

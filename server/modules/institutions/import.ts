@@ -5,17 +5,19 @@ import { regionPrefix, regionWithin } from '../../../common/regions.js';
 import { createInstitutionBodySchema, importColumns, type ImportResult } from '../../../common/schemas/institution.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
-import { insertUnnest } from '../../db/bulk.js';
+import { insertUnnest, refreshStatistics } from '../../db/bulk.js';
 import type { Database } from '../../db/client.js';
 import { regions } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, badRequest } from '../../lib/errors.js';
-import { readSheet, rowsWorkbook, templateWorkbook } from '../../lib/excel.js';
+import { rowsWorkbook, streamSheet, templateWorkbook } from '../../lib/excel.js';
 import { MB, checkUpload } from '../../lib/uploads.js';
+import { WorkbookRefused, type WorkbookLimits } from '../../lib/xlsx-limits.js';
 import { existingRegionCodes, reserveInstitutionIds, takenLoginNames } from './repository.js';
 import { isUniqueViolation } from './service.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
+export const INSTITUTION_WORKBOOK_LIMITS: WorkbookLimits = { maxRows: MAX_IMPORT_ROWS, columns: importColumns.length, maxUnpackedMb: 64 };
 const headers = importColumns.map(([header]) => header);
 const EXAMPLE_MARK = '示例';
 const FILE_FIELD = 'file';
@@ -74,6 +76,8 @@ interface ValidRow {
   mobile: string | null;
 }
 
+type Checked = { rowNumber: number; values: Record<string, string> } & ReturnType<typeof checkRow>;
+
 /** The reasons a row cannot be imported (empty when it can), and the parsed row. */
 function checkRow(values: Record<string, string>): { reasons: string[]; row?: Omit<ValidRow, 'rowNumber'> } {
   const reasons: string[] = [];
@@ -101,25 +105,32 @@ function checkRow(values: Record<string, string>): { reasons: string[]; row?: Om
   return { reasons, row: parsed.data };
 }
 
-async function readUpload(data: Buffer, filename: string) {
+const refuse = (message: string) => badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
+
+/**
+ * Streams the upload (limits checked before any parsing) and checks each batch of rows as it arrives, so
+ * the event loop is never held for the whole file.
+ */
+async function readUpload(data: Buffer, filename: string): Promise<Checked[]> {
   await checkUpload(data, filename, { allowed: ['excel'], maxBytes: 10 * MB, field: FILE_FIELD, fieldLabel: '导入文件' });
-  let sheet: Awaited<ReturnType<typeof readSheet>>;
+  const checked: Checked[] = [];
+  let headerChecked = false;
   try {
-    sheet = await readSheet(data);
+    for await (const sheet of streamSheet(data, INSTITUTION_WORKBOOK_LIMITS, 1000)) {
+      if (!headerChecked) {
+        const missing = headers.filter((h) => !sheet.headers.includes(h));
+        if (missing.length > 0) throw refuse(`缺少列：${missing.join('、')}，请使用导入模板`);
+        headerChecked = true;
+      }
+      for (const { rowNumber, values } of sheet.rows) checked.push({ rowNumber, values, ...checkRow(values) });
+    }
   } catch (error) {
-    const message = error instanceof Error ? error.message : '文件不是有效的Excel（.xlsx）文件';
-    throw badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
+    if (error instanceof WorkbookRefused) throw refuse(error.message);
+    if (error instanceof AppError) throw error;
+    throw refuse('文件不是有效的Excel（.xlsx）文件');
   }
-  const missing = headers.filter((h) => !sheet.headers.includes(h));
-  if (missing.length > 0) {
-    const message = `缺少列：${missing.join('、')}，请使用导入模板`;
-    throw badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
-  }
-  if (sheet.rows.length === 0) throw badRequest('导入文件：没有可导入的数据', { [FILE_FIELD]: '没有可导入的数据' });
-  if (sheet.rows.length > MAX_IMPORT_ROWS) {
-    throw badRequest(`导入文件：一次最多导入${MAX_IMPORT_ROWS}行`, { [FILE_FIELD]: `一次最多导入${MAX_IMPORT_ROWS}行` });
-  }
-  return sheet.rows;
+  if (checked.length === 0) throw refuse('没有可导入的数据');
+  return checked;
 }
 
 /**
@@ -129,9 +140,7 @@ async function readUpload(data: Buffer, filename: string) {
  */
 export async function importInstitutions(db: Database, actor: Actor, upload: { data: Buffer; filename: string }, ip: string): Promise<ImportResult> {
   requireRole(actor, ['authority']);
-  const rows = await readUpload(upload.data, upload.filename);
-
-  const checked = rows.map(({ rowNumber, values }) => ({ rowNumber, values, ...checkRow(values) }));
+  const checked = await readUpload(upload.data, upload.filename);
   const candidates = checked.flatMap((c) => (c.row ? [c.row] : []));
   const regionsFound = await existingRegionCodes(db, [...new Set(candidates.map((r) => r.regionCode))]);
   const taken = await takenLoginNames(db, [...new Set(candidates.map((r) => r.account))]);
@@ -178,7 +187,7 @@ export async function importInstitutions(db: Database, actor: Actor, upload: { d
         action: 'institution.imported',
         actor,
         targetType: 'institution',
-        after: { file: upload.filename, rows: rows.length, imported: valid.length, rejected: rejected.length },
+        after: { file: upload.filename, rows: checked.length, imported: valid.length, rejected: rejected.length },
         ip,
       });
     });
@@ -187,6 +196,7 @@ export async function importInstitutions(db: Database, actor: Actor, upload: { d
     throw error;
   }
 
+  await refreshStatistics(db, ['institutions', 'accounts'], valid.length);
   const errors = rejected.map((c) => ({ row: c.rowNumber, reason: c.reasons.join('；') }));
   const rejectedFile =
     rejected.length > 0

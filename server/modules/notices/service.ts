@@ -1,5 +1,5 @@
 // 通知公告 (authority): its own notices with attachments, 发布 / 撤回, 删除; and the public lists of published ones.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   NOTICE_ATTACHMENT_MAX_MB,
@@ -17,12 +17,12 @@ import {
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
 import type { Database, Tx } from '../../db/client.js';
-import { files, notices } from '../../db/schema/index.js';
+import { notices } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import type { Storage } from '../../lib/storage.js';
 import { MB, checkUpload, type CheckedUpload } from '../../lib/uploads.js';
-import { saveFile } from '../files/service.js';
+import { withStoredFiles, type FileWork } from '../files/service.js';
 import type { NoticeForm, UploadedFile } from './form.js';
 import { authoritiesAbove, authoritiesOfProvince, filesOfNotices, listNotices as queryNotices, publishedNotices, type FileRef, type NoticeRow } from './repository.js';
 
@@ -75,9 +75,9 @@ async function checkAttachments(uploaded: UploadedFile[]): Promise<{ file: Uploa
 }
 
 /** Saves the files in the order they were sent: `slot` numbers them after those already attached. */
-async function saveAttachments(tx: Tx, storage: Storage, actor: Actor, noticeId: number, attachments: Awaited<ReturnType<typeof checkAttachments>>, firstSlot: number) {
+async function saveAttachments(stored: FileWork, actor: Actor, noticeId: number, attachments: Awaited<ReturnType<typeof checkAttachments>>, firstSlot: number) {
   for (const [i, { file, checked }] of attachments.entries()) {
-    await saveFile(tx, storage, { ownerType: 'notice', ownerId: noticeId, slot: firstSlot + i, filename: file.filename, data: file.data, checked, uploadedBy: actor.accountId });
+    await stored.save({ ownerType: 'notice', ownerId: noticeId, slot: firstSlot + i, filename: file.filename, data: file.data, checked, uploadedBy: actor.accountId });
   }
 }
 
@@ -88,11 +88,6 @@ async function loadWithFiles(db: Database | Tx, id: number): Promise<{ row: Noti
   if (!row) throw notFound('通知公告不存在');
   const attached = (await filesOfNotices(db, [id])).get(id) ?? [];
   return { row, attached };
-}
-
-/** Removes stored bytes once the rows are gone; a failure leaves only an unreferenced file. */
-async function removeStored(storage: Storage, removed: FileRef[]) {
-  await Promise.allSettled(removed.map((f) => storage.remove(f.storageKey)));
 }
 
 export async function listNotices(db: Database, actor: Actor, query: ListQuery): Promise<NoticeList> {
@@ -108,12 +103,12 @@ export async function createNotice({ db, storage }: NoticeDeps, actor: Actor, re
   const form = await readForm();
   if (form.files.length > NOTICE_ATTACHMENTS_MAX) throw tooMany();
   const attachments = await checkAttachments(form.files);
-  const id = await db.transaction(async (tx) => {
+  const id = await withStoredFiles(db, storage, async (tx, stored) => {
     const [row] = await tx
       .insert(notices)
       .values({ authorityId: actor.orgId, category: form.fields.category, title: form.fields.title, publishedOn: form.fields.publishedOn })
       .returning();
-    await saveAttachments(tx, storage, actor, row.id, attachments, 1);
+    await saveAttachments(stored, actor, row.id, attachments, 1);
     await recordAudit(tx, {
       action: 'notice.created',
       actor,
@@ -134,7 +129,7 @@ export async function updateNotice({ db, storage }: NoticeDeps, actor: Actor, id
   await requireAccess(db, actor, 'notice.manage', [id]);
   const form = await readForm();
   const attachments = await checkAttachments(form.files);
-  const removed = await db.transaction(async (tx) => {
+  await withStoredFiles(db, storage, async (tx, stored) => {
     const [locked] = await tx.select().from(notices).where(eq(notices.id, id)).for('update');
     if (!locked) throw notFound('通知公告不存在');
     const before = (await filesOfNotices(tx, [id])).get(id) ?? [];
@@ -143,18 +138,16 @@ export async function updateNotice({ db, storage }: NoticeDeps, actor: Actor, id
     if (unknown.length) throw badRequest('要删除的附件不属于该通知公告', { removeFileIds: '要删除的附件不属于该通知公告' });
     if (before.length - removeIds.size + attachments.length > NOTICE_ATTACHMENTS_MAX) throw tooMany();
     const dropped = before.filter((f) => removeIds.has(f.id));
-    if (dropped.length) await tx.delete(files).where(and(eq(files.ownerType, 'notice'), inArray(files.id, dropped.map((f) => f.id))));
+    await stored.drop({ ownerType: 'notice', ownerId: id, ids: dropped.map((f) => f.id) });
     const [after] = await tx
       .update(notices)
       .set({ category: form.fields.category, title: form.fields.title, publishedOn: form.fields.publishedOn, updatedAt: new Date() })
       .where(eq(notices.id, id))
       .returning();
-    await saveAttachments(tx, storage, actor, id, attachments, Math.max(0, ...before.map((f) => f.slot)) + 1);
+    await saveAttachments(stored, actor, id, attachments, Math.max(0, ...before.map((f) => f.slot)) + 1);
     const now = (await filesOfNotices(tx, [id])).get(id) ?? [];
     await recordAudit(tx, { action: 'notice.updated', actor, targetType: 'notice', targetId: id, before: snapshot(locked, before), after: snapshot(after, now), ip });
-    return dropped;
   });
-  await removeStored(storage, removed);
   const { row, attached } = await loadWithFiles(db, id);
   return toNotice(row, attached);
 }
@@ -190,16 +183,14 @@ export async function setNoticeStatus(db: Database, actor: Actor, id: number, st
 export async function deleteNotice({ db, storage }: NoticeDeps, actor: Actor, id: number, ip: string): Promise<void> {
   requireRole(actor, ['authority']);
   await requireAccess(db, actor, 'notice.manage', [id]);
-  const removed = await db.transaction(async (tx) => {
+  await withStoredFiles(db, storage, async (tx, stored) => {
     const [row] = await tx.select().from(notices).where(eq(notices.id, id)).for('update');
     if (!row) throw notFound('通知公告不存在');
     const attached = (await filesOfNotices(tx, [id])).get(id) ?? [];
-    await tx.delete(files).where(and(eq(files.ownerType, 'notice'), eq(files.ownerId, id)));
+    await stored.drop({ ownerType: 'notice', ownerId: id });
     await tx.delete(notices).where(eq(notices.id, id));
     await recordAudit(tx, { action: 'notice.deleted', actor, targetType: 'notice', targetId: id, before: snapshot(row, attached), ip });
-    return attached;
   });
-  await removeStored(storage, removed);
 }
 
 async function withFiles(db: Database, rows: Awaited<ReturnType<typeof publishedNotices>>): Promise<PublicNotice[]> {

@@ -6,19 +6,22 @@ import type { ImportResult } from '../../../common/schemas/institution.js';
 import { PHYSICIAN_EXISTS, physicianBodySchema, physicianImportColumns } from '../../../common/schemas/physician.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
-import { insertUnnest, type BulkColumn } from '../../db/bulk.js';
+import { insertUnnest, refreshStatistics, type BulkColumn } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { departments } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import { rowsWorkbook, streamSheet, templateWorkbook } from '../../lib/excel.js';
 import { MB, checkUpload } from '../../lib/uploads.js';
+import { WorkbookRefused, type WorkbookLimits } from '../../lib/xlsx-limits.js';
 import { isUniqueViolation } from '../institutions/service.js';
 import { physicianRow } from './records.js';
 import { existingByHash } from './repository.js';
 import type { RosterDeps } from './roster.js';
 
 export const MAX_PHYSICIAN_IMPORT_ROWS = 100_000;
+/** 100k rows of the template unpack to about 100 MB. */
+export const PHYSICIAN_WORKBOOK_LIMITS: WorkbookLimits = { maxRows: MAX_PHYSICIAN_IMPORT_ROWS, columns: physicianImportColumns.length, maxUnpackedMb: 256 };
 const FILE_FIELD = 'file';
 const EXAMPLE_MARK = '示例';
 const headers = physicianImportColumns.map(([header]) => header);
@@ -115,14 +118,13 @@ async function* checkedRows(deps: RosterDeps, data: Buffer, departmentIds: Map<s
   let count = 0;
   try {
     let headerChecked = false;
-    for await (const { headers: found, rows } of streamSheet(data)) {
+    for await (const { headers: found, rows } of streamSheet(data, PHYSICIAN_WORKBOOK_LIMITS)) {
       if (!headerChecked) {
         const missing = headers.filter((h) => !found.includes(h));
         if (missing.length > 0) throw new Error(`缺少列：${join(missing)}，请使用导入模板`);
         headerChecked = true;
       }
       count += rows.length;
-      if (count > MAX_PHYSICIAN_IMPORT_ROWS) throw new Error(`一次最多导入${MAX_PHYSICIAN_IMPORT_ROWS}行`);
       for (const { rowNumber, values } of rows) {
         const result = checkRow(values, departmentIds);
         yield { rowNumber, cells: values, ...result, hash: result.row ? deps.pii.idNumberHash(result.row.idNumber) : undefined };
@@ -130,7 +132,7 @@ async function* checkedRows(deps: RosterDeps, data: Buffer, departmentIds: Map<s
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const message = error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '文件不是有效的Excel（.xlsx）文件';
+    const message = error instanceof WorkbookRefused || (error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message)) ? error.message : '文件不是有效的Excel（.xlsx）文件';
     throw badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
   }
   if (count === 0) throw badRequest('导入文件：没有可导入的数据', { [FILE_FIELD]: '没有可导入的数据' });
@@ -256,6 +258,7 @@ export async function importPhysicians(
     throw error;
   }
 
+  await refreshStatistics(db, ['physicians', 'accounts'], imported);
   const errors = rejected.slice(0, 1000).map((c) => ({ row: c.rowNumber, reason: c.reasons.join('；') }));
   const rejectedFile =
     rejected.length > 0

@@ -25,7 +25,7 @@ import type { Storage } from '../../lib/storage.js';
 import { MB, checkUpload } from '../../lib/uploads.js';
 import { resetPassword } from '../accounts/service.js';
 import { currentCycle } from '../cycles/service.js';
-import { saveFile } from '../files/service.js';
+import { withStoredFiles } from '../files/service.js';
 import { isUniqueViolation } from '../institutions/service.js';
 import { everEnrolledSql } from './repository.js';
 import { ageOn, rosterActionsFor, type RosterDeps } from './roster.js';
@@ -188,10 +188,10 @@ export async function createPhysician(deps: RosterDeps, actor: Actor, body: Phys
 }
 
 /** 删除: only a physician never enrolled in any cycle (otherwise 调离 keeps their history). */
-export async function deletePhysician(deps: RosterDeps, actor: Actor, id: number, ip: string): Promise<void> {
+export async function deletePhysician(deps: RosterDeps & { storage: Storage }, actor: Actor, id: number, ip: string): Promise<void> {
   requireRole(actor, ['institution']);
   await requireAccess(deps.db, actor, 'physician.read', [id]);
-  await deps.db.transaction(async (tx) => {
+  await withStoredFiles(deps.db, deps.storage, async (tx, stored) => {
     const [row] = await tx
       .select({ name: physicians.name, masked: physicians.idNumberMasked, everEnrolled: everEnrolledSql })
       .from(physicians)
@@ -202,6 +202,7 @@ export async function deletePhysician(deps: RosterDeps, actor: Actor, id: number
     await tx.delete(enrolments).where(eq(enrolments.physicianId, id));
     await tx.delete(accounts).where(eq(accounts.physicianId, id));
     await tx.delete(physicians).where(eq(physicians.id, id));
+    await stored.drop({ ownerType: 'physicianPhoto', ownerId: id });
     await recordAudit(tx, { action: 'physician.deleted', actor, targetType: 'physician', targetId: id, before: { name: row.name, idNumberMasked: row.masked }, ip });
   });
 }
@@ -229,10 +230,12 @@ export async function setPhysicianPhoto(
   requireRole(actor, ['institution', 'physician']);
   await requireAccess(deps.db, actor, 'physician.read', [id]);
   const checked = await checkUpload(upload.data, upload.filename, { allowed: ['jpg', 'png'], maxBytes: PHOTO_MAX_BYTES, field: 'file', fieldLabel: '照片' });
-  return deps.db.transaction(async (tx) => {
-    const fileId = await saveFile(tx, deps.storage, { ownerType: 'physicianPhoto', ownerId: id, filename: upload.filename, data: upload.data, checked, uploadedBy: actor.accountId });
+  return withStoredFiles(deps.db, deps.storage, async (tx, stored) => {
     const [before] = await tx.select({ photoFileId: physicians.photoFileId }).from(physicians).where(eq(physicians.id, id)).for('update');
+    const fileId = await stored.save({ ownerType: 'physicianPhoto', ownerId: id, filename: upload.filename, data: upload.data, checked, uploadedBy: actor.accountId });
     await tx.update(physicians).set({ photoFileId: fileId }).where(eq(physicians.id, id));
+    // The new photo replaces every earlier one.
+    await stored.drop({ ownerType: 'physicianPhoto', ownerId: id, except: fileId });
     await recordAudit(tx, { action: 'physician.photoUpdated', actor, targetType: 'physician', targetId: id, before, after: { photoFileId: fileId }, ip });
     return { photoFileId: fileId };
   });

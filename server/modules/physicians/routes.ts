@@ -179,7 +179,7 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     { schema: { tags, summary: '删除医师（仅从未参加过考核的医师）', params: idParamSchema, response: noContent } },
     async (request, reply) => {
-      await deletePhysician(deps, authed(request).actor, request.params.id, request.ip);
+      await deletePhysician({ ...deps, storage }, authed(request).actor, request.params.id, request.ip);
       return reply.status(204).send(null);
     },
   );

@@ -29,7 +29,7 @@ import type { Pii } from '../../lib/pii.js';
 import type { Storage } from '../../lib/storage.js';
 import { MB, checkUpload, type FileKind } from '../../lib/uploads.js';
 import { requireWindowOpen } from '../cycles/windows.js';
-import { filesOf, saveFile } from '../files/service.js';
+import { filesOf, withStoredFiles } from '../files/service.js';
 import { setPhysicianPhoto } from '../physicians/records.js';
 import { loadContext, registrationOf, latestReturnReason, type RegistrationContext } from './context.js';
 import { registrationBlock } from './task.js';
@@ -197,13 +197,13 @@ export async function uploadFile(deps: RegistrationDeps, actor: Actor, slotName:
   const rule = slotRules[slotName];
   const checked = await checkUpload(upload.data, upload.filename, { allowed: rule.allowed, maxBytes: rule.maxBytes, field: 'file', fieldLabel: rule.label });
   const slot = registrationFileSlots[slotName];
-  await db.transaction(async (tx) => {
+  await withStoredFiles(db, deps.storage, async (tx, stored) => {
     const registrationId = await ensureRow(tx, ctx);
     const existing = await tx.select({ id: files.id }).from(files).where(and(eq(files.ownerType, 'registration'), eq(files.ownerId, registrationId), eq(files.slot, slot)));
     if (rule.many && existing.length >= MATERIALS_MAX) throw badRequest(`${rule.label}最多上传${MATERIALS_MAX}个文件`, { file: `最多上传${MATERIALS_MAX}个文件` });
     // A page replaces the one before it.
-    if (!rule.many && existing.length > 0) await tx.delete(files).where(and(eq(files.ownerType, 'registration'), eq(files.ownerId, registrationId), eq(files.slot, slot)));
-    await saveFile(tx, deps.storage, { ownerType: 'registration', ownerId: registrationId, slot, filename: upload.filename, data: upload.data, checked, uploadedBy: actor.accountId });
+    if (!rule.many && existing.length > 0) await stored.drop({ ownerType: 'registration', ownerId: registrationId, slot });
+    await stored.save({ ownerType: 'registration', ownerId: registrationId, slot, filename: upload.filename, data: upload.data, checked, uploadedBy: actor.accountId });
   });
   return view(db, ctx, true);
 }
@@ -212,9 +212,7 @@ export async function deleteFile(deps: RegistrationDeps, actor: Actor, fileId: s
   const { db } = deps;
   const ctx = await requireEditable(db, actor);
   const row = await registrationOf(db, ctx.enrolment!.id);
-  const deleted = row
-    ? await db.delete(files).where(and(eq(files.id, fileId), eq(files.ownerType, 'registration'), eq(files.ownerId, row.id))).returning({ id: files.id })
-    : [];
+  const deleted = row ? await withStoredFiles(db, deps.storage, (_tx, stored) => stored.drop({ ownerType: 'registration', ownerId: row.id, ids: [fileId] })) : [];
   if (deleted.length === 0) throw notFound('文件不存在');
   return view(db, ctx, true);
 }

@@ -21,20 +21,24 @@ export function BatchEnrolButton({ selectedIds, total, search, disabled, onDone 
 
   const confirm = () => {
     const chosen = selectedIds.length > 0;
-    modal.confirm({
+    const count = chosen ? selectedIds.length : total;
+    const dialog = modal.confirm({
       title: '批量参加',
-      content: chosen ? `确定将选中的${selectedIds.length}名医师纳入本周期考核吗？` : `确定将筛选出的全部${total}名医师纳入本周期考核吗？`,
+      content: chosen ? `确定将选中的${count}名医师纳入本周期考核吗？` : `确定将筛选出的全部${count}名医师纳入本周期考核吗？`,
       okText: '确定',
       cancelText: '取消',
-      // Resolves either way (failures become a message), so the dialog closes when the request ends.
-      onOk: () =>
-        enrol.mutateAsync(chosen ? { physicianIds: selectedIds } : { filters: { ...search, tab: 'unconfirmed' } }).then(
+      // Resolves either way (failures become a message), so the dialog closes when the request ends; until
+      // then it says what is being done (tens of thousands take a few seconds) and cannot be cancelled.
+      onOk: () => {
+        dialog.update({ content: `正在处理${count}名医师，请稍候…`, cancelButtonProps: { disabled: true } });
+        return enrol.mutateAsync(chosen ? { physicianIds: selectedIds } : { filters: { ...search, tab: 'unconfirmed' } }).then(
           ({ enrolled }) => {
             void message.success(`已将${enrolled}名医师纳入本周期考核`);
             onDone();
           },
           (error: unknown) => void message.error(errorMessage(error)),
-        ),
+        );
+      },
     });
   };
 
