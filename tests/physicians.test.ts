@@ -177,7 +177,11 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await other.getByRole('menuitem', { name: '调入医师' }).click();
     await other.waitForURL('**/transfer-in');
     await other.getByText('1、医师被原单位调离，新单位才能调入本单位').waitFor();
-    await other.getByLabel('证件号码').fill(`${idNumber.slice(0, 6)}${idNumber.slice(8, 17)}`);
+    // The 证件号码 goes in request bodies only: no address the 调入 page asks for may carry it.
+    const addresses: string[] = [];
+    other.on('request', (request) => addresses.push(request.url()));
+    const shortForm = `${idNumber.slice(0, 6)}${idNumber.slice(8, 17)}`;
+    await other.getByLabel('证件号码').fill(shortForm);
     await button(other, '查询').click();
     const found = rows(other).filter({ hasText: '导入一' });
     await found.getByText('青山市北岭区妇幼保健院').waitFor();
@@ -186,6 +190,8 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await button(found, '调入').click();
     await button(other.locator('.ant-popover'), '确定').click();
     await other.getByText('已将导入一调入本机构').waitFor();
+    expect(addresses.some((url) => url.includes('/physicians/transfer-search'))).toBe(true);
+    expect(addresses.filter((url) => url.includes(shortForm) || url.includes(idNumber))).toEqual([]);
     await other.getByRole('menuitem', { name: '医师列表' }).click();
     await other.locator('#rosterFilter_idNumber').fill(idNumber);
     await button(other, '查询').click();

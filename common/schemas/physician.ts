@@ -137,9 +137,14 @@ export const transferOutBodySchema = z.object({
 });
 export type TransferOutBody = z.input<typeof transferOutBodySchema>;
 
-export const transferSearchQuerySchema = z.object({
+/**
+ * 调入医师 查询 and 调入 both carry the full 证件号码, always in the body (a URL reaches logs): 调入 needs the
+ * number the search found, not a bare id.
+ */
+export const transferIdNumberBodySchema = z.object({
   idNumber: z.string({ error: '请输入证件号码' }).trim().min(1, '请输入证件号码').max(32, '证件号码不能超过32个字符'),
 });
+export type TransferIdNumberBody = z.input<typeof transferIdNumberBodySchema>;
 
 /** One result of 调入医师 (seed 004 slide 9). */
 export const transferCandidateSchema = z.object({

@@ -190,7 +190,7 @@ export const exemptionStatusLabels: Record<ExemptionStatus, string> = {
 };
 
 /** Why 我要报名 is not possible now (seed 004 FAQ 7–8), or null when it is. */
-export const registrationBlocks = ['noCycle', 'notEnrolled', 'notStarted', 'ended', 'noDepartments', 'submitted'] as const;
+export const registrationBlocks = ['transferredOut', 'noCycle', 'notEnrolled', 'notStarted', 'ended', 'noDepartments', 'submitted'] as const;
 export type RegistrationBlock = (typeof registrationBlocks)[number];
 
 export const registrationFileSchema = z.object({ id: z.string(), slot: z.number(), name: z.string(), size: z.number() });

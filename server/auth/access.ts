@@ -1,6 +1,6 @@
 // The one access module (after immich's access.ts): every service method names the actor and the
 // permission first. What an actor may not see answers 404, so other tenants' records are not revealed.
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { AccountKind, Role } from '../../common/enums.js';
 import { regionPrefix } from '../../common/regions.js';
 import type { Database } from '../db/client.js';
@@ -61,63 +61,65 @@ function assignedInstitutionIds(db: Database, assessorInstitutionId: number) {
     .where(and(eq(assessorAssignments.assignedAssessorId, assessorInstitutionId), eq(cycles.isCurrent, true)));
 }
 
-async function physiciansVisible(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+const inJurisdiction = (actor: Actor) => like(institutions.regionCode, `${regionPrefix(actor.regionCode)}%`);
+
+/**
+ * THE rule of who may act on a physician, as a condition on `physicians`: the physician themself; their
+ * institution, its assigned 考核机构 and the authorities whose jurisdiction holds it. A physician 调离 belongs to
+ * no organisation until another institution 调入 them, so nobody but themself reaches them meanwhile. Every
+ * permission that reaches a physician through another id (account, file, registration, enrolment, change
+ * request) joins `physicians` and applies this condition; there is no second copy of it.
+ */
+function physicianRule(db: Database, actor: Actor): SQL {
+  if (actor.role === 'physician') return eq(physicians.id, actor.orgId);
+  const held = isNull(physicians.transferredOutAt);
   switch (actor.role) {
-    case 'physician':
-      return ids.filter((id) => id === actor.orgId);
     case 'institution':
-      // A physician 调离 by the institution is no longer its own (until another institution 调入 them).
-      return (
-        await db.select({ id: physicians.id }).from(physicians)
-          .where(and(inArray(physicians.id, ids), eq(physicians.institutionId, actor.orgId), isNull(physicians.transferredOutAt)))
-      ).map((r) => r.id);
+      return and(held, eq(physicians.institutionId, actor.orgId))!;
     case 'assessor':
-      return (
-        await db.select({ id: physicians.id }).from(physicians)
-          .where(and(inArray(physicians.id, ids), inArray(physicians.institutionId, assignedInstitutionIds(db, actor.orgId))))
-      ).map((r) => r.id);
+      return and(held, inArray(physicians.institutionId, assignedInstitutionIds(db, actor.orgId)))!;
     case 'authority':
-      return (
-        await db.select({ id: physicians.id }).from(physicians)
-          .innerJoin(institutions, eq(institutions.id, physicians.institutionId))
-          .where(and(inArray(physicians.id, ids), like(institutions.regionCode, `${regionPrefix(actor.regionCode)}%`)))
-      ).map((r) => r.id);
+      return and(held, inArray(physicians.institutionId, db.select({ id: institutions.id }).from(institutions).where(inJurisdiction(actor))))!;
   }
 }
 
+async function physiciansVisible(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  const rows = await db.select({ id: physicians.id }).from(physicians).where(and(inArray(physicians.id, ids), physicianRule(db, actor)));
+  return rows.map((r) => r.id);
+}
+
 /**
- * An account's superiors may unlock it and reset its password: the authorities whose jurisdiction holds it (for an authority
- * account, strictly above it), and for a physician also their institution.
+ * An account's superiors may unlock it and reset its password. A physician's account: whoever the physician rule
+ * lets act on the physician, among institutions and authorities. An institution's account: the authorities whose
+ * jurisdiction holds it; an authority's: the authorities strictly above it.
  */
 async function accountsUnlockable(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
-  if (actor.role === 'institution') {
-    return (
-      await db.select({ id: accounts.id }).from(accounts)
-        .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
-        .where(and(inArray(accounts.id, ids), eq(physicians.institutionId, actor.orgId)))
-    ).map((r) => r.id);
-  }
-  if (actor.role !== 'authority') return [];
+  if (actor.role !== 'institution' && actor.role !== 'authority') return [];
+  const ofPhysicians = (
+    await db.select({ id: accounts.id }).from(accounts)
+      .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
+      .where(and(inArray(accounts.id, ids), physicianRule(db, actor)))
+  ).map((r) => r.id);
+  if (actor.role !== 'authority') return ofPhysicians;
   const prefix = `${regionPrefix(actor.regionCode)}%`;
-  const rows = await db
+  const ofOrganisations = await db
     .select({ id: accounts.id })
     .from(accounts)
     .leftJoin(authorities, eq(authorities.id, accounts.authorityId))
-    .leftJoin(physicians, eq(physicians.id, accounts.physicianId))
-    .leftJoin(institutions, sql`${institutions.id} = coalesce(${accounts.institutionId}, ${physicians.institutionId})`)
+    .leftJoin(institutions, eq(institutions.id, accounts.institutionId))
     .where(
       and(
         inArray(accounts.id, ids),
+        isNull(accounts.physicianId),
         sql`(
           (${institutions.regionCode} like ${prefix})
           or (${authorities.regionCode} like ${prefix} and ${authorities.regionCode} <> ${actor.regionCode})
         )`,
       ),
     );
-  return rows.map((r) => r.id);
+  return [...ofPhysicians, ...ofOrganisations.map((r) => r.id)];
 }
 
-const inJurisdiction = (actor: Actor) => like(institutions.regionCode, `${regionPrefix(actor.regionCode)}%`);
 
 /** Authorities manage the institutions of their jurisdiction (any level above them). */
 async function institutionsManaged(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
@@ -172,36 +174,37 @@ async function noticesOwned(db: Database, actor: Actor, ids: number[]): Promise<
   return rows.map((r) => r.id);
 }
 
-/** 医师信息修改申请 are reviewed by the institution they were addressed to. */
+/** 医师信息修改申请 are reviewed by the institution they were addressed to, while the physician rule lets it act on the physician. */
 async function changeRequestsReviewable(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
   if (actor.role !== 'institution') return [];
   const rows = await db.select({ id: physicianChangeRequests.id }).from(physicianChangeRequests)
-    .where(and(inArray(physicianChangeRequests.id, ids), eq(physicianChangeRequests.institutionId, actor.orgId)));
+    .innerJoin(physicians, eq(physicians.id, physicianChangeRequests.physicianId))
+    .where(and(inArray(physicianChangeRequests.id, ids), eq(physicianChangeRequests.institutionId, actor.orgId), physicianRule(db, actor)));
   return rows.map((r) => r.id);
 }
 
 /**
- * 审核 / 复核 records (enrolments): the institution its own; the assessor those of the institutions assigned to it
- * for that enrolment's cycle; the authority those of its jurisdiction (read-only, the services decide what it may do).
+ * 审核 / 复核 records (enrolments), always within the physician rule: the institution its own; the assessor those
+ * of the institutions assigned to it for that enrolment's cycle; the authority those of its jurisdiction
+ * (read-only, the services decide what it may do).
  */
 async function enrolmentsVisible(db: Database, actor: Actor, ids: number[]): Promise<number[]> {
+  if (actor.role === 'physician') return [];
+  const base = db.select({ id: enrolments.id }).from(enrolments).innerJoin(physicians, eq(physicians.id, enrolments.physicianId));
+  const where = and(inArray(enrolments.id, ids), physicianRule(db, actor));
   switch (actor.role) {
     case 'institution':
-      return (await db.select({ id: enrolments.id }).from(enrolments).where(and(inArray(enrolments.id, ids), eq(enrolments.institutionId, actor.orgId)))).map((r) => r.id);
+      return (await base.where(and(where, eq(enrolments.institutionId, actor.orgId)))).map((r) => r.id);
     case 'assessor':
       return (
-        await db.select({ id: enrolments.id }).from(enrolments)
+        await base
           .innerJoin(assessorAssignments, and(eq(assessorAssignments.cycleId, enrolments.cycleId), eq(assessorAssignments.institutionId, enrolments.institutionId)))
-          .where(and(inArray(enrolments.id, ids), eq(assessorAssignments.assignedAssessorId, actor.orgId)))
+          .where(and(where, eq(assessorAssignments.assignedAssessorId, actor.orgId)))
       ).map((r) => r.id);
     case 'authority':
       return (
-        await db.select({ id: enrolments.id }).from(enrolments)
-          .innerJoin(institutions, eq(institutions.id, enrolments.institutionId))
-          .where(and(inArray(enrolments.id, ids), inJurisdiction(actor)))
+        await base.innerJoin(institutions, eq(institutions.id, enrolments.institutionId)).where(and(where, inJurisdiction(actor)))
       ).map((r) => r.id);
-    case 'physician':
-      return [];
   }
 }
 

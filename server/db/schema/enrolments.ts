@@ -10,7 +10,11 @@ export const enrolments = pgTable(
     id: serial('id').primaryKey(),
     cycleId: integer('cycle_id').notNull().references(() => cycles.id),
     physicianId: integer('physician_id').notNull().references(() => physicians.id),
-    institutionId: integer('institution_id').notNull().references(() => institutions.id),
+    /**
+     * The institution that holds the enrolment: the physician's. Null while the physician is 调离 and no other
+     * institution has 调入 them (the current cycle's enrolment then belongs to nobody; 调入 gives it to the new one).
+     */
+    institutionId: integer('institution_id').references(() => institutions.id),
     status: varchar('status', { length: 32 }).notNull(),
     result: varchar('result', { length: 16 }),
     /** The reason of the last 取消参加 (or 调离), shown in 未确认参加. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts, auditEvents } from '../../db/schema/index.js';
 import { Client, loginAs } from '../../test-support/app.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
-import { TEST_PASSWORD } from '../../test-support/factories.js';
+import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { TEST_PASSWORD, buildPhysician } from '../../test-support/factories.js';
 
 const ctx = setupTenantWorld();
 
@@ -28,6 +28,19 @@ describe('POST /api/v1/accounts/:id/reset-password (重置密码)', () => {
       physicianA: 403,
       physicianB: 403,
     });
+  });
+
+  it('of a physician 调离 by their institution: nobody’s to reset any more (the physician rule), 404 to all', async () => {
+    const p = await buildPhysician(ctx.t.db, ctx.t.pii, { institutionId: ctx.world.institutionA.institution.id });
+    const out = await ctx.clients.institutionA.post(`/api/v1/physicians/${p.physician.id}/transfer-out`, { reason: 'resigned', detail: '已辞职' });
+    expect(out.statusCode).toBe(204);
+    expect((await ctx.clients.institutionA.get(`/api/v1/physicians/${p.physician.id}`)).statusCode).toBe(404);
+    // physician A's session was ended by the reset above; physician B stands in for the role.
+    const others = { ...ctx.clients, physicianA: ctx.clients.physicianB };
+    await checkAccessMatrix(others, (c) => c.post(`/api/v1/accounts/${p.account.id}/reset-password`), byRole({ authority: 404, institution: 404 }));
+    expect((await ctx.clients.institutionA.post(`/api/v1/physicians/${p.physician.id}/reset-password`)).statusCode).toBe(404);
+    // The old password still signs in: nothing was reset.
+    await loginAs(ctx.t.app, p.idNumber, TEST_PASSWORD, 'physician');
   });
 
   it('restores the initial password, forces a change and ends the account’s sessions', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts, auditEvents } from '../../db/schema/index.js';
-import { checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
+import { buildPhysician } from '../../test-support/factories.js';
 
 const ctx = setupTenantWorld();
 
@@ -43,6 +44,15 @@ describe('POST /api/v1/accounts/:id/unlock (解锁)', () => {
     const onCityA = await ctx.clients.cityAAuthority.post(`/api/v1/accounts/${ctx.world.cityA.account.id}/unlock`);
     expect(onCityA.statusCode).toBe(404);
     expect((await ctx.clients.provinceAuthority.post(`/api/v1/accounts/${ctx.world.cityA.account.id}/unlock`)).statusCode).toBe(204);
+  });
+
+  it('a physician 调离 by their institution is nobody’s to unlock any more (the physician rule): 404 to all', async () => {
+    const p = await buildPhysician(ctx.t.db, ctx.t.pii, { institutionId: ctx.world.institutionA.institution.id });
+    expect((await ctx.clients.institutionA.post(`/api/v1/physicians/${p.physician.id}/transfer-out`, { reason: 'resigned', detail: '已辞职' })).statusCode).toBe(204);
+    await lock(p.account.id);
+    await checkAccessMatrix(ctx.clients, (c) => c.post(`/api/v1/accounts/${p.account.id}/unlock`), byRole({ authority: 404, institution: 404 }));
+    const [row] = await ctx.t.db.select().from(accounts).where(eq(accounts.id, p.account.id));
+    expect(row.failedLoginCount).toBe(5);
   });
 
   it('clears the lock and records who did it', async () => {

@@ -50,7 +50,8 @@ export async function assessmentInfo(db: Database, actor: Actor): Promise<Assess
     db
       .select({ cycleId: enrolments.cycleId, status: enrolments.status, result: enrolments.result, institutionName: institutions.name })
       .from(enrolments)
-      .innerJoin(institutions, eq(institutions.id, enrolments.institutionId))
+      // No institution holds the enrolment while the physician is 调离; the record is still theirs to read.
+      .leftJoin(institutions, eq(institutions.id, enrolments.institutionId))
       .where(and(eq(enrolments.physicianId, actor.orgId), inArray(enrolments.cycleId, shown.map((c) => c.id)))),
     db
       .select({ institutionName: physicianMultiSites.institutionName, departmentName: physicianMultiSites.departmentName })
@@ -65,7 +66,7 @@ export async function assessmentInfo(db: Database, actor: Actor): Promise<Assess
     let main: AssessmentSite;
     if (enrolment) {
       const status = enrolment.status as EnrolmentStatus;
-      main = { kind: 'main', institutionName: enrolment.institutionName, departmentName: null, status, statusLabel: enrolmentStatusLabels[status], resultLabel: resultLabel(enrolment.result) };
+      main = { kind: 'main', institutionName: enrolment.institutionName ?? NONE_LABEL, departmentName: null, status, statusLabel: enrolmentStatusLabels[status], resultLabel: resultLabel(enrolment.result) };
     } else if (cycle.isCurrent && !physician.transferredOutAt) {
       // On the roster but not enrolled: the roster's own word for it (no row and NOT_ENROLLED mean the same).
       main = { kind: 'main', institutionName: physician.institutionName, departmentName: null, status: 'NOT_ENROLLED', statusLabel: enrolmentStatusLabels.NOT_ENROLLED, resultLabel: NONE_LABEL };

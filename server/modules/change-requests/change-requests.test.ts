@@ -227,15 +227,16 @@ describe('POST /api/v1/change-requests/:id/approve (通过)', () => {
     expect(p.departmentId).toBe(internal.id);
   });
 
-  it('refuses once the physician was transferred out (the request can still be rejected)', async () => {
-    const { physician, request } = await pendingRequest();
-    await ctx.t.db.update(physicians).set({ transferredOutAt: new Date() }).where(eq(physicians.id, physician.id));
-    const listed = (await A().get(`${URL}?status=pending&pageSize=100`)).json().items.find((i: { id: number }) => i.id === request.id);
-    expect(listed.actions).toEqual(['reject']);
-    const res = await A().post(`${URL}/${request.id}/approve`);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toBe('该医师已不在本机构执业，不能通过，请驳回');
-    expect((await A().post(`${URL}/${request.id}/reject`, { reason: '已调离' })).statusCode).toBe(200);
+  it('is closed by 调离: the request is 驳回 「医师已被原单位调离」, and the institution can act on it no more (404)', async () => {
+    const { physician, request, client } = await pendingRequest();
+    expect((await A().post(`/api/v1/physicians/${physician.id}/transfer-out`, { reason: 'resigned', detail: '已辞职' })).statusCode).toBe(204);
+    const listed = (await A().get(`${URL}?status=rejected&pageSize=100`)).json().items.find((i: { id: number }) => i.id === request.id);
+    expect(listed).toMatchObject({ status: 'rejected', rejectReason: '医师已被原单位调离', actions: [] });
+    expect((await client.get(`${URL}/mine`)).json().items[0]).toMatchObject({ id: request.id, status: 'rejected', rejectReason: '医师已被原单位调离' });
+    expect(await auditOf('changeRequest.rejected', request.id)).toHaveLength(1);
+    for (const res of [await A().post(`${URL}/${request.id}/approve`), await A().post(`${URL}/${request.id}/reject`, { reason: '已调离' })]) {
+      expect(res.statusCode).toBe(404);
+    }
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

@@ -1,5 +1,5 @@
 // 首页 of the 卫生行政部门: every number is one aggregate query over the jurisdiction (region-code prefix).
-import { and, asc, count, eq, like, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, like, notExists, sql } from 'drizzle-orm';
 import { roleLabels } from '../../../common/enums.js';
 import { regionPath, regionPrefix } from '../../../common/regions.js';
 import type { AuthorityHome } from '../../../common/schemas/authority-home.js';
@@ -16,7 +16,8 @@ async function countsOf(db: Database, prefix: string) {
   const inJurisdiction = like(institutions.regionCode, prefix);
   const [[inst], [phys]] = await Promise.all([
     db.select({ n: count() }).from(institutions).where(inJurisdiction),
-    db.select({ n: count() }).from(physicians).innerJoin(institutions, eq(institutions.id, physicians.institutionId)).where(inJurisdiction),
+    // 调离 physicians belong to no institution (as in the 医师列表) until they are 调入.
+    db.select({ n: count() }).from(physicians).innerJoin(institutions, eq(institutions.id, physicians.institutionId)).where(and(inJurisdiction, isNull(physicians.transferredOutAt))),
   ]);
   return { institutions: inst.n, physicians: phys.n };
 }

@@ -1,5 +1,5 @@
 // 首页: who the actor is, a few facts for their role, and the current cycle's 考核安排.
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, eq, isNull, like } from 'drizzle-orm';
 import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels, roleLabels, type EnrolmentStatus, type PhysicianLevel, type PracticeCategory } from '../../../common/enums.js';
 import { regionPath, regionPrefix } from '../../../common/regions.js';
 import { assessorPendingTasks, type Home } from '../../../common/schemas/home.js';
@@ -21,7 +21,7 @@ async function authorityFacts(db: Database, actor: Actor): Promise<Fact[]> {
     .select({ n: count() })
     .from(physicians)
     .innerJoin(institutions, eq(institutions.id, physicians.institutionId))
-    .where(like(institutions.regionCode, prefix));
+    .where(and(like(institutions.regionCode, prefix), isNull(physicians.transferredOutAt)));
   return [
     { label: '管辖区域', value: regionPath(actor.regionCode).join(' ') },
     { label: '医疗卫生机构数', value: String(inst.n) },

@@ -14,7 +14,7 @@ import {
   rosterListQuerySchema,
   rosterListSchema,
   transferOutBodySchema,
-  transferSearchQuerySchema,
+  transferIdNumberBodySchema,
   transferSearchResultSchema,
 } from '../../../common/schemas/physician.js';
 import { badRequest } from '../../lib/errors.js';
@@ -94,10 +94,11 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => reply.status(201).send(await createPhysician(deps, authed(request).actor, request.body, request.ip)),
   );
 
-  app.get(
+  // POST: the full 证件号码 travels in the body, never in a URL (URLs reach access logs).
+  app.post(
     '/transfer-search',
-    { schema: { tags, summary: '调入医师：按证件号码查询', querystring: transferSearchQuerySchema, response: { 200: transferSearchResultSchema, ...errorResponses } } },
-    async (request) => searchTransfer(deps, authed(request).actor, request.query.idNumber),
+    { schema: { tags, summary: '调入医师：按完整证件号码查询（本省）', body: transferIdNumberBodySchema, response: { 200: transferSearchResultSchema, ...errorResponses } } },
+    async (request) => searchTransfer(deps, authed(request).actor, request.body.idNumber),
   );
 
   app.get(
@@ -153,9 +154,17 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/transfer-in',
-    { schema: { tags, summary: '调入医师（须已被原单位调离）', params: idParamSchema, response: noContent } },
+    {
+      schema: {
+        tags,
+        summary: '调入医师（须已被原单位调离、本省；须附查询所用的完整证件号码，与编号须为同一医师）',
+        params: idParamSchema,
+        body: transferIdNumberBodySchema,
+        response: noContent,
+      },
+    },
     async (request, reply) => {
-      await transferIn(deps, authed(request).actor, request.params.id, request.ip);
+      await transferIn(deps, authed(request).actor, request.params.id, request.body.idNumber, request.ip);
       return reply.status(204).send(null);
     },
   );

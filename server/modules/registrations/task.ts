@@ -1,6 +1,7 @@
 // 当前任务 on the physician's home: the status in words, whether 我要报名 is possible and, if not, why and
 // whom to contact (seed 004 FAQ 7–8), and the enrolment's timeline.
 import { enrolmentStatusLabels, windowLabels, type EnrolmentStatus } from '../../../common/enums.js';
+import { NOT_SUBMITTED } from '../../../common/enrolment-machine.js';
 import { scheduleWindows, windowState } from '../../../common/schedule.js';
 import type { ExemptionStatus, PhysicianTask, RegistrationBlock } from '../../../common/schemas/registration.js';
 import type { Actor } from '../../auth/access.js';
@@ -10,6 +11,11 @@ import { RETURNED, SUBMITTABLE, enabledDepartments, enrolmentTimeline, latestRet
 
 /** Why registering is not possible now, in the words the physician reads, or null. */
 export async function registrationBlock(db: Database, ctx: RegistrationContext): Promise<{ block: RegistrationBlock; message: string } | null> {
+  if (ctx.physician.transferredOutAt) {
+    // 调离: no institution holds them; this cycle's record (past review) waits for the institution that 调入 them.
+    const kept = ctx.status && !NOT_SUBMITTED.includes(ctx.status) ? '；本周期考核记录保留，调入后由新单位继续' : '';
+    return { block: 'transferredOut', message: `您已被原单位（${ctx.institutionName}）调离，请联系现执业的医疗卫生机构在【调入医师】中将您调入${kept}` };
+  }
   const contact = `请联系您的主要执业机构（${ctx.institutionName}）`;
   if (!ctx.cycle) return { block: 'noCycle', message: '当前没有进行中的考核周期' };
   if (!ctx.status || ctx.status === 'NOT_ENROLLED') return { block: 'notEnrolled', message: `您未纳入本周期考核，${contact}确认参加` };
@@ -36,7 +42,8 @@ export async function physicianTask(db: Database, actor: Actor): Promise<Physici
       : null,
     status,
     statusLabel: status ? enrolmentStatusLabels[status] : '未纳入考核周期',
-    institutionName: ctx.institutionName,
+    // After 调离 the 原单位 is no longer theirs: it is named only in the message that says so.
+    institutionName: ctx.physician.transferredOutAt ? '无' : ctx.institutionName,
     canRegister: blocked === null,
     block: blocked?.block ?? null,
     blockMessage: blocked?.message ?? null,

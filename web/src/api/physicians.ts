@@ -42,11 +42,11 @@ export function usePhysicianDetail(id: number | null) {
   });
 }
 
-/** 调入医师: searched only when a number was entered. */
+/** 调入医师: searched only when a number was entered; the number goes in the body, never in the address. */
 export function useTransferSearch(idNumber: string) {
   return useQuery({
     queryKey: [...physiciansKey, 'transfer-search', idNumber],
-    queryFn: () => apiGet<{ items: TransferCandidate[] }>(`/physicians/transfer-search${queryString({ idNumber })}`),
+    queryFn: () => apiPost<{ items: TransferCandidate[] }>('/physicians/transfer-search', { idNumber }),
     enabled: idNumber !== '',
   });
 }
@@ -93,7 +93,8 @@ export function useTransferOut() {
 
 export function useTransferIn() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: number) => apiPost(`/physicians/${id}/transfer-in`), onSuccess: invalidate });
+  // The server takes only the physician the search found: the id and the 证件号码 searched must match.
+  return useMutation({ mutationFn: ({ id, idNumber }: { id: number; idNumber: string }) => apiPost(`/physicians/${id}/transfer-in`, { idNumber }), onSuccess: invalidate });
 }
 
 export function useResetPhysicianPassword() {

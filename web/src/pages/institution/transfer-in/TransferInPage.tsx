@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { transferSearchQuerySchema } from '../../../../../common/schemas/physician';
+import { transferIdNumberBodySchema } from '../../../../../common/schemas/physician';
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useTransferSearch } from '../../../api/physicians';
 import { LoadFailed } from '../../../components/LoadFailed';
@@ -29,7 +29,7 @@ export function TransferInPage() {
           <Form.Item
             name="idNumber"
             label="证件号码"
-            rules={[zodRule(transferSearchQuerySchema.shape.idNumber)]}
+            rules={[zodRule(transferIdNumberBodySchema.shape.idNumber)]}
             {...(rejected && !search.isFetching ? { validateStatus: 'error' as const, help: rejected } : {})}
           >
             <Input placeholder="输入15位或18位身份证号" allowClear maxLength={32} className="transfer-id-input" />
@@ -53,7 +53,7 @@ export function TransferInPage() {
         {search.isError && !rejected ? (
           <LoadFailed message={errorMessage(search.error)} onRetry={() => void search.refetch()} />
         ) : (
-          <TransferTable items={search.data?.items ?? []} searched={idNumber !== '' && !rejected} loading={search.isFetching} />
+          <TransferTable items={search.data?.items ?? []} idNumber={idNumber} searched={idNumber !== '' && !rejected} loading={search.isFetching} />
         )}
       </Flex>
     </Card>

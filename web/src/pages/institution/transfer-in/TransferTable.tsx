@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../components/assessor/dateTime';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 
 /** 【调入】 only when the server allows it; otherwise why not. */
-function TransferAction({ row }: { row: TransferCandidate }) {
+function TransferAction({ row, idNumber }: { row: TransferCandidate; idNumber: string }) {
   const transferIn = useTransferIn();
   const run = useActionFeedback();
   if (row.canTransferIn) {
@@ -15,7 +15,7 @@ function TransferAction({ row }: { row: TransferCandidate }) {
       <Popconfirm
         title="确认将该医师调入本机构？"
         description="调入后该医师出现在本机构的医师列表中"
-        onConfirm={() => void run(() => transferIn.mutateAsync(row.id), `已将${row.name}调入本机构`)}
+        onConfirm={() => void run(() => transferIn.mutateAsync({ id: row.id, idNumber }), `已将${row.name}调入本机构`)}
       >
         <Button type="link" size="small" loading={transferIn.isPending}>
           调入
@@ -30,13 +30,15 @@ function TransferAction({ row }: { row: TransferCandidate }) {
 
 interface Props {
   items: TransferCandidate[];
+  /** The 证件号码 searched: 调入 sends it with the id, so the server takes only the person it names. */
+  idNumber: string;
   /** A number was searched: an empty table then means nobody was found. */
   searched: boolean;
   loading: boolean;
 }
 
 /** 姓名, 证件号码, 执业证编码, 管辖关系, 医疗机构（若调离状态，显示原单位）, 调离原因, 调离时间, 操作. */
-export function TransferTable({ items, searched, loading }: Props) {
+export function TransferTable({ items, idNumber, searched, loading }: Props) {
   const columns: TableProps<TransferCandidate>['columns'] = [
     { title: '姓名', dataIndex: 'name', key: 'name', width: 96 },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 120 },
@@ -60,7 +62,7 @@ export function TransferTable({ items, searched, loading }: Props) {
       render: (_v, row) => (row.transferReason ? `${transferReasonLabels[row.transferReason]}${row.transferDetail ? `：${row.transferDetail}` : ''}` : '—'),
     },
     { title: '调离时间', dataIndex: 'transferredOutAt', key: 'transferredOutAt', width: 150, render: (v: string | null) => formatDateTime(v) },
-    { title: '操作', key: 'actions', width: 110, fixed: 'end', render: (_v, row) => <TransferAction row={row} /> },
+    { title: '操作', key: 'actions', width: 110, fixed: 'end', render: (_v, row) => <TransferAction row={row} idNumber={idNumber} /> },
   ];
   return (
     <Table<TransferCandidate>

@@ -50,7 +50,7 @@ export function CurrentTaskCard({ task }: { task: PhysicianTask }) {
         )}
         {task.blockMessage && (
           <Alert
-            type={task.block === 'submitted' ? 'success' : task.block === 'noDepartments' || task.block === 'ended' ? 'warning' : 'info'}
+            type={task.block === 'submitted' ? 'success' : task.block === 'noDepartments' || task.block === 'ended' || task.block === 'transferredOut' ? 'warning' : 'info'}
             showIcon
             title={task.blockMessage}
             description={task.block === 'notEnrolled' ? '提醒：主要执业机构需将医师纳入当前考核周期，医师才允许提交报名信息。' : undefined}

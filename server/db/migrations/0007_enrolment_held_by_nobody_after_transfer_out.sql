@@ -1,0 +1,1 @@
+ALTER TABLE "enrolments" ALTER COLUMN "institution_id" DROP NOT NULL;
