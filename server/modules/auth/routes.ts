@@ -51,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, optionalAuth: true },
       schema: { tags: ['auth'], summary: '当前会话（未登录时为 null）', response: { 200: meSchema.nullable(), ...errorResponses } },
     },
-    async (request) => (request.actor ? auth.me(db, request.actor) : null),
+    async (request) => (request.actor && request.session ? auth.me(db, request.actor, request.session.account) : null),
   );
 
   app.get(
