@@ -28,15 +28,29 @@ const allowed: [EnrolmentStatus, EnrolmentEvent, EnrolmentStatus, TransitionCont
   ['PENDING_RETAKE_CONFIRMATION', 'retakeDecline', 'COMPLETED', {}, 'failed'],
   ['AWAITING_RETAKE', 'retakePassed', 'COMPLETED', {}, 'passed'],
   ['AWAITING_RETAKE', 'retakeFailed', 'COMPLETED', {}, 'failed'],
+  ['AWAITING_TEST', 'exemptionApprove', 'COMPLETED', { allPapersExempted: true }, 'passed'],
+  ['PENDING_RETAKE_CONFIRMATION', 'exemptionApprove', 'COMPLETED', { allPapersExempted: true }, 'passed'],
+  ['AWAITING_RETAKE', 'exemptionApprove', 'COMPLETED', { allPapersExempted: true }, 'passed'],
+];
+
+/** Allowed (status, event) pairs that move nothing: the stored status and result stay. */
+const unchanged: [EnrolmentStatus, EnrolmentEvent][] = [
+  ['PENDING_INSTITUTION_REVIEW', 'exemptionApprove'],
+  ['RETURNED_BY_ASSESSOR', 'exemptionApprove'],
+  ['PENDING_ASSESSOR_REVIEW', 'exemptionApprove'],
+  ['COMPLETED', 'exemptionApprove'],
 ];
 
 describe('enrolment state machine', () => {
   for (const status of enrolmentStatuses) {
     for (const event of enrolmentEvents) {
       const entry = allowed.find(([s, e]) => s === status && e === event);
-      it(`${status} --${event}--> ${entry ? entry[2] : 'refused'}`, () => {
+      const stays = unchanged.some(([s, e]) => s === status && e === event);
+      it(`${status} --${event}--> ${entry ? entry[2] : stays ? 'unchanged' : 'refused'}`, () => {
         const outcome = transition(status, event, eventActors[event], entry?.[3]);
-        if (entry) {
+        if (stays) {
+          expect(outcome).toEqual({ ok: true, status, result: null, unchanged: true });
+        } else if (entry) {
           expect(outcome).toEqual({ ok: true, status: entry[2], result: entry[4] ?? null });
         } else {
           expect(outcome.ok).toBe(false);
@@ -48,7 +62,7 @@ describe('enrolment state machine', () => {
 
   it('refuses every event to every actor but its own', () => {
     const actors = ['authority', 'institution', 'assessor', 'physician', 'system'] as const;
-    for (const [status, event] of allowed) {
+    for (const [status, event] of [...allowed, ...unchanged]) {
       for (const actor of actors.filter((a) => a !== eventActors[event])) {
         expect(transition(status, event, actor)).toEqual({ ok: false, reason: '当前身份无权执行此操作' });
       }
@@ -71,6 +85,17 @@ describe('enrolment state machine', () => {
     expect(transition('PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'assessor', { evaluationFailed: true })).toEqual({ ok: true, status: 'COMPLETED', result: 'failed' });
     expect(transition('PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'assessor', { allPapersExempted: true })).toEqual({ ok: true, status: 'COMPLETED', result: 'passed' });
     expect(transition('PENDING_ASSESSOR_REVIEW', 'assessorApprove', 'assessor', { evaluationFailed: true, allPapersExempted: true })).toMatchObject({ result: 'failed' });
+  });
+
+  it('免考复核 通过 after 复核 completes the cycle 合格 only when no paper is left to take', () => {
+    for (const status of ['AWAITING_TEST', 'PENDING_RETAKE_CONFIRMATION', 'AWAITING_RETAKE'] as const) {
+      expect(transition(status, 'exemptionApprove', 'assessor', { allPapersExempted: true })).toEqual({ ok: true, status: 'COMPLETED', result: 'passed' });
+      expect(transition(status, 'exemptionApprove', 'assessor', { allPapersExempted: false })).toEqual({ ok: true, status, result: null, unchanged: true });
+    }
+    // Before 复核, or once completed, the 免考 changes nothing here (复核 reads it; a result stands).
+    expect(transition('PENDING_ASSESSOR_REVIEW', 'exemptionApprove', 'assessor', { allPapersExempted: true })).toMatchObject({ unchanged: true });
+    expect(transition('COMPLETED', 'exemptionApprove', 'assessor', { allPapersExempted: true })).toMatchObject({ unchanged: true });
+    expect(transition('RETURNED_BY_INSTITUTION', 'exemptionApprove', 'assessor', { allPapersExempted: true })).toEqual({ ok: false, reason: '报名信息未提交，不能审核免考申请' });
   });
 
   it('a failed test goes to 待确认补考 only where the province allows retakes', () => {

@@ -11,6 +11,7 @@ export const enrolmentEvents = [
   'institutionReject',
   'assessorApprove',
   'assessorReject',
+  'exemptionApprove',
   'authorityReturn',
   'testPassed',
   'testFailed',
@@ -33,6 +34,7 @@ export const eventActors: Record<EnrolmentEvent, EnrolmentActor> = {
   institutionReject: 'institution',
   assessorApprove: 'assessor',
   assessorReject: 'assessor',
+  exemptionApprove: 'assessor',
   authorityReturn: 'authority',
   testPassed: 'system',
   testFailed: 'system',
@@ -56,8 +58,9 @@ export interface TransitionContext {
   testStarted?: boolean;
 }
 
+/** `unchanged`: the event is allowed but moves nothing; the stored status and result stay as they are. */
 export type TransitionOutcome =
-  | { ok: true; status: EnrolmentStatus; result: EnrolmentResult | null }
+  | { ok: true; status: EnrolmentStatus; result: EnrolmentResult | null; unchanged?: true }
   | { ok: false; reason: string };
 
 /** The physician may (re)submit: not yet submitted, or returned to them. */
@@ -67,6 +70,8 @@ export const NOT_SUBMITTED: readonly EnrolmentStatus[] = ['NOT_ENROLLED', ...SUB
 /** Submitted and waiting for a reviewer: the physician cannot be 调离 meanwhile. */
 export const REVIEW_PENDING: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR', 'PENDING_ASSESSOR_REVIEW'];
 const INSTITUTION_REVIEWABLE: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR'];
+/** Past re-review with a paper still to take: a 免考 granted now may leave none. */
+const PAPERS_PENDING: readonly EnrolmentStatus[] = ['AWAITING_TEST', 'PENDING_RETAKE_CONFIRMATION', 'AWAITING_RETAKE'];
 const AUTHORITY_RETURNABLE: readonly EnrolmentStatus[] = [
   'PENDING_INSTITUTION_REVIEW',
   'RETURNED_BY_ASSESSOR',
@@ -75,6 +80,7 @@ const AUTHORITY_RETURNABLE: readonly EnrolmentStatus[] = [
 ];
 
 const to = (status: EnrolmentStatus, result: EnrolmentResult | null = null): TransitionOutcome => ({ ok: true, status, result });
+const stay = (status: EnrolmentStatus): TransitionOutcome => ({ ok: true, status, result: null, unchanged: true });
 const no = (reason: string): TransitionOutcome => ({ ok: false, reason });
 
 function next(status: EnrolmentStatus, event: EnrolmentEvent, context: TransitionContext): TransitionOutcome {
@@ -106,6 +112,12 @@ function next(status: EnrolmentStatus, event: EnrolmentEvent, context: Transitio
       return to('AWAITING_TEST');
     case 'assessorReject':
       return status === 'PENDING_ASSESSOR_REVIEW' ? to('RETURNED_BY_ASSESSOR') : no('当前状态不是待考核机构复核');
+    case 'exemptionApprove':
+      // The assessor's 免考复核 通过 may come before or after its 复核 of the registration; either way the outcome is
+      // the same. Before: 复核 reads the granted 免考 (assessorApprove). After: the papers still to take are re-evaluated here.
+      if (NOT_SUBMITTED.includes(status)) return no('报名信息未提交，不能审核免考申请');
+      if (PAPERS_PENDING.includes(status) && context.allPapersExempted) return to('COMPLETED', 'passed');
+      return stay(status);
     case 'authorityReturn':
       if (!AUTHORITY_RETURNABLE.includes(status)) return no('只能驳回已提交且尚未参加测评的报名信息');
       if (context.testStarted) return no('医师已开始测评，不能驳回');

@@ -85,6 +85,16 @@ describe('institution home and 科室信息 (DEMO0003)', () => {
     await row(page, '康复科').waitFor();
     expect(await row(page, '康复科').innerText()).toContain('康复医学科，中医康复医学专业');
 
+    // 编辑 right after 创建科室 shows the row's values (it once opened an empty form).
+    await row(page, '康复科').getByRole('button', { name: '编辑' }).click();
+    const editDialog = modal(page, '编辑科室');
+    await editDialog.locator('.ant-select-selection-item', { hasText: '中医康复医学专业' }).waitFor();
+    expect(await editDialog.locator('.ant-select-selection-item').allInnerTexts()).toEqual(['康复医学科', '中医康复医学专业']);
+    expect(await editDialog.getByLabel('科室', { exact: true }).inputValue()).toBe('康复科');
+    await screenshot(page, 'departments-edit-after-create');
+    await editDialog.getByRole('button', { name: /取\s*消/ }).click();
+    await editDialog.waitFor({ state: 'hidden' });
+
     await page.getByRole('button', { name: '创建科室' }).click();
     await dialog.getByLabel('科室', { exact: true }).fill('康复科');
     await pickSubject(page, '康复医学科', '康复医学科');
@@ -122,5 +132,5 @@ describe('institution home and 科室信息 (DEMO0003)', () => {
     await page.getByText('科室已删除').waitFor();
     await row(page, '康复科').waitFor({ state: 'detached' });
     await page.context().close();
-  });
+  }, 150_000);
 });

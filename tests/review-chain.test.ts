@@ -135,7 +135,9 @@ describe('审核 and 复核, the whole chain', () => {
     await screenshot(page, 'review-chain-institution-conduct');
     await reject(page, REJECTED_BY_INSTITUTION, 'review-chain-institution-reject');
     await page.waitForURL('**/reviews/simplified');
-    await page.context().close();
+    // The list stays open while the physician resubmits elsewhere: 查询 then shows them without a reload.
+    const listed = page.getByRole('row', { name: new RegExp(physician.name) });
+    await listed.waitFor({ state: 'detached' });
     await expectProgress('待报名(被机构驳回)');
 
     const phone = await newPage(browser, baseUrl, PHONE);
@@ -158,7 +160,11 @@ describe('审核 and 复核, the whole chain', () => {
     await button(desktop, '提交').click();
     await desktop.getByText('报名信息已提交，等待医疗卫生机构审核').waitFor();
     await desktop.context().close();
-  });
+
+    await button(page, '查询').click();
+    await listed.waitFor();
+    await page.context().close();
+  }, 150_000);
 
   it('DEMO0002 evaluates and passes it, and passes the 免考 to the assessor', async () => {
     const page = await organisation('DEMO0002');
@@ -184,7 +190,10 @@ describe('审核 and 复核, the whole chain', () => {
     await assessor.getByText('医疗卫生机构评定意见').waitFor();
     await screenshot(assessor, 'review-chain-assessor-record');
     await reject(assessor, REJECTED_BY_ASSESSOR, 'review-chain-assessor-reject');
-    await assessor.context().close();
+    await assessor.waitForURL('**/reviews/simplified');
+    // The 复核 list stays open while DEMO0002 passes it again: its menu item then shows the physician without a reload.
+    const listed = assessor.getByRole('row', { name: new RegExp(physician.name) });
+    await listed.waitFor({ state: 'detached' });
     await expectProgress('待医疗卫生机构审核(被考核机构驳回)');
 
     const page = await organisation('DEMO0002');
@@ -193,7 +202,12 @@ describe('审核 and 复核, the whole chain', () => {
     await screenshot(page, 'review-chain-institution-returned');
     await passAsInstitution(page, 'review-chain-institution-again');
     await page.context().close();
-  });
+
+    await assessor.getByRole('menuitem', { name: '简易程序复核' }).click();
+    await listed.waitFor();
+    await screenshot(assessor, 'review-chain-assessor-list-refreshed');
+    await assessor.context().close();
+  }, 150_000);
 
   it('DEMO0001 approves the 免考 and passes: with every paper exempted the cycle completes 合格', async () => {
     const assessor = await organisation('DEMO0001', true);

@@ -241,6 +241,18 @@ describe('sessions, CSRF and logout', () => {
     expect(client.cookies.has('sid')).toBe(false);
   });
 
+  it('GET /auth/session answers null without a session (no 401 for the login page), the account with one', async () => {
+    const anonymous = await new Client(t.app).request('GET', '/api/v1/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toBeNull();
+    const client = await loginAs(t.app, world.hospital.loginName, TEST_PASSWORD);
+    const signedIn = await client.get('/api/v1/auth/session');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({ role: 'institution' });
+    await client.post('/api/v1/auth/logout');
+    expect((await client.get('/api/v1/auth/session')).json()).toBeNull();
+  });
+
   it('a password change ends the account’s other sessions', async () => {
     const target = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
     const first = await loginAs(t.app, target.loginName, TEST_PASSWORD);

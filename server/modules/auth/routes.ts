@@ -43,6 +43,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // The client's probe on every page load: signed out is an answer here (null), not an error, so a login page's
+  // browser console stays clean. `/me` keeps answering 401 without a session.
+  app.get(
+    '/session',
+    {
+      config: { public: true, optionalAuth: true },
+      schema: { tags: ['auth'], summary: '当前会话（未登录时为 null）', response: { 200: meSchema.nullable(), ...errorResponses } },
+    },
+    async (request) => (request.actor && request.session ? auth.me(db, request.actor, request.session.account) : null),
+  );
+
   app.get(
     '/me',
     { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: meSchema, ...errorResponses } } },

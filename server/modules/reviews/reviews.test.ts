@@ -326,6 +326,59 @@ describe('免考审核 / 免考复核', () => {
     expect(second.timeline.map((e) => e.label)).toEqual(['医疗卫生机构免考审核通过', '考核机构免考复核通过']);
   });
 
+  // The four decisions on one 简易程序 registration with 免考: the institution's and the assessor's, on the registration
+  // (审核 / 复核) and on the 免考, in every order the rules allow (each side's 免考 and registration steps in any order).
+  type Step = 'institutionExemption' | 'institutionRegistration' | 'assessorExemption' | 'assessorRegistration';
+  const orders: Step[][] = [
+    ['institutionExemption', 'assessorExemption', 'institutionRegistration', 'assessorRegistration'],
+    ['institutionExemption', 'institutionRegistration', 'assessorExemption', 'assessorRegistration'],
+    ['institutionExemption', 'institutionRegistration', 'assessorRegistration', 'assessorExemption'],
+    ['institutionRegistration', 'institutionExemption', 'assessorExemption', 'assessorRegistration'],
+    ['institutionRegistration', 'institutionExemption', 'assessorRegistration', 'assessorExemption'],
+    ['institutionRegistration', 'assessorRegistration', 'institutionExemption', 'assessorExemption'],
+  ];
+  async function decide(id: number, step: Step) {
+    const client = step.startsWith('institution') ? 'institutionA' : 'assessorOfA';
+    const current = await record(client, id);
+    const response = step.endsWith('Exemption')
+      ? await ctx.clients[client].post(`${URL}/${id}/exemption/approve`, { version: current.exemption.version })
+      : await ctx.clients[client].post(`${URL}/${id}/approve`, { version: current.version, ...(client === 'institutionA' ? { evaluation: passed } : {}) });
+    expect(response.statusCode, `${step}: ${response.body}`).toBe(200);
+    return response.json() as ReviewRecord;
+  }
+
+  for (const order of orders) {
+    it(`简易程序 with 免考 ends 考核完成 合格 whatever the order: ${order.join(' → ')}`, async () => {
+      const p = await submitted({ procedure: 'simplified', exemption: 'pendingInstitution' });
+      let last: ReviewRecord | undefined;
+      for (const step of order) last = await decide(p.enrolment.id, step);
+      expect(last).toMatchObject({ status: 'COMPLETED', result: 'passed', exemption: { status: 'approved' } });
+      expect(await enrolmentOf(p.enrolment.id)).toMatchObject({ status: 'COMPLETED', result: 'passed' });
+      expect((await messagesOf(p.physician.id)).at(-1)?.content).toContain('考核完成');
+    });
+
+    it(`一般程序 with 免考 still takes the 医学人文 paper whatever the order: ${order.join(' → ')}`, async () => {
+      const p = await submitted({ procedure: 'standard', exemption: 'pendingInstitution' });
+      for (const step of order) await decide(p.enrolment.id, step);
+      expect(await enrolmentOf(p.enrolment.id)).toMatchObject({ status: 'AWAITING_TEST', result: null });
+    });
+  }
+
+  it('a 免考 granted after 复核 shows on the timeline with the status it reached', async () => {
+    const p = await submitted({ status: 'AWAITING_TEST', procedure: 'simplified', exemption: 'pendingAssessor' });
+    const done = (await ctx.clients.assessorOfA.post(`${URL}/${p.enrolment.id}/exemption/approve`, { version: p.registration.version })).json() as ReviewRecord;
+    expect(done.timeline.at(-1)).toMatchObject({ label: '考核机构免考复核通过', status: 'COMPLETED' });
+    expect((await enrolmentOf(p.enrolment.id)).version).toBe(p.enrolment.version + 1);
+  });
+
+  it('a 免考 granted once the cycle is complete leaves the result as it is', async () => {
+    const p = await submitted({ status: 'COMPLETED', procedure: 'simplified', exemption: 'pendingAssessor' });
+    await ctx.t.db.update(enrolments).set({ result: 'failed' }).where(eq(enrolments.id, p.enrolment.id));
+    const response = await ctx.clients.assessorOfA.post(`${URL}/${p.enrolment.id}/exemption/approve`, { version: p.registration.version });
+    expect(response.statusCode).toBe(200);
+    expect(await enrolmentOf(p.enrolment.id)).toMatchObject({ status: 'COMPLETED', result: 'failed', version: p.enrolment.version });
+  });
+
   it('驳回 needs a reason and keeps it; other roles and tenants are refused', async () => {
     const p = await submitted({ exemption: 'pendingInstitution' });
     const noReason = await ctx.clients.institutionA.post(`${URL}/${p.enrolment.id}/exemption/reject`, { version: p.registration.version });

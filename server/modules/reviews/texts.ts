@@ -33,9 +33,12 @@ export const returnedByAuthority = (reason: string): Notice => ({
   content: `您的报名信息被卫生行政部门退回，退回理由：${reason}。请登录系统修改后重新提交。`,
 });
 
-export const exemptionApproved = (byAssessor: boolean): Notice => ({
+/** `status`: what the granted 免考 moved the enrolment to, when it did (no paper left: 考核完成). */
+export const exemptionApproved = (byAssessor: boolean, status?: EnrolmentStatus): Notice => ({
   title: byAssessor ? '免考申请复核通过' : '免考申请审核通过',
-  content: byAssessor ? '您的免考申请已通过考核机构复核。' : '您的免考申请已通过医疗卫生机构审核，已提交考核机构复核。',
+  content: byAssessor
+    ? `您的免考申请已通过考核机构复核。${status ? `当前状态：${enrolmentStatusLabels[status]}。${afterAssessor[status] ?? ''}` : ''}`
+    : '您的免考申请已通过医疗卫生机构审核，已提交考核机构复核。',
 });
 
 export const exemptionRejected = (reason: string): Notice => ({

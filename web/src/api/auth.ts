@@ -1,20 +1,15 @@
 // Session calls: who am I, log in and out, change password, switch role.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordBody, LoginBody, Me } from '../../../common/schemas/auth';
-import { ApiRequestError, apiGet, apiPost } from './client';
+import { apiGet, apiPost } from './client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
 export type SwitchableRole = NonNullable<Me['switchableTo']>;
 
-/** The current session's account, or null when nobody is logged in. */
-export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await apiGet<Me>('/auth/me');
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.status === 401) return null;
-    throw error;
-  }
+/** The current session's account, or null when nobody is logged in (an answer, not a 401). */
+export function fetchMe(): Promise<Me | null> {
+  return apiGet<Me | null>('/auth/session');
 }
 
 export function login(body: LoginBody): Promise<Me> {

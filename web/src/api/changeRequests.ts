@@ -9,6 +9,7 @@ import type {
 } from '../../../common/schemas/change-requests';
 import { queryString } from '../lib/download';
 import { apiGet, apiPost } from './client';
+import { workListOptions } from './queryClient';
 
 const root = ['change-requests'] as const;
 const keys = { mine: [...root, 'mine'] as const, list: [...root, 'list'] as const };
@@ -30,8 +31,8 @@ export function useChangeRequestList(query: ChangeRequestListQuery) {
     queryKey: [...keys.list, query],
     queryFn: () => apiGet<ChangeRequestList>(`/change-requests${queryString({ ...query })}`),
     placeholderData: keepPreviousData,
-    // A review queue: physicians keep asking and other reviewers keep deciding, so every visit and tab asks again.
-    staleTime: 0,
+    // A review queue: physicians keep asking and other reviewers keep deciding.
+    ...workListOptions,
   });
 }
 

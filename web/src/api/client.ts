@@ -39,7 +39,7 @@ export function errorMessage(error: unknown): string {
 }
 
 // A 401 on these paths is an answer, not a sign that the session ended.
-const SESSION_NEUTRAL_PATHS = new Set(['/auth/login', '/auth/me', '/auth/logout']);
+const SESSION_NEUTRAL_PATHS = new Set(['/auth/login', '/auth/me', '/auth/session', '/auth/logout']);
 
 /**
  * What the server can tell about the session in answer to any call:

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Home } from '../../../common/schemas/home';
 import { apiGet } from './client';
+import { workListOptions } from './queryClient';
 
 export const homeQueryKey = ['home'] as const;
 
@@ -9,5 +10,6 @@ export function fetchHome(): Promise<Home> {
 }
 
 export function useHome() {
-  return useQuery({ queryKey: homeQueryKey, queryFn: fetchHome });
+  // 待处理任务 (and the physician's 当前任务) change with others' work.
+  return useQuery({ queryKey: homeQueryKey, queryFn: fetchHome, ...workListOptions });
 }

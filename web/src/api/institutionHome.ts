@@ -2,11 +2,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InstitutionHome } from '../../../common/schemas/institution-home';
 import { apiGet, apiPost } from './client';
+import { workListOptions } from './queryClient';
 
 const key = ['home', 'institution'] as const;
 
 export function useInstitutionHome() {
-  return useQuery({ queryKey: key, queryFn: () => apiGet<InstitutionHome>('/home/institution') });
+  // 待处理任务 and 考核进度 change with others' work.
+  return useQuery({ queryKey: key, queryFn: () => apiGet<InstitutionHome>('/home/institution'), ...workListOptions });
 }
 
 export function useConfirmCycle() {

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { MessageItem, MessageListQuery, MessagePage, ReadAllResult } from '../../../common/schemas/messages';
 import { queryString } from '../lib/download';
 import { apiGet, apiPost } from './client';
+import { workListOptions } from './queryClient';
 
 const root = ['messages'] as const;
 
@@ -18,8 +19,8 @@ export function useMessages(query: MessageListQuery, options: { enabled?: boolea
     queryKey: [...root, query],
     queryFn: () => fetchMessages(query),
     placeholderData: keepPreviousData,
-    // New messages come with a review decision: ask again when the physician comes back to the tab.
-    refetchOnWindowFocus: true,
+    // New messages come with a review decision.
+    ...workListOptions,
     enabled: options.enabled ?? true,
   });
 }

@@ -15,7 +15,8 @@ export interface RegionNode {
 }
 
 export function useRegions() {
-  return useQuery({ queryKey: ['regions'], queryFn: () => apiGet<RegionRow[]>('/regions'), staleTime: Infinity });
+  // The GB/T 2260 catalog does not change while the app runs: not even a menu click (which invalidates all) asks again.
+  return useQuery({ queryKey: ['regions'], queryFn: () => apiGet<RegionRow[]>('/regions'), staleTime: 'static' });
 }
 
 /** The tree under `rootCode` (the root included), or every province when no root is given. */

@@ -12,6 +12,7 @@ import type {
 } from '../../../common/schemas/review';
 import { queryString } from '../lib/download';
 import { apiGet, apiPost, isApiRequestError } from './client';
+import { workListOptions } from './queryClient';
 
 const root = ['reviews'] as const;
 const keys = {
@@ -26,8 +27,8 @@ export function useReviewList(query: ReviewListQuery) {
     queryKey: [...keys.lists, query],
     queryFn: () => apiGet<ReviewList>(`/reviews${queryString({ ...query })}`),
     placeholderData: keepPreviousData,
-    // A review queue: physicians keep submitting and other reviewers keep deciding, so every visit asks again.
-    staleTime: 0,
+    // A review queue: physicians keep submitting and other reviewers keep deciding.
+    ...workListOptions,
   });
 }
 

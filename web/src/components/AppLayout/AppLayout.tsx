@@ -41,7 +41,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Layout.Sider>
           )}
           <Layout.Content className="app-content">
-            <ErrorBoundary key={location.pathname}>
+            {/* Every navigation starts its page anew, also one to the page already open (a menu item clicked again). */}
+            <ErrorBoundary key={location.key}>
               <Suspense fallback={<PageSpin />}>{children}</Suspense>
             </ErrorBoundary>
           </Layout.Content>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/currentUser';
@@ -21,9 +22,14 @@ function groupsOf(entries: MenuEntry[], selected: string | undefined): string[] 
     .map((entry) => entry.path);
 }
 
-/** The current role's left menu; items stay disabled until the initial password is changed. */
+/**
+ * The current role's left menu; items stay disabled until the initial password is changed. An item opens its page
+ * as it is now, also the page already open (the layout starts it anew): everything read so far becomes stale and is
+ * fetched again as the page asks for it.
+ */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useCurrentUser();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const navigate = useNavigate();
   const entries = menus[me.role];
@@ -37,6 +43,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       selectedKeys={selected ? [selected] : []}
       defaultOpenKeys={groupsOf(entries, selected)}
       onClick={({ key }) => {
+        void queryClient.invalidateQueries({ refetchType: 'none' });
         void navigate(key);
         onNavigate?.();
       }}

@@ -10,6 +10,7 @@ import { PhysicianDrawer } from '../roster/PhysicianDrawer';
 import { ProgressFilterForm } from './ProgressFilterForm';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
 import { ProgressTable, type ProgressPaging } from './ProgressTable';
+import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
 
 export interface ProgressScopeProps {
   /** The institution's 科室 options (the 科室 filter). */
@@ -31,9 +32,11 @@ export function ProgressPage({ departments, institutionLabel, regionRoot }: Prog
   const [paging, setPaging] = useState<ProgressPaging>(firstPage);
   const [viewing, setViewing] = useState<number | null>(null);
   const list = useProgressList({ ...search, ...paging });
+  const searched = useRefetchOnSearch(list.refetch);
   const setSearch = (next: ProgressSearch) => {
     setSearchState(next);
     setPaging((p) => ({ ...p, page: 1 }));
+    searched();
   };
   const noCycle = list.data && !list.data.cycle;
 

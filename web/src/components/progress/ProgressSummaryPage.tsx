@@ -16,6 +16,7 @@ import { RegionTreeSelect } from '../region/RegionTreeSelect';
 import { SearchButtons } from '../SearchButtons';
 import type { ProgressScopeProps } from './ProgressPage';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
+import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
 import './progress.css';
 
 type Scope = Partial<ProgressSummaryQuery>;
@@ -187,6 +188,7 @@ function ScopeForm({ institutionLabel, regionRoot, onSearch }: ProgressScopeProp
 export function ProgressSummaryPage({ institutionLabel, regionRoot }: ProgressScopeProps) {
   const [scope, setScope] = useState<Scope>({});
   const summary = useProgressSummary(scope);
+  const searched = useRefetchOnSearch(summary.refetch);
   const data = summary.data;
   return (
     <Flex vertical gap={16}>
@@ -196,7 +198,16 @@ export function ProgressSummaryPage({ institutionLabel, regionRoot }: ProgressSc
         extra={data?.cycle && <Typography.Text type="secondary">考核周期：{data.cycle.name}</Typography.Text>}
       >
         <Flex vertical gap={12}>
-          {institutionLabel && <ScopeForm institutionLabel={institutionLabel} regionRoot={regionRoot} onSearch={setScope} />}
+          {institutionLabel && (
+            <ScopeForm
+              institutionLabel={institutionLabel}
+              regionRoot={regionRoot}
+              onSearch={(next) => {
+                setScope(next);
+                searched();
+              }}
+            />
+          )}
           <Typography.Text type="secondary">按当前数据实时统计；本周期考核全部完成后，统计结果为结论性数据。</Typography.Text>
         </Flex>
       </Card>

@@ -21,6 +21,7 @@ import { BatchApproveButton } from './BatchApproveButton';
 import { ReviewFilterForm } from './ReviewFilterForm';
 import { canBatchApprove, hasPendingKinds, reviewListQueryOf, type ReviewerRole, type ReviewSearch } from './reviewForms';
 import { ReviewTable } from './ReviewTable';
+import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
 import './review.css';
 
 const firstPage: Paging = { page: 1, pageSize: 10 };
@@ -48,6 +49,7 @@ export function ReviewListPage({ kind }: { kind: ReviewKind }) {
   const [paging, setPaging] = useState<Paging>(firstPage);
   const [selected, setSelected] = useState<ReviewItem[]>([]);
   const list = useReviewList(reviewListQueryOf({ kind, role, tab, pendingKind, search, ...paging }));
+  const searched = useRefetchOnSearch(list.refetch);
   const blockMessage = list.data?.blockMessage ?? null;
   const batch = canBatchApprove(role, kind, tab, pendingKind);
   const FilterForm = role === 'institution' ? InstitutionFilterForm : ReviewFilterForm;
@@ -103,11 +105,13 @@ export function ReviewListPage({ kind }: { kind: ReviewKind }) {
           onSearch={(next) => {
             setSearch({ ...next, institutionId: search.institutionId });
             reset();
+            searched();
           }}
           onReset={() => {
             setSearch({});
             setInstitutionName(null);
             reset();
+            searched();
           }}
         />
         {batch && (

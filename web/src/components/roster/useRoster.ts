@@ -3,6 +3,7 @@ import type { RosterTab } from '../../../../common/schemas/physician';
 import { useRosterList, type RosterQueryFilters } from '../../api/physicians';
 import type { RosterSearch } from './rosterFilters';
 import type { RosterPaging } from './RosterTable';
+import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
 
 const firstPage: RosterPaging = { page: 1, pageSize: 10 };
 
@@ -13,6 +14,7 @@ export function useRoster() {
   const [paging, setPaging] = useState<RosterPaging>(firstPage);
   const filters: RosterQueryFilters = { ...search, tab };
   const list = useRosterList({ ...filters, ...paging });
+  const searched = useRefetchOnSearch(list.refetch);
 
   const setTab = (next: RosterTab) => {
     setTabState(next);
@@ -21,6 +23,7 @@ export function useRoster() {
   const setSearch = (next: RosterSearch) => {
     setSearchState(next);
     setPaging((p) => ({ ...p, page: 1 }));
+    searched();
   };
   return { tab, setTab, search, setSearch, filters, paging, setPaging, list };
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../components/assessor/dateTime';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { labelOptions } from '../../../lib/options';
 import { FilterForm, type Filters } from './FilterForm';
+import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 
 /** 开通申请权限: the jurisdiction's institutions and their 申请状态; open one or a selection. */
 export function PermissionTab() {
@@ -16,6 +17,7 @@ export function PermissionTab() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const [selected, setSelected] = useState<number[]>([]);
   const list = usePermissionList({ name: filters.name, regionCode: filters.regionCode, state: filters.status as ApplicationState | undefined, ...paging });
+  const searched = useRefetchOnSearch(list.refetch);
   const open = useOpenPermissions();
 
   const run = (ids: number[]) =>
@@ -60,6 +62,7 @@ export function PermissionTab() {
           setFilters(next);
           setSelected([]);
           setPaging((p) => ({ ...p, page: 1 }));
+          searched();
         }}
       />
       <Flex justify="space-between" align="center" wrap gap={8} className="permission-toolbar">

@@ -9,6 +9,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { labelOptions } from '../../../lib/options';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { FilterForm, type Filters } from './FilterForm';
+import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 
 /** 申请审核: the applications of the jurisdiction; 审核 / 查看 opens the drawer. */
 export function ReviewTab() {
@@ -16,6 +17,7 @@ export function ReviewTab() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const [openId, setOpenId] = useState<number | null>(null);
   const list = useApplicationList({ name: filters.name, regionCode: filters.regionCode, status: filters.status as ApplicationStatus | undefined, ...paging });
+  const searched = useRefetchOnSearch(list.refetch);
 
   const columns: TableProps<ApplicationRow>['columns'] = [
     { title: '序号', key: 'n', width: 64, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
@@ -46,6 +48,7 @@ export function ReviewTab() {
         onSearch={(next) => {
           setFilters(next);
           setPaging((p) => ({ ...p, page: 1 }));
+          searched();
         }}
       />
       {list.isError ? (

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../components/assessor/dateTime';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { AssignFilterForm, type AssignFilters } from './AssignFilterForm';
 import { AssignModal } from './AssignModal';
+import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 
 /** 指定考核机构: the jurisdiction's institutions and their 考核机构; assign one to a row or a selection. */
 export function AssessorAssignmentsPage() {
@@ -15,6 +16,7 @@ export function AssessorAssignmentsPage() {
   const [selected, setSelected] = useState<AssignmentRow[]>([]);
   const [target, setTarget] = useState<AssignmentRow[] | null>(null);
   const list = useAssignmentList({ ...filters, ...paging });
+  const searched = useRefetchOnSearch(list.refetch);
 
   const columns: TableProps<AssignmentRow>['columns'] = [
     { title: '机构名称', dataIndex: 'name', width: 220 },
@@ -48,6 +50,7 @@ export function AssessorAssignmentsPage() {
             setFilters(next);
             setSelected([]);
             setPaging((p) => ({ ...p, page: 1 }));
+            searched();
           }}
         />
       </Card>

@@ -11,6 +11,7 @@ import { CreateInstitutionModal } from './CreateInstitutionModal';
 import { ImportInstitutionsModal } from './ImportInstitutionsModal';
 import { InstitutionFilterForm } from './InstitutionFilterForm';
 import { InstitutionTable, type Paging } from './InstitutionTable';
+import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 import './institutions.css';
 
 /** 机构账号: the institutions of the jurisdiction, their accounts, 新增机构, 批量导入, 导出. */
@@ -21,6 +22,7 @@ export function InstitutionsPage() {
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 10 });
   const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
   const list = useInstitutionList({ ...filters, ...paging });
+  const searched = useRefetchOnSearch(list.refetch);
 
   return (
     <Flex vertical gap={16}>
@@ -30,6 +32,7 @@ export function InstitutionsPage() {
           onSearch={(next) => {
             setFilters(next);
             setPaging((p) => ({ ...p, page: 1 }));
+            searched();
           }}
         />
       </Card>

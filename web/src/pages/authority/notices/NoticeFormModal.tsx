@@ -14,6 +14,7 @@ import {
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { fileUrl, useSaveNotice } from '../../../api/notices';
 import { labelOptions } from '../../../lib/options';
+import { useOpening } from '../../../lib/useOpening';
 import { zodRule } from '../../../lib/zodRule';
 
 interface Values {
@@ -41,16 +42,21 @@ function fileProblem(file: File): string | null {
 
 const formFields = ['category', 'title', 'publishedOn', 'attachments'] as const;
 
-/** 新建 / 编辑通知公告: 类别*, 标题*, 发布日期*, 附件 (several PDF / Word / Excel files). */
+/** 新建 / 编辑通知公告: 类别*, 标题*, 发布日期*, 附件 (several PDF / Word / Excel files); each opening shows its own notice. */
 export function NoticeFormModal({ notice, onClose }: Props) {
+  const opening = useOpening(notice);
+  return opening && <NoticeDialog key={opening.key} notice={opening.value} open={notice !== null} onClose={onClose} />;
+}
+
+function NoticeDialog({ notice, open, onClose }: { notice: Notice | 'new'; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveNotice();
-  const editing = notice && notice !== 'new' ? notice : null;
+  const editing = notice !== 'new' ? notice : null;
   const initialFiles: UploadFile[] = (editing?.files ?? []).map((f) => ({ uid: f.id, name: f.name, status: 'done', url: fileUrl(f.id) }));
 
-  const submit = async () => {
-    const values = await form.validateFields();
+  // Reached through the form's submit, so an invalid form only shows its messages (validateFields would reject).
+  const submit = async (values: Values) => {
     const kept = new Set(values.attachments.map((f) => f.uid));
     try {
       await save.mutateAsync({
@@ -76,9 +82,9 @@ export function NoticeFormModal({ notice, onClose }: Props) {
   return (
     <Modal
       title={editing ? '编辑通知公告' : '新建通知公告'}
-      open={notice !== null}
+      open={open}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       okText="保存"
       cancelText="取消"
       confirmLoading={save.isPending}
@@ -90,7 +96,7 @@ export function NoticeFormModal({ notice, onClose }: Props) {
         name="notice"
         labelCol={{ flex: '96px' }}
         className="notice-form"
-        preserve={false}
+        onFinish={(values) => void submit(values)}
         initialValues={{
           category: editing?.category,
           title: editing?.title,

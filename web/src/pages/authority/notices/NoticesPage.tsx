@@ -8,6 +8,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { NoticeFilterForm, type NoticeFilters } from './NoticeFilterForm';
 import { NoticeFormModal } from './NoticeFormModal';
 import { NoticeTable, type Paging } from './NoticeTable';
+import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 import './notices.css';
 
 /** 通知公告: the 政策 / 通知 / 手册 this authority publishes on the login page and the homes, with attached files. */
@@ -17,6 +18,7 @@ export function NoticesPage() {
   const [editing, setEditing] = useState<Notice | 'new' | null>(null);
   const query: NoticeListQuery = { ...filters, ...paging };
   const list = useNoticeList(query);
+  const searched = useRefetchOnSearch(list.refetch);
 
   return (
     <Flex vertical gap={16}>
@@ -25,6 +27,7 @@ export function NoticesPage() {
           onSearch={(next) => {
             setFilters(next);
             setPaging((p) => ({ ...p, page: 1 }));
+            searched();
           }}
         />
       </Card>

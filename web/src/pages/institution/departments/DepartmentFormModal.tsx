@@ -9,6 +9,7 @@ import {
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useSaveDepartment } from '../../../api/departments';
 import { ClinicalSubjectTreeSelect } from '../../../components/clinical-subject/ClinicalSubjectTreeSelect';
+import { useOpening } from '../../../lib/useOpening';
 import { zodRule } from '../../../lib/zodRule';
 
 interface Props {
@@ -17,15 +18,20 @@ interface Props {
   onClose: () => void;
 }
 
-/** 添加科室 / 编辑科室: 科室* and 关联诊疗科目* (several, from the 名录). */
+/** 添加科室 / 编辑科室: 科室* and 关联诊疗科目* (several, from the 名录); each opening shows its own row's values. */
 export function DepartmentFormModal({ department, onClose }: Props) {
+  const opening = useOpening(department);
+  return opening && <DepartmentDialog key={opening.key} department={opening.value} open={department !== null} onClose={onClose} />;
+}
+
+function DepartmentDialog({ department, open, onClose }: { department: Department | 'new'; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DepartmentBody>();
   const save = useSaveDepartment();
-  const editing = department && department !== 'new' ? department : null;
+  const editing = department !== 'new' ? department : null;
 
-  const submit = async () => {
-    const values = await form.validateFields();
+  // Reached through the form's submit, so an invalid form only shows its messages (validateFields would reject).
+  const submit = async (values: DepartmentBody) => {
     try {
       await save.mutateAsync({ id: editing?.id, body: values });
       message.success(editing ? '科室已保存' : '科室已创建');
@@ -42,9 +48,9 @@ export function DepartmentFormModal({ department, onClose }: Props) {
   return (
     <Modal
       title={editing ? '编辑科室' : '添加科室'}
-      open={department !== null}
+      open={open}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       okText="确定"
       cancelText="取消"
       confirmLoading={save.isPending}
@@ -56,7 +62,7 @@ export function DepartmentFormModal({ department, onClose }: Props) {
         name="department"
         labelCol={{ flex: '112px' }}
         className="department-form"
-        preserve={false}
+        onFinish={(values) => void submit(values)}
         initialValues={editing ? { name: editing.name, clinicalSubjects: editing.clinicalSubjects.map((s) => s.code) } : undefined}
       >
         <Form.Item name="name" label="科室" required rules={[zodRule(departmentNameSchema)]}>

@@ -8,6 +8,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { DepartmentFilterForm, type DepartmentFilters } from './DepartmentFilterForm';
 import { DepartmentFormModal } from './DepartmentFormModal';
 import { DepartmentTable, type Paging } from './DepartmentTable';
+import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 import './departments.css';
 
 /** 科室信息 (seed 002 §1.3): the institution's departments, each with its 诊疗科目; 创建科室, 编辑, 停用 / 启用, 删除. */
@@ -17,6 +18,7 @@ export function DepartmentsPage() {
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const query: DepartmentListQuery = { ...filters, ...paging };
   const list = useDepartmentList(query);
+  const searched = useRefetchOnSearch(list.refetch);
 
   return (
     <Flex vertical gap={16}>
@@ -25,6 +27,7 @@ export function DepartmentsPage() {
           onSearch={(next) => {
             setFilters(next);
             setPaging((p) => ({ ...p, page: 1 }));
+            searched();
           }}
         />
       </Card>
