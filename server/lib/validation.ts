@@ -1,6 +1,6 @@
-// Request validation, once for every route: zod (with Chinese messages for any issue a schema left
-// unworded), then a scan that refuses control characters (NUL …) in any string of params, query or body,
-// whatever schema the route has — PostgreSQL refuses NUL in text, which used to end as a 500.
+// Request validation, once for every route: a scan that refuses control characters (NUL …) in any string of
+// params, query or body, whatever schema the route has (PostgreSQL refuses NUL in text, which used to end as
+// a 500), then zod, with Chinese messages for any issue a schema left unworded.
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,10 +50,9 @@ function labelOf(schema: z.ZodType, data: unknown, path: Path): string {
 export const safeValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
   const validate = validatorCompiler(route);
   return (data: unknown) => {
-    const result = validate(data);
-    if (typeof result !== 'object' || 'then' in result || result.error) return result;
+    // First: a control character is refused even when other fields are wrong too.
     const path = findControlChars(data);
-    if (!path) return result;
+    if (!path) return validate(data);
     const message = illegalCharsMessage(labelOf(route.schema, data, path));
     // Reported as a zod issue at the field, so the error handler answers it like any other field error.
     const refusal = z.any().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', path, message }));
