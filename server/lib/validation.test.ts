@@ -84,6 +84,16 @@ describe('a NUL byte', () => {
     expect(res.json().error).toMatchObject({ message: '账号含有非法字符', fields: { account: '账号含有非法字符' } });
   });
 
+  it('in an uploaded file name is refused naming the file field', async () => {
+    const boundary = 'nul-name';
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nxx\r\n--${boundary}--\r\n`,
+    );
+    const res = await clerk.request('POST', '/api/v1/physicians/import', payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('导入文件：文件名含有非法字符');
+  });
+
   it('in an export filter is refused before the download starts', async () => {
     const res = await clerk.get('/api/v1/physicians/export?tab=unconfirmed&name=%E6%9D%8E%00');
     expect(res.statusCode).toBe(400);
