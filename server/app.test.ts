@@ -46,7 +46,7 @@ describe('the running app', () => {
   it('rejects a malformed JSON body without leaking internals', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"account":' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('请求格式不正确');
+    expect(res.json().error.message).toBe('请求内容不是有效的JSON');
     expect(res.body).not.toMatch(/at .*\.ts|stack/i);
   });
 });

@@ -14,7 +14,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Actor } from './auth/access.js';
@@ -23,6 +22,10 @@ import type { SessionRow } from './auth/sessions.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { AppError, TooManyRequestsError } from './lib/errors.js';
+import { loggingOptions, type LogOptions } from './lib/logger.js';
+import { createMetrics, type Metrics } from './lib/metrics.js';
+import { BODY_LIMIT, MULTIPART_LIMITS, requestErrorMessage } from './lib/request-errors.js';
+import { safeValidatorCompiler } from './lib/validation.js';
 import type { Pii } from './lib/pii.js';
 import { createSmsProvider, type SmsProvider } from './lib/sms.js';
 import type { Storage } from './lib/storage.js';
@@ -47,6 +50,7 @@ import { institutionRoutes } from './modules/institutions/routes.js';
 import { noticeRoutes } from './modules/notices/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
+import { metricsRoutes } from './modules/metrics/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,6 +67,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps & { sms: SmsProvider };
+    metrics: Metrics;
   }
 }
 
@@ -77,12 +82,15 @@ export interface AppDeps {
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ trustProxy: deps.config.trustProxy, bodyLimit: 1024 * 1024, ...options });
+/** `log`: where and from which level the JSON log lines go (false: no logging); always with the redaction of lib/logger. */
+export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions, 'logger'> & { log?: LogOptions | false } = {}): Promise<FastifyInstance> {
+  const { log = false, ...fastifyOptions } = options;
+  const app = Fastify({ trustProxy: deps.config.trustProxy, bodyLimit: BODY_LIMIT, ...loggingOptions(log), ...fastifyOptions });
   app.decorate('deps', { ...deps, sms: deps.sms ?? createSmsProvider(deps.config, app.log) });
+  app.decorate('metrics', createMetrics(app, deps.database));
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(compress, { threshold: 1024 });
@@ -103,7 +111,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
   });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   await app.register(swagger, {
     openapi: { info: { title: '医师定期考核信息登记管理系统 API', version: '1.0.0' } },
     transform: jsonSchemaTransform,
@@ -135,7 +143,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
       return reply.status(429).send({ error: { code: 'TOO_MANY_REQUESTS', message: '操作过于频繁，请稍后再试' } });
     }
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: '请求格式不正确' } });
+      return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: requestErrorMessage(error as { code?: string }, request) } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
@@ -145,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(healthRoutes, { prefix: '/api' });
+  await app.register(metricsRoutes);
   await api.register(authRoutes, { prefix: '/api/v1/auth' });
   await api.register(passwordResetRoutes, { prefix: '/api/v1/auth' });
   await api.register(accountSettingsRoutes, { prefix: '/api/v1/account' });

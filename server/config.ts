@@ -28,6 +28,8 @@ export interface Config {
   smsProvider: SmsProviderName;
   /** The outbox provider's file: one JSON line per message, like a mail catcher. */
   smsOutboxFile: string;
+  /** Bearer token that opens /metrics to callers other than loopback. */
+  metricsToken: string | null;
 }
 
 export const smsProviderNames = ['outbox'] as const;
@@ -65,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     smsProvider: smsProviderFrom(env.SMS_PROVIDER),
     smsOutboxFile: path.resolve(env.SMS_OUTBOX_FILE || path.join(env.DATA_DIR || './data', 'sms-outbox.log')),
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }

@@ -38,7 +38,7 @@ async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp(
     { config, database: runtime.database, pii: runtime.pii, storage: runtime.storage },
-    { logger: { level: config.logLevel } },
+    { log: { level: config.logLevel } },
   );
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   setInterval(() => {

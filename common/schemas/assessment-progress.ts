@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { enrolmentStatusLabels, enrolmentStatuses, physicianLevels, practiceCategories, type EnrolmentStatus } from '../enums.js';
 import { procedureLabels, procedures } from '../papers.js';
+import { idField } from './fields.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 import { ageFilter, idNumberFilter } from './physician.js';
 import { exemptionStatuses } from './registration.js';
@@ -35,7 +36,7 @@ export const progressResults = ['passed', 'failed', 'none'] as const;
 export type ProgressResult = (typeof progressResults)[number];
 export const progressResultLabels: Record<ProgressResult, string> = { passed: '合格', failed: '不合格', none: '无' };
 
-const positiveId = (label: string) => z.coerce.number({ error: `${label}不正确` }).int(`${label}不正确`).positive(`${label}不正确`);
+const positiveId = (label: string) => idField(label);
 
 /** 区划 (GB/T 2260 code), the authority's filter; empty means the whole jurisdiction. */
 const regionCodeFilter = z

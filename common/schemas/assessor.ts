@@ -1,5 +1,6 @@
 // 考核机构: 开通申请权限, 申请考核机构, 考核机构审核, 指定考核机构, 考核委员会 / 考核办公室 (seeds 000 §5, 002 §1.4, 003 §2.2.4, 004 slide 4).
 import { z } from 'zod';
+import { idValue } from './fields.js';
 import { pageOf, pageQuerySchema } from './pagination.js';
 
 // ── shared pieces ────────────────────────────────────────────────────────────────────────────────
@@ -17,7 +18,7 @@ const regionFilter = blank(z.string({ error: '区划格式不正确' }).regex(/^
 
 const idListSchema = (label: string) =>
   z
-    .array(z.number({ error: `${label}格式不正确` }).int(`${label}格式不正确`).positive(`${label}格式不正确`), { error: `请选择${label}` })
+    .array(idValue(`${label}格式不正确`), { error: `请选择${label}` })
     .min(1, `请选择${label}`)
     .max(1000, `一次最多选择1000个${label}`);
 
@@ -181,7 +182,7 @@ export type AssessorOptionList = z.infer<typeof assessorOptionListSchema>;
 
 export const assignBodySchema = z.object({
   institutionIds: idListSchema('机构'),
-  assessorId: z.number({ error: '请选择考核机构' }).int('请选择考核机构').positive('请选择考核机构'),
+  assessorId: idValue('请选择考核机构'),
 });
 export type AssignBody = z.infer<typeof assignBodySchema>;
 export const assignResultSchema = z.object({ assigned: z.number() });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { physicianLevels, practiceCategories } from '../enums.js';
 import { educations, positions, titles } from '../physician-catalogs.js';
-import { dateField, requiredText, todayCached } from './fields.js';
+import { dateField, idValue, requiredText, todayCached } from './fields.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 
 export const CHANGE_REASON_MAX = 200;
@@ -31,7 +31,7 @@ const pastDate = (label: string) => dateField(label).refine((v) => v <= todayCac
 /** Each field present is the value asked for; a field left out stays as it is. */
 export const changeValuesSchema = z.object(
   {
-    departmentId: z.number({ error: '请选择科室' }).int('请选择科室').positive('请选择科室').optional(),
+    departmentId: idValue('请选择科室').optional(),
     specialty: requiredText('从事专业', 16, '请选择').optional(),
     title: z.enum(titles, { error: '请选择职称' }).optional(),
     titleDate: pastDate('职称取得时间').optional(),

@@ -19,12 +19,35 @@ export function todayCached(): string {
   return today.value;
 }
 
+/** Control characters a person cannot type (NUL and the like; tab and line breaks are text). PostgreSQL refuses NUL. */
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const hasNoControlChars = (value: string | null | undefined) => !value || !CONTROL_CHARS.test(value);
+export const illegalCharsMessage = (label: string) => `${label}含有非法字符`;
+
+/** Largest id a PostgreSQL `integer`/`serial` column holds. */
+export const MAX_ID = 2_147_483_647;
+
+/** A record id from a path or query (coerced from text): a positive integer the database can hold. */
+export const idField = (label: string, message = `${label}不正确`) =>
+  z.coerce.number({ error: message }).int(message).positive(message).max(MAX_ID, message);
+
+/** A record id in a JSON body. */
+export const idValue = (message: string) => z.number({ error: message }).int(message).positive(message).max(MAX_ID, message);
+
+/** The `:id` of every route. */
+export const idParam = z.object({ id: idField('编号', '编号格式不正确') });
+
+/** A plain text field: any length rules are the caller's; control characters are refused naming the field. */
+export const text = (label: string) =>
+  z.string({ error: `${label}格式不正确` }).refine(hasNoControlChars, illegalCharsMessage(label));
+
 export const requiredText = (label: string, max: number, verb = '请输入') =>
   z
     .string({ error: `${verb}${label}` })
     .trim()
     .min(1, `${verb}${label}`)
-    .max(max, `${label}不能超过${max}个字符`);
+    .max(max, `${label}不能超过${max}个字符`)
+    .refine(hasNoControlChars, illegalCharsMessage(label));
 
 /** An optional text: empty or missing becomes null. */
 export const optionalText = (label: string, max: number) =>
@@ -32,6 +55,7 @@ export const optionalText = (label: string, max: number) =>
     .string({ error: `${label}格式不正确` })
     .trim()
     .max(max, `${label}不能超过${max}个字符`)
+    .refine(hasNoControlChars, illegalCharsMessage(label))
     .nullish()
     .transform((v) => v || null);
 

@@ -1,6 +1,7 @@
 // 医疗卫生机构首页 (seed 002 §1.8, seed 003 §2.2.2): 考核安排, 待处理任务, 考核进度, 联系方式, 通知公告,
 // and the 考核周期起止日期告知栏 shown until the institution confirms the cycle (seed 002 §1.2).
 import { z } from 'zod';
+import { idValue } from './fields.js';
 import { cycleSummarySchema, pendingTaskSchema, type PendingTaskKey } from './home.js';
 import { publicNoticeSchema } from './notices.js';
 import { progressSchema } from './progress.js';
@@ -38,6 +39,6 @@ export const institutionHomeSchema = z.object({
 export type InstitutionHome = z.infer<typeof institutionHomeSchema>;
 
 export const confirmCycleBodySchema = z.object({
-  cycleId: z.number({ error: '请指定考核周期' }).int('考核周期编号格式不正确').positive('考核周期编号格式不正确'),
+  cycleId: z.number({ error: '请指定考核周期' }).pipe(idValue('考核周期编号格式不正确')),
 });
 export const confirmCycleResponseSchema = z.object({ cycleId: z.number(), confirmedAt: z.string() });

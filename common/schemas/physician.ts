@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { idTypes, physicianLevels, practiceCategories, sexes, enrolmentStatuses, type IdType } from '../enums.js';
 import { normalizeIdNumber } from '../id-number.js';
 import { educations, ethnicities, positions, practiceScopes, titles, transferReasons } from '../physician-catalogs.js';
-import { optionalOneOf, optionalPastDate, optionalText, requiredText } from './fields.js';
+import { idField, idValue, optionalOneOf, optionalPastDate, optionalText, requiredText } from './fields.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 
 export const rosterTabs = ['unconfirmed', 'confirmed'] as const;
@@ -46,8 +46,8 @@ export const filterDate = (label: string) =>
 export const rosterFilterFields = {
   tab: z.enum(rosterTabs, { error: '列表只能为未确认参加或已确认参加' }).default('unconfirmed'),
   /** Authority only: one institution of its jurisdiction. */
-  institutionId: z.coerce.number({ error: '机构不正确' }).int('机构不正确').positive('机构不正确').optional(),
-  departmentId: z.coerce.number({ error: '科室不正确' }).int('科室不正确').positive('科室不正确').optional(),
+  institutionId: idField('机构').optional(),
+  departmentId: idField('科室').optional(),
   name: z.string({ error: '姓名格式不正确' }).trim().max(64, '姓名不能超过64个字符').optional().transform((v) => v || undefined),
   idNumber: idNumberFilter,
   ageMin: ageFilter('年龄下限'),
@@ -118,7 +118,7 @@ export type RosterList = z.infer<typeof rosterListSchema>;
 /** 参加 / 批量参加: the chosen rows, or every row of 未确认参加 the filter matches. */
 export const enrolBodySchema = z
   .object({
-    physicianIds: z.array(z.number().int().positive(), { error: '请选择医师' }).max(1000, '一次最多选择1000名医师').optional(),
+    physicianIds: z.array(idValue('医师不正确'), { error: '请选择医师' }).max(1000, '一次最多选择1000名医师').optional(),
     filters: rosterFiltersSchema.optional(),
   })
   .refine((v) => (v.physicianIds ? v.physicianIds.length > 0 : Boolean(v.filters)), { message: '请选择医师', path: ['physicianIds'] });
@@ -193,7 +193,7 @@ export const physicianBodySchema = z
       .refine((v) => v === '' || MOBILE_PATTERN.test(v), '手机号码须为11位手机号')
       .nullish()
       .transform((v) => v || null),
-    departmentId: z.number({ error: '科室不正确' }).int('科室不正确').positive('科室不正确').nullish().transform((v) => v ?? null),
+    departmentId: idValue('科室不正确').nullish().transform((v) => v ?? null),
     specialty: optionalText('从事专业', 16),
     title: optionalOneOf('职称', titles),
     titleDate: optionalPastDate('职称取得时间'),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { enrolmentStatuses, physicianLevels, practiceCategories, sexes, idTypes } from '../enums.js';
 import { educations, ethnicities, positions, practiceScopes, titles } from '../physician-catalogs.js';
-import { optionalOneOf, optionalPastDate, optionalText, requiredText } from './fields.js';
+import { idValue, optionalOneOf, optionalPastDate, optionalText, requiredText } from './fields.js';
 import { scheduleWindowSchema } from './home.js';
 
 export const registrationSteps = ['basic', 'practice', 'experience', 'conduct', 'procedure'] as const;
@@ -44,7 +44,7 @@ export const licenseKindLabels = { paper: '纸质执业证书（上传两页）'
 
 export const practiceStepSchema = z
   .object({
-    departmentId: z.number({ error: '请选择科室' }).int('请选择科室').positive('请选择科室'),
+    departmentId: idValue('请选择科室'),
     specialty: requiredText('从事专业', 16, '请选择'),
     title: z.enum(titles, { error: '请选择职称' }),
     titleDate: optionalPastDate('职称取得时间'),

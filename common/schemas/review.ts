@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { enrolmentStatuses, physicianLevels, practiceCategories } from '../enums.js';
 import { procedures } from '../papers.js';
-import { dateField, requiredText, todayCached } from './fields.js';
+import { MAX_ID, dateField, idField, idValue, requiredText, todayCached } from './fields.js';
 import { pageOf, pageQueryFields } from './pagination.js';
 import { filterDate, idNumberFilter, physicianDetailSchema } from './physician.js';
 import { exemptionStatuses, registrationFileSchema, simplifiedCheckSchema, timelineEntrySchema, workloadKinds } from './registration.js';
@@ -31,7 +31,7 @@ export const verdicts = ['passed', 'failed'] as const;
 export type Verdict = (typeof verdicts)[number];
 export const verdictLabels: Record<Verdict, string> = { passed: '合格', failed: '不合格' };
 
-const positiveId = (label: string) => z.coerce.number({ error: `${label}不正确` }).int(`${label}不正确`).positive(`${label}不正确`);
+const positiveId = (label: string) => idField(label);
 
 export const reviewFilterFields = {
   kind: z.enum(reviewKinds, { error: '审核类型只能为一般程序、简易程序或免考' }),
@@ -136,7 +136,7 @@ export const reviewRecordSchema = z.object({
 });
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 
-const versionField = z.number({ error: '缺少版本号，请刷新页面' }).int('版本号不正确').positive('版本号不正确');
+const versionField = z.number({ error: '缺少版本号，请刷新页面' }).int('版本号不正确').positive('版本号不正确').max(MAX_ID, '版本号不正确');
 const optionalReason = (label: string) => z.string({ error: `${label}格式不正确` }).trim().max(200, `${label}不能超过200个字符`).nullish().transform((v) => v || null);
 
 /** 医疗卫生机构评定意见: a reason is required for 不合格. */
@@ -164,7 +164,7 @@ export type RejectBody = z.input<typeof rejectBodySchema>;
 export const BATCH_REVIEW_MAX = 5000;
 export const batchApproveBodySchema = z.object({
   items: z
-    .array(z.object({ enrolmentId: z.number().int().positive(), version: versionField }), { error: '请选择医师' })
+    .array(z.object({ enrolmentId: idValue('医师不正确'), version: versionField }), { error: '请选择医师' })
     .min(1, '请选择医师')
     .max(BATCH_REVIEW_MAX, `一次最多审核${BATCH_REVIEW_MAX}名医师`),
 });

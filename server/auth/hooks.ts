@@ -1,14 +1,21 @@
 // Per-request authentication from the route's own config (never by URL prefix), the forced
 // password change, and the CSRF check on mutations (double submit: cookie + x-csrf-token header).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from './access.js';
 import { actorOf } from '../modules/auth/service.js';
 import { AppError, unauthorized } from '../lib/errors.js';
 import { CSRF_HEADER, SESSION_COOKIE, loadSessionAccount } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** From here on every log line of the request names who acted (ids only, never personal data). */
+function bindActorToLog(request: FastifyRequest, reply: FastifyReply, actor: Actor): void {
+  request.log = request.log.child({ accountId: actor.accountId, role: actor.role });
+  reply.log = request.log;
+}
+
 export function registerSessionHooks(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     // Unknown URLs (the web client's routes, static files) fall through to the not-found handler.
     if (!request.routeOptions.url || (config.public && !config.optionalAuth) || !request.url.startsWith('/api/')) return;
@@ -23,6 +30,7 @@ export function registerSessionHooks(app: FastifyInstance): void {
       if (session && account && !account.disabled) {
         request.session = session;
         request.actor = actorOf(account, session.role);
+        bindActorToLog(request, reply, request.actor);
       }
       return;
     }
@@ -36,5 +44,6 @@ export function registerSessionHooks(app: FastifyInstance): void {
     }
     request.session = session;
     request.actor = actorOf(account, session.role);
+    bindActorToLog(request, reply, request.actor);
   });
 }

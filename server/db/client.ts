@@ -14,10 +14,17 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; services pass it to helpers (audit) that must write in the same transaction. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgresql';
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
 
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** Connections for /metrics; the embedded database is one connection that queues its queries itself. */
+  poolStats(): PoolStats;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,6 +39,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
   return {
     db,
     kind: 'pglite',
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
     close: () => client.close(),
   };
@@ -53,6 +61,7 @@ export async function openPostgres(url: string, poolSize = 10, parallelWorkers?:
   return {
     db,
     kind: 'postgresql',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrate: () => migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder }),
     close: () => pool.end(),
   };

@@ -1,5 +1,5 @@
-// SMS through one provider interface. The default `outbox` provider reaches no phone: it writes each message
-// to the log and, as one JSON line, to DATA_DIR/sms-outbox.log (a mail catcher for SMS), so every flow that
+// SMS through one provider interface. The default `outbox` provider reaches no phone: it notes each message
+// in the log (without number or text) and writes it, as one JSON line, to DATA_DIR/sms-outbox.log (a mail catcher for SMS), so every flow that
 // sends a code works without a gateway. Whatever the provider, each message is also a row of `sms_messages`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,8 @@ export function outboxProvider(options: { file: string | null; logger: SmsLogger
   return {
     name: 'outbox',
     async send(phone, content) {
-      options.logger.info({ sms: { phone, content } }, 'sms outbox (not delivered to a phone)');
+      // The number and the code stay out of the server log: they are in the outbox file (mode 0600) and its table.
+      options.logger.info({ smsOutbox: options.file }, 'sms outbox (not delivered to a phone)');
       if (!options.file) return;
       const line: OutboxLine = { at: new Date().toISOString(), phone, content };
       try {

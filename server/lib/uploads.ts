@@ -1,5 +1,6 @@
 // Upload checks: the type is read from the content (file-type), never trusted from the name.
 import { fileTypeFromBuffer } from 'file-type';
+import { CONTROL_CHARS } from '../../common/schemas/fields.js';
 import { badRequest } from './errors.js';
 
 export const fileKinds = ['pdf', 'jpg', 'png', 'word', 'excel'] as const;
@@ -50,6 +51,8 @@ export async function checkUpload(
 ): Promise<CheckedUpload> {
   const { allowed, maxBytes, field, fieldLabel } = options;
   const allowedText = allowed.map((k) => kindLabels[k]).join('、');
+  // The name is stored and shown; PostgreSQL refuses NUL in text.
+  if (CONTROL_CHARS.test(filename)) throw badRequest(`${fieldLabel}：文件名含有非法字符`, { [field]: '文件名含有非法字符' });
   if (data.length === 0) throw badRequest(`${fieldLabel}：文件为空`, { [field]: '文件为空' });
   if (data.length > maxBytes) {
     const limit = `${Math.round(maxBytes / MB)}MB`;

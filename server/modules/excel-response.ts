@@ -18,16 +18,30 @@ async function* numbered<T>(batches: AsyncIterable<T[]>): AsyncGenerator<(T & { 
   for await (const batch of batches) yield batch.map((row) => ({ ...row, n: ++n }));
 }
 
-/** Streams an export to the client as it is read from the database: the whole result is never in memory. */
-export function sendExport<T>(
+/** The same batches, the first one already read. */
+async function* startingWith<T>(first: IteratorResult<T[]>, rest: AsyncIterator<T[]>): AsyncGenerator<T[]> {
+  if (first.done) return;
+  yield first.value;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/**
+ * Streams an export to the client as it is read from the database: the whole result is never in memory.
+ * The query was validated by the route's schema, and the first batch is read before the 200 goes out, so a
+ * query that fails answers a proper error. Should the database fail later, the response is aborted (no
+ * closing chunk): the browser reports a failed download, never a truncated file as if complete.
+ */
+export async function sendExport<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   file: { filename: string; sheet: string },
   columns: ExcelColumn<T & { n: number }>[],
   batches: AsyncIterable<T[]>,
-): FastifyReply {
+): Promise<FastifyReply> {
+  const iterator = batches[Symbol.asyncIterator]();
+  const first = await iterator.next();
   const out = new PassThrough();
-  streamWorkbook(out, file.sheet, columns, numbered(batches)).catch((error: unknown) => {
+  streamWorkbook(out, file.sheet, columns, numbered(startingWith(first, iterator))).catch((error: unknown) => {
     request.log.error({ err: error }, `${file.sheet} export failed`);
     out.destroy(error as Error);
   });

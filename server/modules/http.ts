@@ -5,6 +5,7 @@ import type { SessionRow } from '../auth/sessions.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/sessions.js';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../common/schemas/error.js';
+import { idParam } from '../../common/schemas/fields.js';
 import { unauthorized } from '../lib/errors.js';
 
 /** The authenticated actor and session; the session hook guarantees both on non-public routes. */
@@ -33,6 +34,5 @@ export const errorResponses = {
   409: apiErrorSchema,
 } as const;
 
-export const idParamSchema = z.object({
-  id: z.coerce.number({ error: '编号格式不正确' }).int('编号格式不正确').positive('编号格式不正确'),
-});
+/** Every `:id` route's params: a positive integer the database can hold (larger ones are a 400, not a 500). */
+export const idParamSchema = idParam;

@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import type { LogOptions } from '../lib/logger.js';
 import { createPii, parseKeys, type Pii } from '../lib/pii.js';
 import { localStorage, type Storage } from '../lib/storage.js';
 import { openTestDatabase } from './database.js';
@@ -20,7 +21,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { captcha?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    captcha?: boolean;
+    loginRateLimit?: number;
+    /** Log lines (JSON) to this stream; off by default. */
+    log?: LogOptions;
+    /** Extra routes a test needs beside the product's, added before the app is ready. */
+    extraRoutes?: (app: FastifyInstance) => void;
+  } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const pii = createPii(parseKeys(crypto.randomBytes(32).toString('base64'), crypto.randomBytes(32).toString('base64')));
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));
@@ -32,7 +42,8 @@ export async function createTestApp(options: { captcha?: boolean; loginRateLimit
     smsOutboxFile: path.join(filesDir, 'sms-outbox.log'),
   };
   const storage = localStorage(filesDir);
-  const app = await buildApp({ config, database, pii, storage }, { logger: false });
+  const app = await buildApp({ config, database, pii, storage }, { log: options.log ?? false });
+  options.extraRoutes?.(app);
   await app.ready();
   return {
     app,

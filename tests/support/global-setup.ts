@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { secretsInLog, smsSecrets } from './server-log.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -61,13 +62,22 @@ export default async function setup(project: TestProject) {
   if (!password) throw new Error(`create-authority printed no password:\n${created}`);
   project.provide('firstAuthority', { account: 'wjw430000', password });
   let output = '';
+  // The whole run's server log, at info (every request): checked for secrets when the server stops.
+  const logFile = path.join(root, 'test-results', 'server.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.createWriteStream(logFile);
   const child = spawn('npx', ['tsx', 'server/main.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOG_LEVEL: 'info', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const keep = (d: Buffer) => {
+    if (output.length < 100_000) output += d;
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => output);
   project.provide('baseUrl', baseUrl);
@@ -75,6 +85,14 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    await new Promise((r) => log.end(r));
+    const secrets = [
+      { kind: '密码', value: 'Demo@2026' },
+      { kind: '密码', value: password },
+      ...smsSecrets(path.join(dataDir, 'sms-outbox.log')),
+    ];
     fs.rmSync(dataDir, { recursive: true, force: true });
+    const found = secretsInLog(fs.readFileSync(logFile, 'utf8'), secrets);
+    if (found.length) throw new Error(`test-results/server.log holds personal data or secrets:\n${found.slice(0, 20).join('\n')}`);
   };
 }
