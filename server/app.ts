@@ -26,6 +26,7 @@ import { AppError, TooManyRequestsError } from './lib/errors.js';
 import type { Pii } from './lib/pii.js';
 import { createSmsProvider, type SmsProvider } from './lib/sms.js';
 import type { Storage } from './lib/storage.js';
+import { databaseRateLimitStore } from './lib/rate-limit-store.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { accountSettingsRoutes } from './modules/account-settings/routes.js';
 import { passwordResetRoutes } from './modules/password-reset/routes.js';
@@ -102,7 +103,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  // Counters live in the database, so a limit holds across every instance behind nginx.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
   await app.register(swagger, {
     openapi: { info: { title: '医师定期考核信息登记管理系统 API', version: '1.0.0' } },
