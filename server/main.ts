@@ -1,13 +1,12 @@
 // CLI: serve | migrate | seed | create-authority | sms-outbox. `serve` is what `npm start` runs.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { purgeExpiredSessions } from './auth/sessions.js';
 import { loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import { createAuthority } from './modules/authorities/create.js';
-import { purgeOldSmsCodes } from './modules/sms-codes/service.js';
+import { PURGE_EVERY_MS, purgeExpired } from './purge-job.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -24,6 +23,9 @@ function printDemoAccounts(): void {
   for (const [role, tab, account] of DEMO_ACCOUNTS) console.log(`  ${role.padEnd(14, '　')} 登录页「${tab}」  ${account}`);
 }
 
+/** Below the 30 s a process manager (systemd, Kubernetes) waits after SIGTERM before SIGKILL. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const runtime = await openRuntime(config, (err) => {
@@ -37,21 +39,34 @@ async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp(
     { config, database: runtime.database, pii: runtime.pii, storage: runtime.storage },
-    { logger: { level: config.logLevel } },
+    // While closing, requests on still-open connections get 503 (nginx passes idempotent ones to another instance).
+    { logger: { level: config.logLevel }, return503OnClosing: true },
   );
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  setInterval(() => {
-    purgeExpiredSessions(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
-    purgeOldSmsCodes(runtime.database.db).catch((err: unknown) => app.log.error({ err }, 'sms code purge failed'));
-  }, 10 * 60_000).unref();
+  // Every instance schedules it; one of them runs it per period (runExclusive).
+  const purgeTimer = setInterval(() => {
+    purgeExpired(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'purge failed'));
+  }, PURGE_EVERY_MS).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
+  // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
+  // ends must not hold a deploy forever: after the grace period the process exits 1.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
-    await app.close();
-    await runtime.close();
+    clearInterval(purgeTimer);
+    setTimeout(() => {
+      app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.close();
+      await runtime.close();
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

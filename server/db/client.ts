@@ -22,7 +22,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** `dataDir` null opens an in-memory PGlite (tests). */
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {

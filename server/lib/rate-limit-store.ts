@@ -61,8 +61,10 @@ export function databaseRateLimitStore(db: Database): FastifyRateLimitStoreCtor 
     }
 
     /** Each route with its own limit counts apart, like the plugin's Redis store. */
-    child(routeOptions: { routeInfo?: { method?: string | string[]; url?: string } }): FastifyRateLimitStore {
-      const route = routeOptions.routeInfo ? `${String(routeOptions.routeInfo.method)}${routeOptions.routeInfo.url}` : '';
+    child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
+      // At run time the plugin passes the merged limit options, with the route under `routeInfo`.
+      const { routeInfo } = routeOptions as unknown as { routeInfo?: { method?: string | string[]; url?: string } };
+      const route = routeInfo?.url ? `${String(routeInfo.method)}${routeInfo.url}` : '';
       return new DatabaseStore({}, `${this.prefix}${route}:`);
     }
   }
