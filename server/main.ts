@@ -1,6 +1,7 @@
-// CLI: serve | migrate | seed | create-authority | sms-outbox. `serve` is what `npm start` runs.
+// CLI: serve | migrate | seed | create-authority | sms-outbox | backup | restore. `serve` is what `npm start` runs.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { backupCommand, restoreCommand } from './backup/cli.js';
 import { loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
@@ -149,8 +150,12 @@ async function main(): Promise<void> {
     }
     case 'sms-outbox':
       return printSmsOutbox(config, rest);
+    case 'backup':
+      return backupCommand(config, rest);
+    case 'restore':
+      return restoreCommand(config, rest);
     default:
-      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox>');
+      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox|backup|restore>');
       process.exitCode = command ? 1 : 0;
   }
 }
