@@ -46,7 +46,7 @@ prepare() {
   # Migrations once, before the instances start (each would also do it, one after another).
   node --import tsx server/main.ts migrate >/dev/null
   if [ "${CLUSTER_SEED:-1}" = 1 ] && [ "$(psql "$PG/$DB" -tAc 'select count(*) from accounts')" = 0 ]; then
-    node --import tsx server/main.ts seed | head -1
+    node --import tsx server/main.ts seed > "$DIR/logs/seed.log" && head -1 "$DIR/logs/seed.log"
   fi
 }
 
