@@ -29,6 +29,7 @@ import { safeValidatorCompiler } from './lib/validation.js';
 import type { Pii } from './lib/pii.js';
 import { createSmsProvider, type SmsProvider } from './lib/sms.js';
 import type { Storage } from './lib/storage.js';
+import { databaseRateLimitStore } from './lib/rate-limit-store.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { accountSettingsRoutes } from './modules/account-settings/routes.js';
 import { passwordResetRoutes } from './modules/password-reset/routes.js';
@@ -110,7 +111,8 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  // Counters live in the database, so a limit holds across every instance behind nginx.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   await app.register(swagger, {
     openapi: { info: { title: '医师定期考核信息登记管理系统 API', version: '1.0.0' } },

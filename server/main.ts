@@ -1,14 +1,14 @@
-// CLI: serve | migrate | seed | create-authority | sms-outbox | files-orphans. `serve` is what `npm start` runs.
+// CLI: serve | migrate | seed | create-authority | sms-outbox | files-orphans | backup | restore. `serve` is what `npm start` runs.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { purgeExpiredSessions } from './auth/sessions.js';
+import { backupCommand, restoreCommand } from './backup/cli.js';
 import { loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import { createAuthority } from './modules/authorities/create.js';
 import { findOrphanFiles } from './modules/files/orphans.js';
-import { purgeOldSmsCodes } from './modules/sms-codes/service.js';
+import { PURGE_EVERY_MS, purgeExpired } from './purge-job.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -25,6 +25,9 @@ function printDemoAccounts(): void {
   for (const [role, tab, account] of DEMO_ACCOUNTS) console.log(`  ${role.padEnd(14, '　')} 登录页「${tab}」  ${account}`);
 }
 
+/** Below the 30 s a process manager (systemd, Kubernetes) waits after SIGTERM before SIGKILL. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const runtime = await openRuntime(config, (err) => {
@@ -38,21 +41,34 @@ async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp(
     { config, database: runtime.database, pii: runtime.pii, storage: runtime.storage },
-    { log: { level: config.logLevel } },
+    // While closing, requests on still-open connections get 503 (nginx passes idempotent ones to another instance).
+    { log: { level: config.logLevel }, return503OnClosing: true },
   );
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  setInterval(() => {
-    purgeExpiredSessions(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
-    purgeOldSmsCodes(runtime.database.db).catch((err: unknown) => app.log.error({ err }, 'sms code purge failed'));
-  }, 10 * 60_000).unref();
+  // Every instance schedules it; one of them runs it per period (runExclusive).
+  const purgeTimer = setInterval(() => {
+    purgeExpired(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'purge failed'));
+  }, PURGE_EVERY_MS).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
+  // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
+  // ends must not hold a deploy forever: after the grace period the process exits 1.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
-    await app.close();
-    await runtime.close();
+    clearInterval(purgeTimer);
+    setTimeout(() => {
+      app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.close();
+      await runtime.close();
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -158,8 +174,12 @@ async function main(): Promise<void> {
       return printSmsOutbox(config, rest);
     case 'files-orphans':
       return filesOrphans(config, rest);
+    case 'backup':
+      return backupCommand(config, rest);
+    case 'restore':
+      return restoreCommand(config, rest);
     default:
-      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox|files-orphans>');
+      console.log('用法：tsx server/main.ts <serve|migrate|seed|create-authority|sms-outbox|files-orphans|backup|restore>');
       process.exitCode = command ? 1 : 0;
   }
 }

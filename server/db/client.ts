@@ -29,7 +29,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** `dataDir` null opens an in-memory PGlite (tests); `loadDataDir` starts it from a dumped data folder instead of an empty one. */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {

@@ -10,3 +10,4 @@ export * from './assessor-applications.js';
 export * from './notices.js';
 export * from './registrations.js';
 export * from './reviews.js';
+export * from './shared-state.js';
