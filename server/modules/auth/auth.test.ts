@@ -39,7 +39,7 @@ describe('POST /api/v1/auth/login', () => {
     const client = new Client(t.app);
     const res = await login(client, { tab: 'organization', account: world.hospital.loginName.toLowerCase(), password: TEST_PASSWORD });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ role: 'institution', kind: 'institution', switchableTo: null, mustChangePassword: false });
+    expect(res.json()).toMatchObject({ role: 'institution', kind: 'institution', switchableTo: null, mustChangePassword: false, initialPasswordRule: 'fixed666666' });
     const sid = res.cookies.find((c) => c.name === 'sid')!;
     const csrf = res.cookies.find((c) => c.name === 'csrf_token')!;
     expect(sid).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -164,6 +164,9 @@ describe('initial passwords', () => {
       const res = await login(client, { tab: 'physician', account: idNumber, password: `${idNumber.slice(-6)}*Dk` });
       expect(res.statusCode).toBe(200);
       expect(res.json().mustChangePassword).toBe(true);
+      // The client says the rule in words under 重置密码 and 新增机构.
+      const hospital = await loginAs(t.app, world.hospital.loginName, TEST_PASSWORD);
+      expect((await hospital.get('/api/v1/auth/me')).json().initialPasswordRule).toBe('idSuffixDk');
       const changed = await client.post('/api/v1/auth/password', { oldPassword: `${idNumber.slice(-6)}*Dk`, newPassword: 'Doctor#2026' });
       expect(changed.statusCode).toBe(200);
     } finally {

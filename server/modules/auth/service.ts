@@ -53,6 +53,7 @@ export async function describeMe(db: Database, ctx: AccountIdentity, role: Role,
     organization: ctx.organization,
     mustChangePassword: ctx.mustChangePassword,
     switchableTo: await switchableTo(db, ctx, role, assessorInCurrentCycle),
+    initialPasswordRule: ctx.policy.initialPasswordRule,
   };
 }
 
