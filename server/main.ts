@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, refusalToServe, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
@@ -25,6 +25,12 @@ function printDemoAccounts(): void {
 }
 
 async function serve(config: Config): Promise<void> {
+  const refusal = refusalToServe(config);
+  if (refusal) {
+    console.error(refusal);
+    process.exitCode = 1;
+    return;
+  }
   const started = Date.now();
   const runtime = await openRuntime(config, (err) => {
     console.error(`数据目录锁已失效，为避免数据损坏立即退出：${err.message}`);
