@@ -13,6 +13,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError, badRequest, forbidden, unauthorized } from '../../lib/errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext, type AccountIdentity } from '../accounts/repository.js';
+import { readPolicy } from '../policies/repository.js';
 import { isAssessorInCurrentCycle } from '../cycles/service.js';
 
 export interface AuthDeps {
@@ -53,7 +54,8 @@ export async function describeMe(db: Database, ctx: AccountIdentity, role: Role,
     organization: ctx.organization,
     mustChangePassword: ctx.mustChangePassword,
     switchableTo: await switchableTo(db, ctx, role, assessorInCurrentCycle),
-    initialPasswordRule: ctx.policy.initialPasswordRule,
+    // The session's lean identity has no policy: /auth/me then reads the rule (one indexed row).
+    initialPasswordRule: 'policy' in ctx ? (ctx as AccountContext).policy.initialPasswordRule : (await readPolicy(db, ctx.provinceCode)).fields.initialPasswordRule,
   };
 }
 
