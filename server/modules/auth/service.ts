@@ -1,6 +1,6 @@
 // Use cases of 登录, 退出, 修改密码 and 切换 (institution ⇄ assessor).
 import { and, eq, sql } from 'drizzle-orm';
-import type { Role } from '../../../common/enums.js';
+import type { InitialPasswordRule, Role } from '../../../common/enums.js';
 import { canonicalIdNumber } from '../../../common/id-number.js';
 import type { LoginBody, ChangePasswordBody, Me } from '../../../common/schemas/auth.js';
 import type { Database } from '../../db/client.js';
@@ -13,7 +13,6 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError, badRequest, forbidden, unauthorized } from '../../lib/errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext, type AccountIdentity } from '../accounts/repository.js';
-import { readPolicy } from '../policies/repository.js';
 import { isAssessorInCurrentCycle } from '../cycles/service.js';
 
 export interface AuthDeps {
@@ -44,7 +43,7 @@ async function switchableTo(db: Database, ctx: AccountIdentity, role: Role, know
   return (known ?? (await isAssessorInCurrentCycle(db, ctx.orgId, ctx.provinceCode))) ? 'assessor' : null;
 }
 
-export async function describeMe(db: Database, ctx: AccountIdentity, role: Role, assessorInCurrentCycle?: boolean): Promise<Me> {
+export async function describeMe(db: Database, ctx: AccountIdentity & { initialPasswordRule: InitialPasswordRule }, role: Role, assessorInCurrentCycle?: boolean): Promise<Me> {
   return {
     accountId: ctx.id,
     account: ctx.kind === 'physician' ? (ctx.physicianIdNumberMasked ?? '') : (ctx.loginName ?? ''),
@@ -54,8 +53,7 @@ export async function describeMe(db: Database, ctx: AccountIdentity, role: Role,
     organization: ctx.organization,
     mustChangePassword: ctx.mustChangePassword,
     switchableTo: await switchableTo(db, ctx, role, assessorInCurrentCycle),
-    // The session's lean identity has no policy: /auth/me then reads the rule (one indexed row).
-    initialPasswordRule: 'policy' in ctx ? (ctx as AccountContext).policy.initialPasswordRule : (await readPolicy(db, ctx.provinceCode)).fields.initialPasswordRule,
+    initialPasswordRule: ctx.initialPasswordRule,
   };
 }
 
@@ -126,7 +124,7 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) 
     await recordAudit(tx, { action: 'auth.login', actor: { accountId: ctx.id, role }, targetType: 'account', targetId: ctx.id, ip: meta.ip });
     return created;
   });
-  return { session, me: await describeMe(db, ctx, role) };
+  return { session, me: await describeMe(db, { ...ctx, initialPasswordRule: ctx.policy.initialPasswordRule }, role) };
 }
 
 export async function logout(db: Database, actor: Actor, tokenHash: string, ip: string): Promise<void> {
@@ -159,7 +157,7 @@ export async function changePassword(
     await deleteAccountSessions(tx, ctx.id, tokenHash);
     await recordAudit(tx, { action: 'auth.passwordChanged', actor, targetType: 'account', targetId: ctx.id, ip });
   });
-  return describeMe(db, { ...ctx, mustChangePassword: false }, actor.role);
+  return describeMe(db, { ...ctx, mustChangePassword: false, initialPasswordRule: ctx.policy.initialPasswordRule }, actor.role);
 }
 
 export async function switchRole(db: Database, actor: Actor, tokenHash: string, role: 'institution' | 'assessor', ip: string): Promise<Me> {
@@ -173,5 +171,5 @@ export async function switchRole(db: Database, actor: Actor, tokenHash: string, 
     await setSessionRole(tx, tokenHash, role);
     await recordAudit(tx, { action: 'auth.roleSwitched', actor, targetType: 'account', targetId: ctx.id, before: { role: actor.role }, after: { role }, ip });
   });
-  return describeMe(db, ctx, role);
+  return describeMe(db, { ...ctx, initialPasswordRule: ctx.policy.initialPasswordRule }, role);
 }
