@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSWORD_RULE_TEXT, initialPassword, passwordProblem } from './password.js';
+import { PASSWORD_RULE_TEXT, initialPassword, initialPasswordText, passwordProblem } from './password.js';
 
 const RULE = '密码至少8位，且包含大写字母、小写字母、数字、特殊字符中的三种';
 
@@ -70,5 +70,14 @@ describe('initialPassword', () => {
 
   it('differs between accounts under idSuffixDk', () => {
     expect(initialPassword('idSuffixDk', '430102198001010011')).not.toBe(initialPassword('idSuffixDk', '430102198001020011'));
+  });
+});
+
+describe('initialPasswordText', () => {
+  it('says the rule in words, on the 证件号码 for physicians and the 机构账号 for organisations', () => {
+    expect(initialPasswordText('fixed666666', 'physician')).toBe('初始密码为666666');
+    expect(initialPasswordText('fixed666666', 'organization')).toBe('初始密码为666666');
+    expect(initialPasswordText('idSuffixDk', 'physician')).toBe('初始密码为证件号码后6位+*Dk');
+    expect(initialPasswordText('idSuffixDk', 'organization')).toBe('初始密码为机构账号后6位+*Dk');
   });
 });

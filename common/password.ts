@@ -15,3 +15,11 @@ export function passwordProblem(password: string): string | null {
 export function initialPassword(rule: InitialPasswordRule, account: string): string {
   return rule === 'fixed666666' ? '666666' : `${account.slice(-6)}*Dk`;
 }
+
+/**
+ * The rule in words, for whoever resets or creates an account and must tell its owner (seed 002: 「重置为初始密码666666」).
+ * Physicians' rule applies to the 证件号码, organisations' to the 机构账号.
+ */
+export function initialPasswordText(rule: InitialPasswordRule, kind: 'physician' | 'organization'): string {
+  return rule === 'fixed666666' ? '初始密码为666666' : `初始密码为${kind === 'physician' ? '证件号码' : '机构账号'}后6位+*Dk`;
+}

@@ -17,14 +17,17 @@ export interface Config {
   captchaEnabled: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Cookies only over HTTPS: on by default in production and behind a proxy, off only when COOKIE_SECURE=false. */
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** NODE_ENV=production: the outbox SMS provider is refused (see `refusalToServe`). */
+  production: boolean;
   /** Login attempts per IP address per minute. */
   loginRateLimit: number;
   idEncryptionKey: string | null;
   idHmacKey: string | null;
   logLevel: string;
-  /** Which SMS provider sends codes; `outbox` (the default) only records them (server/lib/sms.ts). */
+  /** Which SMS provider sends codes; `outbox` (the default) only records them, `off` sends nothing (server/lib/sms.ts). */
   smsProvider: SmsProviderName;
   /** The outbox provider's file: one JSON line per message, like a mail catcher. */
   smsOutboxFile: string;
@@ -32,13 +35,19 @@ export interface Config {
   metricsToken: string | null;
 }
 
-export const smsProviderNames = ['outbox'] as const;
+export const smsProviderNames = ['outbox', 'off'] as const;
 export type SmsProviderName = (typeof smsProviderNames)[number];
 
 function smsProviderFrom(value: string | undefined): SmsProviderName {
   const name = value || 'outbox';
   if (!(smsProviderNames as readonly string[]).includes(name)) throw new Error(`SMS_PROVIDER must be one of ${smsProviderNames.join(', ')}, got "${name}"`);
   return name as SmsProviderName;
+}
+
+function booleanFrom(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -49,6 +58,8 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const trustProxy = env.TRUST_PROXY === 'true';
   return {
     port: intFrom(env.PORT, 3000, 'PORT'),
     host: env.HOST || '0.0.0.0',
@@ -59,8 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaEnabled: (env.CAPTCHA || 'on').toLowerCase() !== 'off',
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
-    cookieSecure: env.COOKIE_SECURE === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    // Production and a proxy in front mean HTTPS to the browser; plain HTTP behind a proxy must say COOKIE_SECURE=false.
+    cookieSecure: booleanFrom(env.COOKIE_SECURE, production || trustProxy, 'COOKIE_SECURE'),
+    trustProxy,
+    production,
     loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 60, 'LOGIN_RATE_LIMIT'),
     idEncryptionKey: env.ID_ENCRYPTION_KEY || null,
     idHmacKey: env.ID_HMAC_KEY || null,
@@ -69,4 +82,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsOutboxFile: path.resolve(env.SMS_OUTBOX_FILE || path.join(env.DATA_DIR || './data', 'sms-outbox.log')),
     metricsToken: env.METRICS_TOKEN || null,
   };
+}
+
+/**
+ * Why `serve` must not start with this configuration, or null. The outbox provider writes every SMS, codes included,
+ * to the log and a file: fine for the demo, never for real physicians.
+ */
+export function refusalToServe(config: Pick<Config, 'production' | 'smsProvider'>): string | null {
+  if (config.production && config.smsProvider === 'outbox') {
+    return (
+      'NODE_ENV=production 时不能使用短信发件箱（outbox 把验证码写入日志，仅供演示）：请设置 SMS_PROVIDER=off（不发短信）或接入的短信网关。\n' +
+      'The outbox SMS provider writes codes to the log and is for demos only: with NODE_ENV=production set SMS_PROVIDER (off, or a real gateway).'
+    );
+  }
+  return null;
 }

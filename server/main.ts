@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { backupCommand, restoreCommand } from './backup/cli.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, refusalToServe, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
@@ -29,6 +29,12 @@ function printDemoAccounts(): void {
 const SHUTDOWN_GRACE_MS = 25_000;
 
 async function serve(config: Config): Promise<void> {
+  const refusal = refusalToServe(config);
+  if (refusal) {
+    console.error(refusal);
+    process.exitCode = 1;
+    return;
+  }
   const started = Date.now();
   const runtime = await openRuntime(config, (err) => {
     console.error(`数据目录锁已失效，为避免数据损坏立即退出：${err.message}`);

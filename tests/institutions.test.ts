@@ -62,6 +62,7 @@ describe('机构账号 (city authority wjw990100)', () => {
     // 新增机构
     await page.getByRole('button', { name: '新增机构' }).click();
     const create = modal(page, '新增机构');
+    await create.getByText('新机构账号使用本省初始密码登录（初始密码为666666），首次登录须修改密码。').waitFor();
     await button(create, '确定').click();
     await create.getByText('请输入机构名称').waitFor();
     await create.getByLabel('机构名称').fill('长河市测试诊所');
@@ -74,13 +75,21 @@ describe('机构账号 (city authority wjw990100)', () => {
     await create.getByLabel('手机号码').fill('13900000001');
     await screenshot(page, 'institutions-create');
     await button(create, '确定').click();
-    await page.getByText('已新增机构「长河市测试诊所」').waitFor();
+    await page.getByText('已新增机构「长河市测试诊所」，初始密码为666666').waitFor();
     const created = rows(page).filter({ hasText: 'TEST0001' });
     await created.waitFor();
     expect(await created.innerText()).toContain('长河市测试诊所');
     expect(await created.innerText()).toContain('长河市卫生健康委员会');
     expect(await created.innerText()).toContain('正常');
     await screenshot(page, 'institutions-created');
+
+    // 重置密码 says what the password becomes, so the clerk can tell the institution.
+    await button(created, '重置密码').click();
+    const reset = page.locator('.ant-popconfirm').filter({ hasText: '确认重置密码？' });
+    await reset.getByText('密码将恢复为初始密码（初始密码为666666），该机构下次登录须修改密码').waitFor();
+    await screenshot(page, 'institutions-reset-password');
+    await button(reset, '确定').click();
+    await page.getByText('密码已重置，初始密码为666666').waitFor();
 
     // 批量导入: the template, then a file with two good rows and one outside the city
     await page.getByRole('button', { name: '批量导入' }).click();

@@ -96,7 +96,16 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await screenshot(page, 'physicians-create');
     await button(form, '保存').click();
     await page.getByText('已新增医师「韩新来」').waitFor();
-    await rows(page).filter({ hasText: '韩新来' }).waitFor();
+    const added = rows(page).filter({ hasText: '韩新来' });
+    await added.waitFor();
+
+    // 重置密码 says what the password becomes, so the clerk can tell the physician (seed 002).
+    await button(added, '重置密码').click();
+    const confirm = page.locator('.ant-popconfirm').filter({ hasText: '确认重置密码？' });
+    await confirm.getByText('密码将恢复为初始密码（初始密码为666666），并清除该医师绑定的手机号').waitFor();
+    await screenshot(page, 'physicians-reset-password');
+    await button(confirm, '确定').click();
+    await page.getByText('密码已重置，初始密码为666666').waitFor();
 
     await button(page, '新增医师').click();
     const again = dialog(page, '新增医师');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountKinds, roles } from '../enums.js';
+import { accountKinds, initialPasswordRules, roles } from '../enums.js';
 import { passwordProblem } from '../password.js';
 
 export const loginTabs = ['physician', 'organization'] as const;
@@ -48,5 +48,7 @@ export const meSchema = z.object({
   mustChangePassword: z.boolean(),
   /** The role this session may switch to (切换), if any. */
   switchableTo: z.enum(['institution', 'assessor']).nullable(),
+  /** The province's initial-password rule, so that 重置密码 and 新增机构 can say what the password is. */
+  initialPasswordRule: z.enum(initialPasswordRules),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -1,11 +1,12 @@
 // Database-backed sessions: stateless app processes, idle and absolute timeouts.
 import crypto from 'node:crypto';
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
-import type { Role } from '../../common/enums.js';
+import type { InitialPasswordRule, Role } from '../../common/enums.js';
 import type { Database, Tx } from '../db/client.js';
 import { sessions } from '../db/schema/index.js';
 import { identityOf, type AccountIdentity } from '../modules/accounts/repository.js';
 import { observePolicyVersion } from '../modules/policies/cache.js';
+import { DEFAULT_POLICY } from '../modules/policies/repository.js';
 
 export const SESSION_COOKIE = 'sid';
 export const CSRF_COOKIE = 'csrf_token';
@@ -49,6 +50,8 @@ export async function createSession(
 export interface SessionAccount extends AccountIdentity {
   /** An institution approved as 考核机构 of its province's current cycle (切换 is offered). */
   assessorInCurrentCycle: boolean;
+  /** The province's initial-password rule (/auth/me tells it, for 重置密码 and 新增机构). */
+  initialPasswordRule: InitialPasswordRule;
 }
 
 interface SessionAccountRow {
@@ -71,6 +74,7 @@ interface SessionAccountRow {
   physician_id_number_masked: string | null;
   assessor_now: boolean;
   policy_version: string | null;
+  initial_password_rule: string | null;
 }
 
 /** The one statement of `loadSessionAccount` (exported for bench/request-path.ts, which times it bare). */
@@ -99,7 +103,7 @@ export function sessionAccountQuery(tokenHash: string, timeouts: SessionTimeouts
              select 1 from assessors x join cycles c on c.id = x.cycle_id
              where x.institution_id = i.id and c.is_current and c.province_code = left(i.region_code, 2) || '0000'
            ) as assessor_now,
-           md5(pol::text) as policy_version
+           md5(pol::text) as policy_version, pol.initial_password_rule
     from s
     join accounts a on a.id = s.account_id
     left join authorities au on au.id = a.authority_id
@@ -131,7 +135,11 @@ export async function loadSessionAccount(
   });
   if (!identity) return null;
   observePolicyVersion(db, identity.provinceCode, row.policy_version);
-  const account = { ...identity, assessorInCurrentCycle: Boolean(row.assessor_now) };
+  const account = {
+    ...identity,
+    assessorInCurrentCycle: Boolean(row.assessor_now),
+    initialPasswordRule: (row.initial_password_rule ?? DEFAULT_POLICY.initialPasswordRule) as InitialPasswordRule,
+  };
   return { tokenHash, accountId: row.account_id, role: row.role as Role, csrfToken: row.csrf_token, account };
 }
 

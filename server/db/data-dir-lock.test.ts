@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,4 +80,50 @@ describe('lockDataDir', () => {
     await expect(lockDataDir(a, noLoss)).rejects.toBeInstanceOf(DataDirLockedError);
     await expect(lockDataDir(b, noLoss)).rejects.toBeInstanceOf(DataDirLockedError);
   });
+
+  it('takes over at once the lock of a holder killed with kill -9, and still refuses a live holder', async () => {
+    const dir = tempDir();
+    const holder = await holdInChild(dir);
+    try {
+      await expect(lockDataDir(dir, noLoss)).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    // Well inside the 15 s after which an unrefreshed lock counts as abandoned.
+    releases.push(await lockDataDir(dir, noLoss));
+    await expect(lockDataDir(dir, noLoss)).rejects.toBeInstanceOf(DataDirLockedError);
+  });
+
+  it('does not take over a lock whose owner runs on another host', async () => {
+    const dir = tempDir();
+    const holder = await holdInChild(dir);
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    const ownerFile = path.join(dir, '.lock-owner.json');
+    const owner = JSON.parse(fs.readFileSync(ownerFile, 'utf8')) as { pid: number };
+    fs.writeFileSync(ownerFile, JSON.stringify({ ...owner, hostname: `not-${os.hostname()}` }));
+    await expect(lockDataDir(dir, noLoss)).rejects.toBeInstanceOf(DataDirLockedError);
+  });
 });
+
+/** A separate Node process that takes the lock on `dir` and keeps it until it is killed. */
+async function holdInChild(dir: string): Promise<ChildProcess> {
+  const script = `
+    const { lockDataDir } = await import(${JSON.stringify(path.join(import.meta.dirname, 'data-dir-lock.ts'))});
+    await lockDataDir(${JSON.stringify(dir)}, () => {});
+    console.log('locked');
+    setInterval(() => {}, 60_000);
+  `;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('locked')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the lock holder exited early (${code})`)));
+  });
+  return child;
+}

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { smsMessages } from '../db/schema/index.js';
 import { openTestDatabase } from '../test-support/database.js';
 import { AppError } from './errors.js';
-import { latestSmsMessages, outboxProvider, sendSms, type SmsProvider } from './sms.js';
+import { latestSmsMessages, outboxProvider, sendSms, smsOffProvider, type SmsProvider } from './sms.js';
 
 let database: DatabaseHandle;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-'));
@@ -41,5 +41,12 @@ describe('sendSms', () => {
     await expect(sent).rejects.toMatchObject({ statusCode: 503, message: '短信发送失败，请稍后再试' });
     const [row] = await database.db.select().from(smsMessages).where(eq(smsMessages.phone, '13800000002'));
     expect(row).toMatchObject({ provider: 'broken', delivered: false });
+  });
+
+  it('with SMS_PROVIDER=off sends nothing, records it, and says the system has no SMS service', async () => {
+    const sent = sendSms(database.db, smsOffProvider, { phone: '13800000003', content: 'x', purpose: 'passwordReset' });
+    await expect(sent).rejects.toMatchObject({ statusCode: 503, message: '本系统未开通短信服务，无法发送短信验证码，请联系所在医疗卫生机构' });
+    const [row] = await database.db.select().from(smsMessages).where(eq(smsMessages.phone, '13800000003'));
+    expect(row).toMatchObject({ provider: 'off', delivered: false });
   });
 });

@@ -52,11 +52,19 @@ export function outboxProvider(options: { file: string | null; logger: SmsLogger
   };
 }
 
+/** SMS_PROVIDER=off: a deployment without a gateway. Nothing is sent; whoever asks for a code is told why. */
+export const smsOffProvider: SmsProvider = {
+  name: 'off',
+  send: () => Promise.reject(new AppError(503, 'SMS_UNAVAILABLE', '本系统未开通短信服务，无法发送短信验证码，请联系所在医疗卫生机构')),
+};
+
 /** The provider named by SMS_PROVIDER. A real gateway would be one more case here. */
 export function createSmsProvider(config: Pick<Config, 'smsProvider' | 'smsOutboxFile'>, logger: SmsLogger): SmsProvider {
   switch (config.smsProvider) {
     case 'outbox':
       return outboxProvider({ file: config.smsOutboxFile, logger });
+    case 'off':
+      return smsOffProvider;
   }
 }
 
@@ -69,14 +77,15 @@ export async function sendSms(
   provider: SmsProvider,
   message: { phone: string; content: string; purpose: SmsPurpose },
 ): Promise<void> {
-  let delivered = true;
+  let failure: unknown = null;
   try {
     await provider.send(message.phone, message.content);
-  } catch {
-    delivered = false;
+  } catch (err) {
+    failure = err;
   }
-  await db.insert(smsMessages).values({ ...message, provider: provider.name, delivered });
-  if (!delivered) throw new AppError(503, 'SMS_UNAVAILABLE', '短信发送失败，请稍后再试');
+  await db.insert(smsMessages).values({ ...message, provider: provider.name, delivered: failure === null });
+  if (failure instanceof AppError) throw failure;
+  if (failure !== null) throw new AppError(503, 'SMS_UNAVAILABLE', '短信发送失败，请稍后再试');
 }
 
 /** The latest messages, newest first (`npm run cli -- sms-outbox`). */

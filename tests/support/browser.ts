@@ -66,3 +66,24 @@ export async function signIn(browser: Browser, baseURL: string, account: string)
   return { api, headers, close: () => context.close() };
 }
 
+
+/** The placeholders on the page that do not fit their field (a person sees them cut off), as "label: text". */
+export function cutPlaceholders(page: Page): Promise<string[]> {
+  // A string, so that no transpiler helper (esbuild's __name) ends up in the page.
+  return page.evaluate<string[]>(`(() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    const cut = [];
+    const note = (el, text) => cut.push((el.closest('.ant-form-item')?.querySelector('label')?.textContent ?? '') + ': ' + text);
+    for (const input of document.querySelectorAll('input[placeholder]')) {
+      if (!input.placeholder || input.offsetParent === null) continue;
+      const style = getComputedStyle(input);
+      canvas.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (canvas.measureText(input.placeholder).width > room + 0.5) note(input, input.placeholder);
+    }
+    for (const shown of document.querySelectorAll('.ant-select-placeholder, .ant-select-selection-placeholder')) {
+      if (shown.offsetParent !== null && shown.scrollWidth > shown.clientWidth) note(shown, shown.textContent);
+    }
+    return cut;
+  })()`);
+}

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import argon2 from 'argon2';
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts, auditEvents, captchas, sessions } from '../../db/schema/index.js';
 import { Client, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
@@ -38,7 +39,7 @@ describe('POST /api/v1/auth/login', () => {
     const client = new Client(t.app);
     const res = await login(client, { tab: 'organization', account: world.hospital.loginName.toLowerCase(), password: TEST_PASSWORD });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ role: 'institution', kind: 'institution', switchableTo: null, mustChangePassword: false });
+    expect(res.json()).toMatchObject({ role: 'institution', kind: 'institution', switchableTo: null, mustChangePassword: false, initialPasswordRule: 'fixed666666' });
     const sid = res.cookies.find((c) => c.name === 'sid')!;
     const csrf = res.cookies.find((c) => c.name === 'csrf_token')!;
     expect(sid).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -47,10 +48,10 @@ describe('POST /api/v1/auth/login', () => {
     expect(me.json().organization.name).toBe(world.hospital.institution.name);
   });
 
-  it('refuses a wrong password, saying how many tries are left, and audits it', async () => {
+  it('refuses a wrong password without saying how many tries are left, and audits it', async () => {
     const res = await login(new Client(t.app), { tab: 'organization', account: world.authority.loginName, password: 'Wrong@123' });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.message).toBe('账号或密码错误，还可尝试4次');
+    expect(res.json().error.message).toBe('账号或密码错误');
     const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.loginFailed'), eq(auditEvents.targetId, String(world.authority.account.id))));
     expect(rows.length).toBe(1);
     await t.db.update(accounts).set({ failedLoginCount: 0 }).where(eq(accounts.id, world.authority.account.id));
@@ -59,6 +60,59 @@ describe('POST /api/v1/auth/login', () => {
   it('does not let an institution account log in on the 医师 tab', async () => {
     const res = await login(new Client(t.app), { tab: 'physician', account: world.hospital.loginName, password: TEST_PASSWORD });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('a wrong password does not tell which accounts exist', () => {
+  const wrongAnswer = async (account: string, tab = 'organization') => {
+    const res = await login(new Client(t.app), { tab, account, password: 'Wrong@123' });
+    return { status: res.statusCode, body: res.json() };
+  };
+
+  it('answers alike for an unknown, a real, a disabled, a locked and a never-logged-in account', async () => {
+    const real = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    const disabled = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    await t.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, disabled.account.id));
+    const locked = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    await t.db.update(accounts).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) }).where(eq(accounts.id, locked.account.id));
+    const initial = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101', initialPassword: true });
+    const physician = await buildPhysician(t.db, t.pii, { institutionId: world.hospital.institution.id });
+
+    const unknown = await wrongAnswer('NOSUCH0001');
+    expect(unknown).toEqual({ status: 401, body: { error: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误' } } });
+    for (const account of [real.loginName, disabled.loginName, locked.loginName, initial.loginName]) {
+      expect(await wrongAnswer(account), account).toEqual(unknown);
+    }
+    expect(await wrongAnswer(physician.idNumber, 'physician')).toEqual(unknown);
+    expect(await wrongAnswer(residentId(), 'physician')).toEqual(unknown);
+    // Four more wrong passwords lock the real account; the fifth answer is still the same.
+    for (let i = 0; i < 4; i++) expect(await wrongAnswer(real.loginName)).toEqual(unknown);
+  });
+
+  it('tells a disabled account so only with the right password', async () => {
+    const disabled = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    await t.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, disabled.account.id));
+    const res = await login(new Client(t.app), { tab: 'organization', account: disabled.loginName, password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toBe('账号已停用，请联系隶属卫生行政部门');
+  });
+
+  it('costs one argon2 verification for every account: unknown, hashed or with the initial password', async () => {
+    const real = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
+    const initial = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101', initialPassword: true });
+    const verify = vi.spyOn(argon2, 'verify');
+    try {
+      for (const account of ['NOSUCH0002', real.loginName, initial.loginName]) {
+        verify.mockClear();
+        await wrongAnswer(account);
+        expect(verify, account).toHaveBeenCalledTimes(1);
+      }
+      verify.mockClear();
+      expect((await login(new Client(t.app), { tab: 'organization', account: initial.loginName, password: '666666' })).statusCode).toBe(200);
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
   });
 });
 
@@ -110,6 +164,9 @@ describe('initial passwords', () => {
       const res = await login(client, { tab: 'physician', account: idNumber, password: `${idNumber.slice(-6)}*Dk` });
       expect(res.statusCode).toBe(200);
       expect(res.json().mustChangePassword).toBe(true);
+      // The client says the rule in words under 重置密码 and 新增机构.
+      const hospital = await loginAs(t.app, world.hospital.loginName, TEST_PASSWORD);
+      expect((await hospital.get('/api/v1/auth/me')).json().initialPasswordRule).toBe('idSuffixDk');
       const changed = await client.post('/api/v1/auth/password', { oldPassword: `${idNumber.slice(-6)}*Dk`, newPassword: 'Doctor#2026' });
       expect(changed.statusCode).toBe(200);
     } finally {
@@ -119,15 +176,23 @@ describe('initial passwords', () => {
 });
 
 describe('lockout', () => {
-  it('locks after five wrong passwords for 15 minutes, and a superior can unlock', async () => {
+  it('locks after five wrong passwords for 15 minutes, says so only to the right password, and a superior can unlock', async () => {
     const target = await buildInstitution(t.db, { authorityId: world.authority.authority.id, regionCode: '990101' });
     const attempt = (password: string) => login(new Client(t.app), { tab: 'organization', account: target.loginName, password });
-    for (let i = 1; i <= 4; i++) expect((await attempt('Wrong@123')).json().error.message).toBe(`账号或密码错误，还可尝试${5 - i}次`);
-    const fifth = await attempt('Wrong@123');
-    expect(fifth.statusCode).toBe(403);
-    expect(fifth.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: '密码连续错误5次，账号已锁定15分钟' });
+    for (let i = 1; i <= 5; i++) {
+      const wrong = await attempt('Wrong@123');
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json().error.message).toBe('账号或密码错误');
+    }
+    const [locked] = await t.db.select().from(accounts).where(eq(accounts.id, target.account.id));
+    expect(locked.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    // A wrong password while locked neither reveals nor prolongs the lock.
+    expect((await attempt('Wrong@123')).json().error.message).toBe('账号或密码错误');
+    const [still] = await t.db.select().from(accounts).where(eq(accounts.id, target.account.id));
+    expect(still.lockedUntil).toEqual(locked.lockedUntil);
     const right = await attempt(TEST_PASSWORD);
     expect(right.statusCode).toBe(403);
+    expect(right.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED' });
     expect(right.json().error.message).toMatch(/^账号已锁定，请于\d\d:\d\d后再试，或联系上级单位解锁$/);
     const locks = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.locked'), eq(auditEvents.targetId, String(target.account.id))));
     expect(locks.length).toBe(1);

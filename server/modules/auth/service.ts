@@ -1,6 +1,6 @@
 // Use cases of 登录, 退出, 修改密码 and 切换 (institution ⇄ assessor).
-import { eq, sql } from 'drizzle-orm';
-import type { Role } from '../../../common/enums.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { InitialPasswordRule, Role } from '../../../common/enums.js';
 import { canonicalIdNumber } from '../../../common/id-number.js';
 import type { LoginBody, ChangePasswordBody, Me } from '../../../common/schemas/auth.js';
 import type { Database } from '../../db/client.js';
@@ -43,7 +43,7 @@ async function switchableTo(db: Database, ctx: AccountIdentity, role: Role, know
   return (known ?? (await isAssessorInCurrentCycle(db, ctx.orgId, ctx.provinceCode))) ? 'assessor' : null;
 }
 
-export async function describeMe(db: Database, ctx: AccountIdentity, role: Role, assessorInCurrentCycle?: boolean): Promise<Me> {
+export async function describeMe(db: Database, ctx: AccountIdentity & { initialPasswordRule: InitialPasswordRule }, role: Role, assessorInCurrentCycle?: boolean): Promise<Me> {
   return {
     accountId: ctx.id,
     account: ctx.kind === 'physician' ? (ctx.physicianIdNumberMasked ?? '') : (ctx.loginName ?? ''),
@@ -53,6 +53,7 @@ export async function describeMe(db: Database, ctx: AccountIdentity, role: Role,
     organization: ctx.organization,
     mustChangePassword: ctx.mustChangePassword,
     switchableTo: await switchableTo(db, ctx, role, assessorInCurrentCycle),
+    initialPasswordRule: ctx.initialPasswordRule,
   };
 }
 
@@ -62,10 +63,39 @@ function ruleAccountName(pii: Pii, ctx: AccountContext): string {
   return ctx.loginName ?? '';
 }
 
-function checkPassword(pii: Pii, ctx: AccountContext, password: string): Promise<boolean> {
-  return verifyPassword(password, { hash: ctx.passwordHash, rule: ctx.policy.initialPasswordRule, account: ruleAccountName(pii, ctx) });
+function checkPassword(pii: Pii, ctx: AccountContext | null, password: string): Promise<boolean> {
+  return verifyPassword(password, ctx && { hash: ctx.passwordHash, rule: ctx.policy.initialPasswordRule, account: ruleAccountName(pii, ctx) });
 }
 
+/** The one answer to a wrong password, whatever the account: unknown, disabled, locked or about to lock. */
+const wrongCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '账号或密码错误');
+
+/**
+ * Counts a wrong password in one statement, so that parallel wrong attempts cannot both read the same count.
+ * A locked account is left as it is (its lock is not prolonged); reaching the policy's limit locks it.
+ */
+async function countFailure(db: Database, ctx: AccountContext, ip: string): Promise<void> {
+  const { lockoutMaxFailures: max, lockoutMinutes } = ctx.policy;
+  const restart = sql`${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now()`;
+  const [updated] = await db
+    .update(accounts)
+    .set({
+      failedLoginCount: sql`case when ${restart} then 1 else ${accounts.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when (case when ${restart} then 1 else ${accounts.failedLoginCount} + 1 end) >= ${max}
+        then now() + make_interval(mins => ${lockoutMinutes}) else null end`,
+    })
+    .where(and(eq(accounts.id, ctx.id), sql`(${accounts.lockedUntil} is null or ${accounts.lockedUntil} <= now())`))
+    .returning({ failed: accounts.failedLoginCount, lockedUntil: accounts.lockedUntil });
+  await recordAudit(db, { action: 'auth.loginFailed', targetType: 'account', targetId: ctx.id, after: updated ? { failed: updated.failed } : { locked: true }, ip });
+  if (updated?.lockedUntil) {
+    await recordAudit(db, { action: 'auth.locked', targetType: 'account', targetId: ctx.id, after: { lockedUntil: updated.lockedUntil }, ip });
+  }
+}
+
+/**
+ * A wrong password gets the same answer, at the same cost (one argon2 verification), whether the account exists,
+ * is disabled or locked: only whoever knows the password learns the account's state.
+ */
 export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) {
   const { db, pii } = deps;
   if (deps.captchaEnabled && !(await consumeCaptcha(db, meta.captchaId, body.captcha))) {
@@ -75,36 +105,16 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) 
     body.tab === 'physician'
       ? await loadPhysicianAccount(db, pii.idNumberHash(body.account))
       : await loadOrganizationAccount(db, body.account);
-  const wrong = (remaining?: number) =>
-    new AppError(401, 'INVALID_CREDENTIALS', remaining === undefined ? '账号或密码错误' : `账号或密码错误，还可尝试${remaining}次`);
 
-  if (!ctx) {
-    await recordAudit(db, { action: 'auth.loginFailed', targetType: 'account', after: { reason: 'unknownAccount', tab: body.tab }, ip: meta.ip });
-    throw wrong();
+  if (!(await checkPassword(pii, ctx, body.password))) {
+    if (ctx) await countFailure(db, ctx, meta.ip);
+    else await recordAudit(db, { action: 'auth.loginFailed', targetType: 'account', after: { reason: 'unknownAccount', tab: body.tab }, ip: meta.ip });
+    throw wrongCredentials();
   }
+  if (!ctx) throw wrongCredentials(); // unreachable: nobody's password matches an unknown account
   if (ctx.disabled) throw forbidden('账号已停用，请联系隶属卫生行政部门');
   if (ctx.lockedUntil && ctx.lockedUntil.getTime() > Date.now()) {
     throw new AppError(403, 'ACCOUNT_LOCKED', lockMessage(ctx.lockedUntil));
-  }
-
-  if (!(await checkPassword(pii, ctx, body.password))) {
-    const { lockoutMaxFailures: max, lockoutMinutes } = ctx.policy;
-    // One statement, so that parallel wrong attempts cannot both read the same count.
-    const [updated] = await db
-      .update(accounts)
-      .set({
-        failedLoginCount: sql`case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now() then 1 else ${accounts.failedLoginCount} + 1 end`,
-        lockedUntil: sql`case when (case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now() then 1 else ${accounts.failedLoginCount} + 1 end) >= ${max}
-          then now() + make_interval(mins => ${lockoutMinutes}) else null end`,
-      })
-      .where(eq(accounts.id, ctx.id))
-      .returning({ failed: accounts.failedLoginCount, lockedUntil: accounts.lockedUntil });
-    await recordAudit(db, { action: 'auth.loginFailed', targetType: 'account', targetId: ctx.id, after: { failed: updated.failed }, ip: meta.ip });
-    if (updated.lockedUntil) {
-      await recordAudit(db, { action: 'auth.locked', targetType: 'account', targetId: ctx.id, after: { lockedUntil: updated.lockedUntil }, ip: meta.ip });
-      throw new AppError(403, 'ACCOUNT_LOCKED', `密码连续错误${max}次，账号已锁定${lockoutMinutes}分钟`);
-    }
-    throw wrong(max - updated.failed);
   }
 
   const role: Role = ctx.kind;
@@ -114,7 +124,7 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) 
     await recordAudit(tx, { action: 'auth.login', actor: { accountId: ctx.id, role }, targetType: 'account', targetId: ctx.id, ip: meta.ip });
     return created;
   });
-  return { session, me: await describeMe(db, ctx, role) };
+  return { session, me: await describeMe(db, { ...ctx, initialPasswordRule: ctx.policy.initialPasswordRule }, role) };
 }
 
 export async function logout(db: Database, actor: Actor, tokenHash: string, ip: string): Promise<void> {
@@ -147,7 +157,7 @@ export async function changePassword(
     await deleteAccountSessions(tx, ctx.id, tokenHash);
     await recordAudit(tx, { action: 'auth.passwordChanged', actor, targetType: 'account', targetId: ctx.id, ip });
   });
-  return describeMe(db, { ...ctx, mustChangePassword: false }, actor.role);
+  return describeMe(db, { ...ctx, mustChangePassword: false, initialPasswordRule: ctx.policy.initialPasswordRule }, actor.role);
 }
 
 export async function switchRole(db: Database, actor: Actor, tokenHash: string, role: 'institution' | 'assessor', ip: string): Promise<Me> {
@@ -161,5 +171,5 @@ export async function switchRole(db: Database, actor: Actor, tokenHash: string, 
     await setSessionRole(tx, tokenHash, role);
     await recordAudit(tx, { action: 'auth.roleSwitched', actor, targetType: 'account', targetId: ctx.id, before: { role: actor.role }, after: { role }, ip });
   });
-  return describeMe(db, ctx, role);
+  return describeMe(db, { ...ctx, initialPasswordRule: ctx.policy.initialPasswordRule }, role);
 }

@@ -11,7 +11,7 @@ import {
 import { exemptionStatusLabels } from '../../../../common/schemas/registration';
 import { labelOptions } from '../../lib/options';
 import { zodRule } from '../../lib/zodRule';
-import { SearchButtons } from '../SearchButtons';
+import { FILTER_COL, SearchButtons } from '../SearchButtons';
 import { searchOf, type ProgressFilterValues } from './progressFilters';
 import type { ProgressSearch } from '../../api/progress';
 import './progress.css';
@@ -45,42 +45,41 @@ const statusOptions = progressStatuses.map((status) => ({ value: status, label: 
  */
 export function ProgressFilterForm({ departments, regionSelect, institutionSelect, onSearch, extra }: Props) {
   const [form] = Form.useForm<ProgressFilterValues>();
-  const col = { xs: 24, sm: 12, lg: 8, xxl: 6 };
   return (
     <Form<ProgressFilterValues> form={form} name="progressFilter" onFinish={(values) => onSearch(searchOf(values))} labelCol={{ flex: '76px' }} className="progress-filters">
       <Row gutter={16}>
         {regionSelect && (
-          <Col {...col}>
+          <Col {...FILTER_COL}>
             <Form.Item name="regionCode" label="区划">
               {regionSelect}
             </Form.Item>
           </Col>
         )}
         {institutionSelect && (
-          <Col {...col}>
+          <Col {...FILTER_COL}>
             <Form.Item name="institutionId" label={institutionSelect.label}>
               {institutionSelect.input}
             </Form.Item>
           </Col>
         )}
         {departments && (
-          <Col {...col}>
+          <Col {...FILTER_COL}>
             <Form.Item name="departmentId" label="科室">
               <Select placeholder="全部" allowClear options={departments} showSearch={{ optionFilterProp: 'label' }} />
             </Form.Item>
           </Col>
         )}
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="name" label="姓名">
             <Input placeholder="姓名" allowClear maxLength={64} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="idNumber" label="证件号码" rules={[zodRule(progressFilterFields.idNumber)]}>
             <Input placeholder="完整号码或后4位" allowClear maxLength={32} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item label="年龄">
             <Space.Compact block>
               <Form.Item name="ageMin" noStyle>
@@ -92,32 +91,32 @@ export function ProgressFilterForm({ departments, regionSelect, institutionSelec
             </Space.Compact>
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="physicianLevel" label="医师级别">
             <Select placeholder="全部" allowClear options={labelOptions(physicianLevelLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="practiceCategory" label="执业类别">
             <Select placeholder="全部" allowClear options={labelOptions(practiceCategoryLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="procedure" label="考核程序">
             <Select placeholder="全部" allowClear options={labelOptions(progressProcedureLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="result" label="考核结果">
             <Select placeholder="全部" allowClear options={labelOptions(progressResultLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="exemptionStatus" label="免考状态">
             <Select placeholder="全部" allowClear options={labelOptions(exemptionStatusLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="status" label="考核状态">
             <Select
               placeholder="全部"
@@ -136,7 +135,7 @@ export function ProgressFilterForm({ departments, regionSelect, institutionSelec
             />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item>
             <Space wrap>
               <SearchButtons form={form} onCleared={() => onSearch({})} />

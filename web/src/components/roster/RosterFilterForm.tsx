@@ -6,7 +6,7 @@ import { labelOptions } from '../../lib/options';
 import { zodRule } from '../../lib/zodRule';
 import { searchOf, type RosterFilterValues, type RosterSearch } from './rosterFilters';
 import './roster.css';
-import { SearchButtons } from '../SearchButtons';
+import { FILTER_COL, SearchButtons } from '../SearchButtons';
 
 interface Props {
   /** 科室 options (the institution's enabled departments); without them the 科室 filter is not shown. */
@@ -27,35 +27,34 @@ const ageRangeRule = ({ getFieldValue }: { getFieldValue: (name: keyof RosterFil
 /** 医师列表 filters: (机构), 科室, 姓名, 证件号码, 年龄, 首次注册时间, 执业类别, 医师级别; 查询 / 重置. */
 export function RosterFilterForm({ departments, institutionSelect, onSearch }: Props) {
   const [form] = Form.useForm<RosterFilterValues>();
-  const col = { xs: 24, sm: 12, lg: 8, xxl: 6 };
   return (
     <Form<RosterFilterValues> form={form} name="rosterFilter" onFinish={(values) => onSearch(searchOf(values))} labelCol={{ flex: '104px' }} className="roster-filters">
       <Row gutter={16}>
         {institutionSelect && (
-          <Col {...col}>
+          <Col {...FILTER_COL}>
             <Form.Item name="institutionId" label="机构">
               {institutionSelect}
             </Form.Item>
           </Col>
         )}
         {departments && (
-          <Col {...col}>
+          <Col {...FILTER_COL}>
             <Form.Item name="departmentId" label="科室">
               <Select placeholder="全部" allowClear options={departments} showSearch={{ optionFilterProp: 'label' }} />
             </Form.Item>
           </Col>
         )}
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="name" label="姓名">
             <Input placeholder="姓名" allowClear maxLength={64} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="idNumber" label="证件号码" rules={[zodRule(rosterFilterFields.idNumber)]}>
             <Input placeholder="完整号码或后4位" allowClear maxLength={32} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item label="年龄">
             <Space.Compact block>
               <Form.Item name="ageMin" noStyle>
@@ -67,22 +66,22 @@ export function RosterFilterForm({ departments, institutionSelect, onSearch }: P
             </Space.Compact>
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="firstRegistration" label="首次注册时间">
             <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={['开始时间', '结束时间']} className="roster-range" />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="practiceCategory" label="执业类别">
             <Select placeholder="全部" allowClear options={labelOptions(practiceCategoryLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item name="physicianLevel" label="医师级别">
             <Select placeholder="全部" allowClear options={labelOptions(physicianLevelLabels)} />
           </Form.Item>
         </Col>
-        <Col {...col}>
+        <Col {...FILTER_COL}>
           <Form.Item>
             <SearchButtons form={form} onCleared={() => onSearch({})} />
           </Form.Item>

@@ -1,8 +1,10 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { institutionGradeLabels, institutionLevelLabels, institutionTypeLabels } from '../../../../../common/enums';
+import { initialPasswordText } from '../../../../../common/password';
 import { createInstitutionBodySchema, type CreateInstitutionBody } from '../../../../../common/schemas/institution';
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useCreateInstitution } from '../../../api/institutions';
+import { useCurrentUser } from '../../../auth/currentUser';
 import { RegionTreeSelect } from '../../../components/region/RegionTreeSelect';
 import { labelOptions } from '../../../lib/options';
 import { zodRule } from '../../../lib/zodRule';
@@ -21,11 +23,12 @@ export function CreateInstitutionModal({ open, rootCode, onClose }: Props) {
   const [form] = Form.useForm<CreateInstitutionBody>();
   const create = useCreateInstitution();
   const { message } = App.useApp();
+  const initial = initialPasswordText(useCurrentUser().initialPasswordRule, 'organization');
 
   const submit = (values: CreateInstitutionBody) => {
     create.mutate(values, {
       onSuccess: (created) => {
-        message.success(`已新增机构「${created.name}」`);
+        message.success(`已新增机构「${created.name}」，${initial}`);
         form.resetFields();
         onClose();
       },
@@ -49,7 +52,7 @@ export function CreateInstitutionModal({ open, rootCode, onClose }: Props) {
       destroyOnHidden
       width={560}
     >
-      <Alert type="info" showIcon className="institution-modal-tip" title="新机构账号使用本省初始密码登录，首次登录须修改密码。" />
+      <Alert type="info" showIcon className="institution-modal-tip" title={`新机构账号使用本省初始密码登录（${initial}），首次登录须修改密码。`} />
       <Form<CreateInstitutionBody> form={form} name="createInstitution" layout="horizontal" labelCol={{ flex: '96px' }} onFinish={submit} autoComplete="off" preserve={false}>
         <Form.Item name="name" label="机构名称" required rules={[zodRule(field.name)]}>
           <Input placeholder="请输入机构名称" maxLength={128} />

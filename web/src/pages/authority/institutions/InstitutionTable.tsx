@@ -1,7 +1,9 @@
 import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
 import { institutionLevelLabels, institutionTypeLabels } from '../../../../../common/enums';
 import { accountStatusLabels, type AccountStatus, type InstitutionListItem, type InstitutionSortField } from '../../../../../common/schemas/institution';
+import { initialPasswordText } from '../../../../../common/password';
 import { useResetPassword, useUnlockAccount } from '../../../api/accounts';
+import { useCurrentUser } from '../../../auth/currentUser';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { useRefreshInstitutionList, useSetInstitutionDisabled } from '../../../api/institutions';
 
@@ -21,6 +23,7 @@ function RowActions({ row }: { row: InstitutionListItem }) {
   const unlock = useUnlockAccount();
   const setDisabled = useSetInstitutionDisabled();
   const feedback = useActionFeedback();
+  const initial = initialPasswordText(useCurrentUser().initialPasswordRule, 'organization');
   const run = (action: () => Promise<unknown>, done: string) => feedback(action, done, () => void refresh());
   const accountId = row.accountId;
   if (accountId === null) return null;
@@ -29,8 +32,8 @@ function RowActions({ row }: { row: InstitutionListItem }) {
     <Space size={0} wrap>
       <Popconfirm
         title="确认重置密码？"
-        description="密码将恢复为初始密码，该机构下次登录须修改密码"
-        onConfirm={() => void run(() => resetPassword.mutateAsync(accountId), '密码已重置为初始密码')}
+        description={`密码将恢复为初始密码（${initial}），该机构下次登录须修改密码`}
+        onConfirm={() => void run(() => resetPassword.mutateAsync(accountId), `密码已重置，${initial}`)}
       >
         <Button type="link" size="small">
           重置密码

@@ -1,6 +1,8 @@
 import { Button, Popconfirm, Space } from 'antd';
 import type { RosterItem } from '../../../../../common/schemas/physician';
+import { initialPasswordText } from '../../../../../common/password';
 import { useDeletePhysician, useEnrol, useResetPhysicianPassword } from '../../../api/physicians';
+import { useCurrentUser } from '../../../auth/currentUser';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 
 interface Props {
@@ -19,6 +21,7 @@ export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onG
   const enrol = useEnrol();
   const resetPassword = useResetPhysicianPassword();
   const remove = useDeletePhysician();
+  const initial = initialPasswordText(useCurrentUser().initialPasswordRule, 'physician');
   // Popconfirm's onConfirm returns nothing, so antd closes it at once instead of keeping its OK button loading.
   const run = useActionFeedback();
   const has = (action: RosterItem['actions'][number]) => row.actions.includes(action);
@@ -48,8 +51,8 @@ export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onG
       {has('resetPassword') && (
         <Popconfirm
           title="确认重置密码？"
-          description="密码将恢复为初始密码，并清除该医师绑定的手机号"
-          onConfirm={() => void run(() => resetPassword.mutateAsync(row.id), '密码已重置为初始密码')}
+          description={`密码将恢复为初始密码（${initial}），并清除该医师绑定的手机号`}
+          onConfirm={() => void run(() => resetPassword.mutateAsync(row.id), `密码已重置，${initial}`)}
         >
           <Button type="link" size="small">
             重置密码
