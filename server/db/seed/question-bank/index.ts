@@ -1,7 +1,8 @@
 // The demo question banks: one humanities bank and one proficiency bank per 执业类别.
 import type { QuestionBank } from '../../../../common/question-bank.js';
+import { clinicalBank } from './clinical.js';
 import { humanitiesBank } from './humanities.js';
 
-export { humanitiesBank };
+export { clinicalBank, humanitiesBank };
 
-export const demoQuestionBanks: QuestionBank[] = [humanitiesBank];
+export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank];
