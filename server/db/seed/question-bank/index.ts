@@ -1,8 +1,9 @@
 // The demo question banks: one humanities bank and one proficiency bank per 执业类别.
 import type { QuestionBank } from '../../../../common/question-bank.js';
 import { clinicalBank } from './clinical.js';
+import { dentalBank } from './dental.js';
 import { humanitiesBank } from './humanities.js';
 
-export { clinicalBank, humanitiesBank };
+export { clinicalBank, dentalBank, humanitiesBank };
 
-export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank];
+export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank, dentalBank];
