@@ -3,7 +3,8 @@ import type { QuestionBank } from '../../../../common/question-bank.js';
 import { clinicalBank } from './clinical.js';
 import { dentalBank } from './dental.js';
 import { humanitiesBank } from './humanities.js';
+import { publicHealthBank } from './public-health.js';
 
-export { clinicalBank, dentalBank, humanitiesBank };
+export { clinicalBank, dentalBank, humanitiesBank, publicHealthBank };
 
-export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank, dentalBank];
+export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank, dentalBank, publicHealthBank];
