@@ -4,7 +4,8 @@ import { clinicalBank } from './clinical.js';
 import { dentalBank } from './dental.js';
 import { humanitiesBank } from './humanities.js';
 import { publicHealthBank } from './public-health.js';
+import { tcmBank } from './tcm.js';
 
-export { clinicalBank, dentalBank, humanitiesBank, publicHealthBank };
+export { clinicalBank, dentalBank, humanitiesBank, publicHealthBank, tcmBank };
 
-export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank, dentalBank, publicHealthBank];
+export const demoQuestionBanks: QuestionBank[] = [humanitiesBank, clinicalBank, dentalBank, publicHealthBank, tcmBank];
