@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoQuestionBanks } from '../server/db/seed/question-bank/index.js';
-import { optionLetters, parseBankItem, questionBankSchema, questionCount, questionTypes, type BankItem, type QuestionBank } from './question-bank.js';
+import { bankItemSchema, optionLetters, parseBankItem, questionBankSchema, questionCount, questionTypes, type BankItem, type QuestionBank } from './question-bank.js';
 import { practiceCategories } from './enums.js';
 
 const bankName = (bank: QuestionBank) => `${bank.paper}${bank.practiceCategory ? `/${bank.practiceCategory}` : ''}`;
@@ -32,6 +32,11 @@ describe('question bank schema', () => {
     expect(messages({ type: 'A3', shared: '病例', questions: [{ stem: '一', options: a1.options, answer: 'A', explanation: '解', difficulty: 1 }] })).toEqual(['共用题干题须有2–6个子题']);
     expect(messages({ type: 'B1', sharedOptions: a1.options, questions: [{ stem: '一', answer: 'G', explanation: '解', difficulty: 1 }, { stem: '二', answer: 'A', explanation: '解', difficulty: 1 }] })).toEqual(['答案须为A–E中的一个字母']);
     expect(questionBankSchema.safeParse({ paper: 'proficiency', items: [] }).error?.issues[0].message).toBe('业务水平题须填写执业类别');
+    expect(bankItemSchema.safeParse({ ...a1, answer: 'Z' }).error?.issues[0]).toMatchObject({ path: ['answer'], message: '答案须为A–E中的一个字母' });
+  });
+
+  it('gives the item back with its texts trimmed', () => {
+    expect(bankItemSchema.parse({ ...a1, stem: ' 题干 ', options: [' 甲', '乙', '丙', '丁', '戊'] })).toMatchObject({ stem: '题干', options: ['甲', '乙', '丙', '丁', '戊'] });
   });
 });
 

@@ -174,10 +174,12 @@ export function parseBankItem(item: unknown) {
   return schema.safeParse(item);
 }
 
-/** One bank item (a single question or a group) as a zod schema, checked by its own type's rules. */
-export const bankItemSchema = z.unknown().superRefine((item, ctx) => {
+/** One bank item (a single question or a group) as a zod schema, checked by its own type's rules; texts come out trimmed. */
+export const bankItemSchema = z.unknown().transform((item, ctx): BankItem => {
   const result = parseBankItem(item);
-  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  if (result.success) return result.data as BankItem;
+  for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return z.NEVER;
 });
 
 export const questionBankSchema = z
