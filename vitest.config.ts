@@ -46,6 +46,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
+          // Fails a journey whose browser console logged an error (tests/support/console-guard.ts).
+          setupFiles: ['tests/support/console-guard.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -3,16 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { watchConsole } from './console-guard.js';
+
+export { expectRefusal } from './console-guard.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PHYSICIAN_ID = '430102198001010011';
 const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Every context opened on this browser has its console watched (see console-guard.ts). */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const open = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await open(options);
+    watchConsole(context);
+    return context;
+  };
+  return browser;
 }
 
 export const DESKTOP = { width: 1366, height: 800 };
