@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, PHONE, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -56,6 +56,7 @@ describe('login page (seed 004)', () => {
 
   it('a wrong password says only that account or password is wrong; after the fifth, the right one hears of the lock', async () => {
     const page = await newPage(browser, baseUrl, PHONE);
+    expectRefusal(page, 401, 403); // the wrong password, then the lock
     for (let attempt = 1; attempt <= 5; attempt++) {
       await loginThroughForm(page, '机构', 'DEMO0005', 'Wrong@2026');
       await page.getByText('账号或密码错误', { exact: true }).waitFor();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, PHONE, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -120,6 +120,8 @@ async function bindPhone(page: Page, physician: Physician, narrow: boolean, shot
 
 /** 登录 → 忘记密码？ → 证件号码 + 验证码 → 获取短信验证码 → code + new password → 重置密码 → 登录. */
 async function resetPassword(page: Page, physician: Physician, account: string, newPassword: string, narrow: boolean, shot: string) {
+  // A code asked for too soon (429), a wrong code (400), then the old password after the reset (401).
+  expectRefusal(page, 400, 401, 429);
   await page.goto('/login');
   await page.getByRole('tab', { name: '医师' }).click();
   await page.getByRole('link', { name: '忘记密码？' }).click();
