@@ -2,7 +2,7 @@
 // Creates and edits only its own non-current cycle 「2027-2029年度」; the current 2024-2026年度 and the policy stay as seeded.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -85,6 +85,7 @@ describe('考核周期, 考核政策 and the home of the provincial authority', 
     await current.getByText('当前周期').waitFor();
 
     // 编辑: a name the province already has is refused by the server, on the 名称 field; then the test window moves.
+    expectRefusal(page, 409);
     await created.getByRole('button', { name: /编\s*辑/ }).click();
     await dialog.getByText('编辑考核周期').waitFor();
     await dialog.getByLabel('名称').fill('2024-2026年度');

@@ -1,7 +1,7 @@
 // Journey of an institution (DEMO0003): the 考核周期 告知栏 on first login, the home's 联系方式, and 科室信息.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -95,6 +95,8 @@ describe('institution home and 科室信息 (DEMO0003)', () => {
     await editDialog.getByRole('button', { name: /取\s*消/ }).click();
     await editDialog.waitFor({ state: 'hidden' });
 
+    // The name taken and the delete refused are answered 409, shown as messages.
+    expectRefusal(page, 409);
     await page.getByRole('button', { name: '创建科室' }).click();
     await dialog.getByLabel('科室', { exact: true }).fill('康复科');
     await pickSubject(page, '康复医学科', '康复医学科');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../common/id-number.js';
-import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, button, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { choose, showsChoice } from './support/select.js';
 
 let browser: Browser;
@@ -107,6 +107,7 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await button(confirm, '确定').click();
     await page.getByText('密码已重置，初始密码为666666').waitFor();
 
+    expectRefusal(page, 409); // 医师已存在
     await button(page, '新增医师').click();
     const again = dialog(page, '新增医师');
     await again.getByLabel('姓名').fill('李明华');
