@@ -6,7 +6,7 @@
 // 报名 window and a third physician is told why 我要报名 is not possible; the window is opened again afterwards.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, PHONE, button, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn as signInAs } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn as signInAs } from './support/browser.js';
 import { PDF, fillFirstFourSteps, idPhoto, stepCard, upload, uploadPhoto } from './support/registration.js';
 
 let browser: Browser;
@@ -124,6 +124,7 @@ describe('我要报名', () => {
     await formItem(procedure, '申请免考').getByLabel('否').check();
     await screenshot(page, `${shot}-5-procedure`);
 
+    expectRefusal(page, 422); // the missing photo
     await button(page, '提交').click();
     // The server checks every step: the photo is missing, so 基本信息 opens with the message on the photo.
     await page.getByText(/基本信息.*请上传照片|请上传照片/).first().waitFor();
