@@ -2,7 +2,7 @@
 // over the whole run's log (test-results/server.log) when the browser project's server stops.
 import fs from 'node:fs';
 
-/** What gives a secret away in a log line (after numeric fields such as time and responseTime are dropped). */
+/** What gives a secret away in a log line (after numeric fields such as time and responseTime, and the random reqId, are dropped). */
 const PATTERNS: [string, RegExp][] = [
   ['证件号码', /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/],
   ['手机号', /(?<!\d)1[3-9]\d{9}(?!\d)/],
@@ -13,7 +13,8 @@ const PATTERNS: [string, RegExp][] = [
 function logLine(line: string): string | null {
   if (!line.startsWith('{')) return null;
   try {
-    return JSON.stringify(JSON.parse(line), (_key, value: unknown) => (typeof value === 'number' ? undefined : value));
+    // reqId is a random UUID: a group of it such as "15163219491e" once read as a phone number.
+    return JSON.stringify(JSON.parse(line), (key, value: unknown) => (typeof value === 'number' || key === 'reqId' ? undefined : value));
   } catch {
     return line;
   }
