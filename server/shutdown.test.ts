@@ -10,19 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from './db/client.js';
 import { ensureRegions } from './db/seed/regions.js';
 import { buildAuthority } from './test-support/factories.js';
+import { freePort } from './test-support/free-port.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Whether a new connection to the port is accepted. */
 const accepts = (port: number) =>
