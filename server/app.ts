@@ -52,6 +52,7 @@ import { noticeRoutes } from './modules/notices/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
+import { examRoutes } from './modules/exams/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(assessmentInfoRoutes, { prefix: '/api/v1/assessment-info' });
   await api.register(messageRoutes, { prefix: '/api/v1/messages' });
   await api.register(progressRoutes, { prefix: '/api/v1/progress' });
+  await api.register(examRoutes, { prefix: '/api/v1/exams' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

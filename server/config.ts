@@ -24,6 +24,8 @@ export interface Config {
   production: boolean;
   /** Login attempts per IP address per minute. */
   loginRateLimit: number;
+  /** 开始考试 admitted per second across all instances (the 9:00 start storm); the rest are told when to retry. */
+  examStartRate: number;
   idEncryptionKey: string | null;
   idHmacKey: string | null;
   logLevel: string;
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     production,
     loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 60, 'LOGIN_RATE_LIMIT'),
+    examStartRate: intFrom(env.EXAM_START_RATE, 100, 'EXAM_START_RATE'),
     idEncryptionKey: env.ID_ENCRYPTION_KEY || null,
     idHmacKey: env.ID_HMAC_KEY || null,
     logLevel: env.LOG_LEVEL || 'info',

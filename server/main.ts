@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import { createAuthority } from './modules/authorities/create.js';
 import { findOrphanFiles } from './modules/files/orphans.js';
 import { PURGE_EVERY_MS, purgeExpired } from './purge-job.js';
+import { SWEEP_EVERY_MS, sweepExpiredAttempts } from './modules/exams/sweeper.js';
+import { deliverSms } from './modules/messages/notify.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -55,6 +57,12 @@ async function serve(config: Config): Promise<void> {
   const purgeTimer = setInterval(() => {
     purgeExpired(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'purge failed'));
   }, PURGE_EVERY_MS).unref();
+  // Attempts past their deadline are closed on the server even when no page submits them.
+  const sweepTimer = setInterval(() => {
+    sweepExpiredAttempts(runtime.database.db)
+      .then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms))
+      .catch((err: unknown) => app.log.error({ err }, 'exam sweep failed'));
+  }, SWEEP_EVERY_MS).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
   // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
@@ -64,6 +72,7 @@ async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info(`${signal}: shutting down`);
     clearInterval(purgeTimer);
+    clearInterval(sweepTimer);
     setTimeout(() => {
       app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
       process.exit(1);

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from './client.js';
 
-export type PgArrayType = 'text' | 'int4' | 'date' | 'bool' | 'timestamptz';
+export type PgArrayType = 'text' | 'int4' | 'date' | 'bool' | 'timestamptz' | 'jsonb';
 
 export interface BulkColumn {
   name: string;

@@ -66,6 +66,10 @@ export const auditActions = {
   'changeRequest.submitted': '提交医师信息修改申请',
   'changeRequest.approved': '通过医师信息修改申请',
   'changeRequest.rejected': '驳回医师信息修改申请',
+  'exam.started': '开始考试',
+  'exam.submitted': '提交试卷',
+  'enrolment.testPassed': '测评合格',
+  'enrolment.testFailed': '测评不合格',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -11,3 +11,4 @@ export * from './notices.js';
 export * from './registrations.js';
 export * from './reviews.js';
 export * from './shared-state.js';
+export * from './exams.js';

@@ -9,13 +9,14 @@ import type { z } from 'zod';
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
 import { refreshStatistics } from '../../db/bulk.js';
-import type { Database } from '../../db/client.js';
+import type { Database, Tx } from '../../db/client.js';
 import { enrolments, physicians } from '../../db/schema/index.js';
 import { recordAudit, type AuditAction } from '../../lib/audit.js';
 import { conflict } from '../../lib/errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { ID_TAIL_LENGTH } from '../../lib/pii.js';
 import { currentCycle } from '../cycles/service.js';
+import { hasExamAttempt } from '../exams/context.js';
 import { deliverSms, notifyPhysicians, type Notice, type PendingSms } from '../messages/notify.js';
 import { returnedByAuthority } from '../reviews/texts.js';
 import type { SmsLogger, SmsProvider } from '../../lib/sms.js';
@@ -183,7 +184,8 @@ export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeo
 /** One step of the state machine for a physician's enrolment in the current cycle, with the reason it was taken. */
 interface EnrolmentMove {
   event: EnrolmentEvent;
-  context?: TransitionContext;
+  /** Facts of the transition; a function is read inside the transaction, after the enrolment is locked. */
+  context?: TransitionContext | ((tx: Tx, enrolmentId: number) => Promise<TransitionContext>);
   reason: string;
   action: AuditAction;
   /** Why nothing moves when there is no enrolment to move. */
@@ -206,7 +208,8 @@ async function moveCurrentEnrolment(deps: RosterDeps, actor: Actor, physicianId:
       .where(and(eq(enrolments.cycleId, cycle.id), eq(enrolments.physicianId, physicianId)))
       .for('update');
     const status: EnrolmentStatus = (current?.status as EnrolmentStatus | undefined) ?? 'NOT_ENROLLED';
-    const outcome = transition(status, move.event, eventActors[move.event], move.context);
+    const context = typeof move.context === 'function' ? (current ? await move.context(tx, current.id) : {}) : move.context;
+    const outcome = transition(status, move.event, eventActors[move.event], context);
     if (!outcome.ok || !current) throw conflict(outcome.ok ? move.noEnrolment : outcome.reason);
     await tx
       .update(enrolments)
@@ -249,14 +252,14 @@ export async function returnRegistration(
   ip: string,
 ): Promise<void> {
   requireRole(actor, ['authority']);
-  // 测评 is not built yet, so no test can have started.
   const pending = await moveCurrentEnrolment(
     deps,
     actor,
     physicianId,
     {
       event: 'authorityReturn',
-      context: { testStarted: false },
+      // Read after the enrolment is locked: a start holds it shared while it inserts its attempt.
+      context: async (tx, enrolmentId) => ({ testStarted: await hasExamAttempt(tx, enrolmentId) }),
       reason: body.reason,
       action: 'enrolment.returnedByAuthority',
       noEnrolment: '医师尚未提交报名信息',
