@@ -25,6 +25,7 @@ export async function createTestApp(
   options: {
     captcha?: boolean;
     loginRateLimit?: number;
+    examStartRate?: number;
     /** Log lines (JSON) to this stream; off by default. */
     log?: LogOptions;
     /** Extra routes a test needs beside the product's, added before the app is ready. */
@@ -39,6 +40,7 @@ export async function createTestApp(
     ...loadConfig({}),
     captchaEnabled: options.captcha ?? false,
     loginRateLimit: options.loginRateLimit ?? 10_000,
+    examStartRate: options.examStartRate ?? 10_000,
     smsOutboxFile: path.join(filesDir, 'sms-outbox.log'),
   };
   const storage = localStorage(filesDir);

@@ -158,10 +158,10 @@ export async function saveAnswers(db: Database, actor: Actor, attemptId: number,
       select id, question_count, deadline, kind from exam_attempts
       where id = ${attemptId} and physician_id = ${actor.orgId} and status = 'in_progress'
         and (deadline is null or clock_timestamp() <= deadline + make_interval(secs => ${ANSWER_GRACE_SECONDS}))
-        and ${Math.max(...positions)} < question_count),
+        and ${Math.max(...positions)}::int < question_count),
     input as (
-      select * from unnest(${`{${positions.join(',')}}`}::int[], ${positions.map((p) => newest.get(p)!.answer)}::text[],
-                           ${`{${positions.map((p) => newest.get(p)!.seq).join(',')}}`}::int[]) as u(position, answer, seq)),
+      select * from unnest(${sql.param(positions)}::int[], ${sql.param(positions.map((p) => newest.get(p)!.answer))}::text[],
+                           ${sql.param(positions.map((p) => newest.get(p)!.seq))}::int[]) as u(position, answer, seq)),
     saved as (
       insert into exam_answers (attempt_id, position, answer, seq, saved_at)
       select attempt.id, input.position, input.answer, input.seq, clock_timestamp() from attempt, input

@@ -71,8 +71,8 @@ export async function startExam(db: Database, actor: Actor, paper: PaperKind, op
   const result = await db.execute(sql`
     with started as (
       insert into exam_attempts (physician_id, enrolment_id, cycle_id, kind, paper, stage, draw, question_count, rule, started_at, deadline)
-      select ${ctx.physicianId}, e.id, e.cycle_id, 'exam', ${paper}, ${entry.stage}, ${JSON.stringify(draw)}::jsonb,
-             ${draw.length}, ${JSON.stringify(frozen)}::jsonb, ${now.toISOString()}::timestamptz, ${deadline.toISOString()}::timestamptz
+      select ${ctx.physicianId}::int, e.id, e.cycle_id, 'exam', ${paper}::text, ${entry.stage}::text, ${JSON.stringify(draw)}::jsonb,
+             ${draw.length}::int, ${JSON.stringify(frozen)}::jsonb, ${now.toISOString()}::timestamptz, ${deadline.toISOString()}::timestamptz
       -- The status is read under a share lock: a 退回报名 racing this start either waits and then sees the attempt,
       -- or has committed and this start inserts nothing.
       from enrolments e where e.id = ${ctx.enrolment!.id} and e.status = ${ctx.enrolment!.status} for share of e
@@ -80,8 +80,8 @@ export async function startExam(db: Database, actor: Actor, paper: PaperKind, op
       returning id),
     audited as (
       insert into audit_events (actor_account_id, actor_role, action, target_type, target_id, after, ip)
-      select ${actor.accountId}, ${actor.role}, ${'exam.started' satisfies keyof typeof auditActions}, 'enrolment', ${String(ctx.enrolment!.id)},
-             jsonb_build_object('attemptId', id, 'paper', ${paper}, 'stage', ${entry.stage}), ${ip}
+      select ${actor.accountId}::int, ${actor.role}::text, ${'exam.started' satisfies keyof typeof auditActions}::text, 'enrolment', ${String(ctx.enrolment!.id)}::text,
+             jsonb_build_object('attemptId', id, 'paper', ${paper}::text, 'stage', ${entry.stage}::text), ${ip}::text
       from started)
     select id from started`);
   const inserted = (result as unknown as { rows: { id: number }[] }).rows[0];
