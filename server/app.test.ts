@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, loginAs, type TestApp } from './test-support/app.js';
 import { seedDemo } from './db/seed/demo.js';
-import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
+import { DEMO_EXAMINEE_ID, DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
+import type { AttemptView, ExamOverview } from '../common/schemas/exams.js';
 import { count } from 'drizzle-orm';
 import { physicians } from './db/schema/index.js';
 
@@ -80,5 +81,25 @@ describe('demo data', () => {
     expect(home.facts).toContainEqual({ label: '受委托医疗卫生机构数', value: '5' });
     const physician = await loginAs(t.app, DEMO_PHYSICIAN_ID, DEMO_PASSWORD, 'physician');
     expect((await physician.get('/api/v1/home')).json().facts).toContainEqual({ label: '本周期考核状态', value: '待报名' });
+  });
+
+  it('the demo examinee (待参加考核) can take both papers of the demo banks, and the record of the review is complete', async () => {
+    const examinee = await loginAs(t.app, DEMO_EXAMINEE_ID, DEMO_PASSWORD, 'physician');
+    const overview = (await examinee.get('/api/v1/exams')).json() as ExamOverview;
+    expect(overview.notice).toBeNull();
+    expect(overview.papers.map((p) => [p.paper, p.state])).toEqual([
+      ['humanities', 'notStarted'],
+      ['proficiency', 'locked'],
+    ]);
+    const started = await examinee.post('/api/v1/exams/start', { paper: 'humanities' });
+    expect(started.statusCode, started.body).toBe(200);
+    const view = (await examinee.get(`/api/v1/exams/attempts/${started.json().attemptId}`)).json() as AttemptView;
+    expect(view.questions).toHaveLength(overview.papers[0].questionCount!);
+    expect(overview.practice.every((p) => p.available)).toBe(true);
+    const institution = await loginAs(t.app, 'DEMO0003', DEMO_PASSWORD);
+    const roster = (await institution.get('/api/v1/progress?status=AWAITING_TEST&pageSize=50')).json() as { items: { enrolmentId: number }[] };
+    expect(roster.items.length).toBeGreaterThanOrEqual(6);
+    const record = await institution.get(`/api/v1/reviews/${roster.items[0].enrolmentId}`);
+    expect(record.statusCode, record.body).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { backupCommand, restoreCommand } from './backup/cli.js';
 import { loadConfig, refusalToServe, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.js';
-import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
+import { DEMO_PASSWORD, DEMO_EXAMINEE_ID, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import { createAuthority } from './modules/authorities/create.js';
 import { findOrphanFiles } from './modules/files/orphans.js';
 import { PURGE_EVERY_MS, purgeExpired } from './purge-job.js';
@@ -20,6 +20,7 @@ const DEMO_ACCOUNTS = [
   ['医疗卫生机构 + 考核机构', '机构', 'DEMO0001'],
   ['医疗卫生机构', '机构', 'DEMO0002'],
   ['医师', '医师', DEMO_PHYSICIAN_ID],
+  ['医师（待参加考核）', '医师', DEMO_EXAMINEE_ID],
 ];
 
 function printDemoAccounts(): void {

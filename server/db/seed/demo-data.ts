@@ -3,6 +3,8 @@ import type { InstitutionGrade, InstitutionLevel, InstitutionType } from '../../
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PHYSICIAN_ID = '430102198001010011';
+/** The first demo physician of DEMO0003 waiting for the test (待参加考核); the seed makes them so (demo-tests.ts). */
+export const DEMO_EXAMINEE_ID = '510107198903071245';
 
 export const demoAuthorities: { regionCode: string; name: string; account: string; contact: string; phone: string }[] = [
   { regionCode: '990000', name: '演示省卫生健康委员会', account: 'wjw990000', contact: '周明', phone: '0990-88001001' },

@@ -11,6 +11,7 @@ import { accounts, assessorAssignments, assessors, authorities, cycles, departme
 import { ensureRegions } from './regions.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, demoAuthorities, demoInstitutions } from './demo-data.js';
 import { generateDemoPhysicians } from './demo-physicians.js';
+import { seedDemoBanks, seedDemoExaminees, seedDemoPaperRules } from './demo-tests.js';
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(accounts);
@@ -29,8 +30,9 @@ export function demoCycle(today: string = todayInChina()) {
   };
 }
 
-export async function seedDemo(db: Database, pii: Pii, today: string = todayInChina()): Promise<{ physicians: number }> {
+export async function seedDemo(db: Database, pii: Pii, today: string = todayInChina()): Promise<{ physicians: number; examinees: string[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let examinees: string[] = [];
   const people = generateDemoPhysicians(demoInstitutions);
   await db.transaction(async (tx) => {
     await ensureRegions(tx);
@@ -111,7 +113,7 @@ export async function seedDemo(db: Database, pii: Pii, today: string = todayInCh
       demoInstitutions.filter((i) => i.account !== 'DEMO0001').map((i) => ({ cycleId: cycle.id, institutionId: institutionId.get(i.account)!, assignedAssessorId: main })),
     );
     // About two thirds confirmed (待报名), the rest not yet (未确认参加); the named demo physician is enrolled.
-    await insertUnnest(tx, 'enrolments', [
+    const enrolled = await insertUnnest<{ id: number; physician_id: number }>(tx, 'enrolments', [
       { name: 'cycle_id', type: 'int4', values: physicianIds.map(() => cycle.id) },
       { name: 'physician_id', type: 'int4', values: physicianIds },
       { name: 'institution_id', type: 'int4', values: people.map((p) => institutionId.get(p.institutionAccount)!) },
@@ -120,7 +122,17 @@ export async function seedDemo(db: Database, pii: Pii, today: string = todayInCh
         type: 'text',
         values: people.map((p, i) => (p.idNumber === DEMO_PHYSICIAN_ID || i % 3 !== 2 ? 'PENDING_REGISTRATION' : 'NOT_ENROLLED')),
       },
-    ]);
+    ], { returning: 'id, physician_id' });
+    await seedDemoBanks(tx);
+    await seedDemoPaperRules(tx, cycle.id);
+    examinees = await seedDemoExaminees(tx, {
+      cycleId: cycle.id,
+      people,
+      physicianIds,
+      // Only those confirmed (待报名) can have registered.
+      enrolmentIds: new Map(enrolled.filter((_, i) => people[i].idNumber === DEMO_PHYSICIAN_ID || i % 3 !== 2).map((e) => [Number(e.physician_id), Number(e.id)])),
+      departmentId: (p) => departmentId.get(`${institutionId.get(p.institutionAccount)}/${p.departmentName}`)!,
+    });
   });
-  return { physicians: people.length };
+  return { physicians: people.length, examinees };
 }

@@ -5,3 +5,4 @@ export { AccountSettingsPage } from './account-settings/AccountSettingsPage';
 export { AssessmentInfoPage } from './assessment-info/AssessmentInfoPage';
 export { ChangeRequestPage } from './change-request/ChangeRequestPage';
 export { MessagesPage } from './messages/MessagesPage';
+export { ExamsPage, CompletedExamsPage, PracticePage, AttemptPage } from './exams';

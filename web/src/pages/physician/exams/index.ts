@@ -1,0 +1,4 @@
+export { ExamsPage } from './ExamsPage';
+export { CompletedExamsPage } from './CompletedExamsPage';
+export { PracticePage } from './PracticePage';
+export { AttemptPage } from './AttemptPage';
