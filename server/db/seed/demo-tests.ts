@@ -25,23 +25,39 @@ export async function seedDemoBanks(tx: Tx): Promise<void> {
   );
 }
 
-const SINGLE_SHARE = { A1: 0.5, A2: 0.6, X: 0.5, TF: 0.5 } as Record<string, number>;
+/** Each demo paper: 50 questions of 2 points, 100 in all, 60 to pass, 60 minutes — the usual shape of the real ones. */
+export const DEMO_PAPER_QUESTIONS = 50;
+const DEMO_POINTS = 2;
 
 /**
- * A rule the bank fills: about half of each single-answer type, and the first groups of each group type (groups are
- * drawn whole, so the counts are sums of group sizes the bank has). One point a question, 60 % to pass, 60 minutes.
+ * A rule the bank fills: the first group of each group type (groups are drawn whole, so a count is a sum of group
+ * sizes the bank has), and the rest of the 50 shared among the single-answer types by how many each type has.
  */
 export function demoRuleSections(bank: QuestionBank): PaperRuleSection[] {
-  const sections: PaperRuleSection[] = [];
-  for (const type of ['A1', 'A2', 'X', 'TF', 'A3', 'A4', 'B1'] as const) {
-    const items = bank.items.filter((i) => i.type === type);
-    if (items.length === 0) continue;
-    const count = isGroup(items[0])
-      ? items.slice(0, Math.max(1, Math.floor(items.length / 2))).reduce((n, i) => n + (isGroup(i) ? i.questions.length : 1), 0)
-      : Math.max(1, Math.floor(items.length * SINGLE_SHARE[type]));
-    sections.push({ type, count, points: 1 });
+  const groups = new Map<string, number>();
+  const singles = new Map<string, number>();
+  for (const item of bank.items) {
+    if (isGroup(item)) {
+      if (!groups.has(item.type)) groups.set(item.type, item.questions.length);
+    } else singles.set(item.type, (singles.get(item.type) ?? 0) + 1);
   }
-  return sections;
+  const left = DEMO_PAPER_QUESTIONS - [...groups.values()].reduce((a, b) => a + b, 0);
+  const available = [...singles.values()].reduce((a, b) => a + b, 0);
+  const counts = new Map([...singles].map(([type, n]) => [type, Math.min(n, Math.floor((left * n) / available))]));
+  // Hand out what flooring left over, one question at a time, to types that still have questions.
+  for (let short = left - [...counts.values()].reduce((a, b) => a + b, 0); short > 0; ) {
+    const before = short;
+    for (const [type, n] of singles) {
+      if (short > 0 && counts.get(type)! < n) {
+        counts.set(type, counts.get(type)! + 1);
+        short -= 1;
+      }
+    }
+    if (short === before) break;
+  }
+  return (['A1', 'A2', 'X', 'TF', 'A3', 'A4', 'B1'] as const)
+    .map((type) => ({ type, count: counts.get(type) ?? groups.get(type) ?? 0, points: DEMO_POINTS }))
+    .filter((s) => s.count > 0);
 }
 
 export async function seedDemoPaperRules(tx: Tx, cycleId: number): Promise<void> {
@@ -49,7 +65,7 @@ export async function seedDemoPaperRules(tx: Tx, cycleId: number): Promise<void>
     demoQuestionBanks.map((bank) => {
       const sections = demoRuleSections(bank);
       const total = sections.reduce((n, s) => n + s.count * s.points, 0);
-      return { cycleId, paper: bank.paper, practiceCategory: bank.practiceCategory ?? '', sections, passScore: Math.ceil(total * 0.6), durationMinutes: 60 };
+      return { cycleId, paper: bank.paper, practiceCategory: bank.practiceCategory ?? '', sections, passScore: Math.round(total * 0.6), durationMinutes: 60 };
     }),
   );
 }
