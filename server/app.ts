@@ -26,6 +26,7 @@ import { loggingOptions, type LogOptions } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { BODY_LIMIT, MULTIPART_LIMITS, requestErrorMessage } from './lib/request-errors.js';
 import { safeValidatorCompiler } from './lib/validation.js';
+import { registerLoadShedding } from './lib/load-shedding.js';
 import type { Pii } from './lib/pii.js';
 import { createSmsProvider, type SmsProvider } from './lib/sms.js';
 import type { Storage } from './lib/storage.js';
@@ -152,6 +153,8 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
   });
 
+  // Before the session hook, so a shed request costs no database work.
+  await registerLoadShedding(app, { maxEventLoopDelayMs: deps.config.loadShedEventLoopDelayMs, maxHeapUsedBytes: deps.config.loadShedMaxHeapBytes });
   registerSessionHooks(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

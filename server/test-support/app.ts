@@ -26,6 +26,8 @@ export async function createTestApp(
     captcha?: boolean;
     loginRateLimit?: number;
     examStartRate?: number;
+    /** Load shedding as configured in production; off in tests unless asked for (a busy CI machine lags). */
+    loadShedding?: { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number };
     /** Log lines (JSON) to this stream; off by default. */
     log?: LogOptions;
     /** Extra routes a test needs beside the product's, added before the app is ready. */
@@ -41,6 +43,8 @@ export async function createTestApp(
     captchaEnabled: options.captcha ?? false,
     loginRateLimit: options.loginRateLimit ?? 10_000,
     examStartRate: options.examStartRate ?? 10_000,
+    loadShedEventLoopDelayMs: options.loadShedding?.maxEventLoopDelayMs ?? 0,
+    loadShedMaxHeapBytes: options.loadShedding?.maxHeapUsedBytes ?? 0,
     smsOutboxFile: path.join(filesDir, 'sms-outbox.log'),
   };
   const storage = localStorage(filesDir);
