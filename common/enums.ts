@@ -120,6 +120,10 @@ export const windowLabels: Record<WindowKey, string> = {
   review: '报名信息审核',
   test: '测评考核',
 };
+/** The optional 补考时间 shown after the four windows when the cycle has one. */
+export const scheduleKeys = [...windowKeys, 'retake'] as const;
+export type ScheduleKey = (typeof scheduleKeys)[number];
+export const RETAKE_WINDOW_LABEL = '补考时间';
 export const windowStates = ['notStarted', 'open', 'ended'] as const;
 export type WindowState = (typeof windowStates)[number];
 export const windowStateLabels: Record<WindowState, string> = { notStarted: '未开始', open: '进行中', ended: '已结束' };

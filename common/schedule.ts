@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { windowKeys, windowLabels, type WindowKey, type WindowState } from './enums.js';
+import { RETAKE_WINDOW_LABEL, windowKeys, windowLabels, type ScheduleKey, type WindowKey, type WindowState } from './enums.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -31,12 +31,18 @@ export interface CycleWindows {
   reviewEnd: string;
   testStart: string;
   testEnd: string;
+  retakeStart?: string | null;
+  retakeEnd?: string | null;
 }
 
 export function scheduleWindows(cycle: CycleWindows, today: string = todayInChina()) {
-  return windowKeys.map((key: WindowKey) => {
+  const windows: { key: ScheduleKey; label: string; start: string; end: string; state: WindowState }[] = windowKeys.map((key: WindowKey) => {
     const start = cycle[`${key}Start`];
     const end = cycle[`${key}End`];
     return { key, label: windowLabels[key], start, end, state: windowState(start, end, today) };
   });
+  if (cycle.retakeStart && cycle.retakeEnd) {
+    windows.push({ key: 'retake', label: RETAKE_WINDOW_LABEL, start: cycle.retakeStart, end: cycle.retakeEnd, state: windowState(cycle.retakeStart, cycle.retakeEnd, today) });
+  }
+  return windows;
 }

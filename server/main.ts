@@ -11,6 +11,7 @@ import { findOrphanFiles } from './modules/files/orphans.js';
 import { PURGE_EVERY_MS, purgeExpired } from './purge-job.js';
 import { SWEEP_EVERY_MS, sweepExpiredAttempts } from './modules/exams/sweeper.js';
 import { deliverSms } from './modules/messages/notify.js';
+import { WINDOW_CLOSE_EVERY_MS, closeEndedWindows } from './modules/retakes/close-windows.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -64,6 +65,12 @@ async function serve(config: Config): Promise<void> {
       .then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms))
       .catch((err: unknown) => app.log.error({ err }, 'exam sweep failed'));
   }, SWEEP_EVERY_MS).unref();
+  // When a 测评考核 or 补考 window has closed, who did not pass moves on (once, by one instance).
+  const windowTimer = setInterval(() => {
+    closeEndedWindows(runtime.database.db)
+      .then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms))
+      .catch((err: unknown) => app.log.error({ err }, 'window close failed'));
+  }, WINDOW_CLOSE_EVERY_MS).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
   // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
@@ -74,6 +81,7 @@ async function serve(config: Config): Promise<void> {
     app.log.info(`${signal}: shutting down`);
     clearInterval(purgeTimer);
     clearInterval(sweepTimer);
+    clearInterval(windowTimer);
     setTimeout(() => {
       app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
       process.exit(1);

@@ -7,6 +7,8 @@ import { windowKeys, windowLabels, type WindowKey } from '../enums.js';
 import { scheduleWindowSchema } from './home.js';
 
 export type CycleDateField = 'startDate' | 'endDate' | `${WindowKey}Start` | `${WindowKey}End`;
+/** A field a date problem can be reported on. */
+export type CycleProblemField = CycleDateField | 'retakeStart' | 'retakeEnd';
 
 const windowDateFields = Object.fromEntries(
   windowKeys.flatMap((key) => [
@@ -20,18 +22,21 @@ const cycleFields = z.object({
   startDate: dateField('周期开始日期'),
   endDate: dateField('周期结束日期'),
   ...windowDateFields,
+  /** 补考时间 (optional): both dates or neither. */
+  retakeStart: dateField('补考时间开始日期').nullish().transform((v) => v ?? null),
+  retakeEnd: dateField('补考时间结束日期').nullish().transform((v) => v ?? null),
   isCurrent: z.boolean({ error: '请选择是否设为当前周期' }).default(false),
 });
 
-export type CycleDates = Record<CycleDateField, string>;
+export type CycleDates = Record<CycleDateField, string> & { retakeStart?: string | null; retakeEnd?: string | null };
 
 /**
  * The order rules of 考核安排, each problem on the field to correct: every window inside the cycle and not ending
  * before it starts; 考核机构申请 starts no later than 医师报名; 报名信息审核 neither starts before 医师报名 starts nor
  * ends before it ends; 测评考核 does not start before 报名信息审核 starts.
  */
-export function cycleDateProblems(d: CycleDates): { field: CycleDateField; message: string }[] {
-  const problems: { field: CycleDateField; message: string }[] = [];
+export function cycleDateProblems(d: CycleDates): { field: CycleProblemField; message: string }[] {
+  const problems: { field: CycleProblemField; message: string }[] = [];
   if (d.endDate < d.startDate) problems.push({ field: 'endDate', message: '周期起止的结束日期不能早于开始日期' });
   for (const key of windowKeys) {
     const label = windowLabels[key];
@@ -55,6 +60,13 @@ export function cycleDateProblems(d: CycleDates): { field: CycleDateField; messa
   }
   if (d.testStart < d.reviewStart) {
     problems.push({ field: 'testStart', message: '测评考核的开始日期不能早于报名信息审核的开始日期' });
+  }
+  if (!!d.retakeStart !== !!d.retakeEnd) {
+    problems.push({ field: d.retakeStart ? 'retakeEnd' : 'retakeStart', message: '请同时选择补考时间的开始和结束日期' });
+  } else if (d.retakeStart && d.retakeEnd) {
+    if (d.retakeEnd < d.retakeStart) problems.push({ field: 'retakeEnd', message: '补考时间的结束日期不能早于开始日期' });
+    else if (d.retakeStart <= d.testEnd) problems.push({ field: 'retakeStart', message: `补考时间须在测评考核结束（${d.testEnd}）之后` });
+    else if (d.retakeEnd > d.endDate) problems.push({ field: 'retakeEnd', message: `补考时间须在周期起止（${d.startDate} 至 ${d.endDate}）之内` });
   }
   return problems;
 }
@@ -86,6 +98,8 @@ export const cycleSchema = z.object({
   reviewEnd: z.string(),
   testStart: z.string(),
   testEnd: z.string(),
+  retakeStart: z.string().nullable(),
+  retakeEnd: z.string().nullable(),
   isCurrent: z.boolean(),
   windows: z.array(scheduleWindowSchema),
   updatedAt: z.string(),

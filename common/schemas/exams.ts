@@ -61,6 +61,8 @@ export const practicePaperSchema = z.object({ paper, paperLabel: z.string(), que
 
 export const examOverviewSchema = z.object({
   cycleName: z.string().nullable(),
+  /** The window this enrolment tests in now: 测评考核, or 补考 in 待参加补考. */
+  windowLabel: z.string().nullable(),
   testStart: z.string().nullable(),
   testEnd: z.string().nullable(),
   /** Why no test can be taken now (not 待参加考核, outside the 测评考核 window, …); null when some can. */

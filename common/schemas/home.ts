@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { windowKeys, windowStates } from '../enums.js';
+import { scheduleKeys, windowStates } from '../enums.js';
 
 export const scheduleWindowSchema = z.object({
-  key: z.enum(windowKeys),
+  key: z.enum(scheduleKeys),
   label: z.string(),
   start: z.string(),
   end: z.string(),

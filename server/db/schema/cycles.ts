@@ -20,6 +20,9 @@ export const cycles = pgTable(
     reviewEnd: date('review_end').notNull(),
     testStart: date('test_start').notNull(),
     testEnd: date('test_end').notNull(),
+    /** 补考时间: optional, after 测评考核. */
+    retakeStart: date('retake_start'),
+    retakeEnd: date('retake_end'),
     isCurrent: boolean('is_current').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -23,10 +23,14 @@ export function demoCycle(today: string = todayInChina()) {
   const endDate = dayjs(today).isAfter('2026-11-30') ? dayjs(today).add(60, 'day').format('YYYY-MM-DD') : '2026-12-31';
   const from = dayjs(today).subtract(10, 'day').format('YYYY-MM-DD');
   const to = dayjs(today).add(30, 'day').format('YYYY-MM-DD');
+  const retakeStart = dayjs(to).add(1, 'day').format('YYYY-MM-DD');
+  const retakeEnd = [dayjs(to).add(15, 'day').format('YYYY-MM-DD'), endDate].sort()[0];
   return {
     provinceCode: '990000', name: '2024-2026年度', startDate: '2024-01-01', endDate, isCurrent: true,
     assessorApplicationStart: from, assessorApplicationEnd: to, registrationStart: from, registrationEnd: to,
     reviewStart: from, reviewEnd: to, testStart: from, testEnd: to,
+    // 补考时间 after 测评考核, when the cycle leaves room for it.
+    ...(retakeStart <= retakeEnd ? { retakeStart, retakeEnd } : {}),
   };
 }
 

@@ -26,7 +26,7 @@ describe('GET /api/v1/cycles (考核周期)', () => {
     const province = (await ctx.clients.provinceAuthority.get('/api/v1/cycles')).json();
     expect(province).toMatchObject({ total: 1, page: 1, pageSize: 10, canManage: true });
     expect(province.items[0]).toMatchObject({ name: '2024-2026年度', isCurrent: true });
-    expect(province.items[0].windows.map((w: { label: string }) => w.label)).toEqual(['考核机构申请', '医师报名', '报名信息审核', '测评考核']);
+    expect(province.items[0].windows.map((w: { label: string }) => w.label)).toEqual(['考核机构申请', '医师报名', '报名信息审核', '测评考核', '补考时间']);
     expect((await ctx.clients.cityBAuthority.get('/api/v1/cycles')).json()).toMatchObject({ total: 1, canManage: false });
   });
 
@@ -76,6 +76,9 @@ describe('POST /api/v1/cycles (新建考核周期)', () => {
     [{ reviewStart: '2027-03-31' }, 'reviewStart', '报名信息审核的开始日期不能早于医师报名的开始日期'],
     [{ reviewEnd: '2027-05-30' }, 'reviewEnd', '报名信息审核的结束日期不能早于医师报名的结束日期'],
     [{ testStart: '2027-04-14' }, 'testStart', '测评考核的开始日期不能早于报名信息审核的开始日期'],
+    [{ retakeStart: '2027-08-31', retakeEnd: '2027-09-30' }, 'retakeStart', '补考时间须在测评考核结束（2027-08-31）之后'],
+    [{ retakeStart: '2027-09-01' }, 'retakeEnd', '请同时选择补考时间的开始和结束日期'],
+    [{ retakeStart: '2029-12-01', retakeEnd: '2030-01-15' }, 'retakeEnd', '补考时间须在周期起止（2027-01-01 至 2029-12-31）之内'],
   ] as const)('refuses %o with a message on %s', async (override, field, message) => {
     const before = (await ctx.t.db.select().from(cycles)).length;
     const response = await ctx.clients.provinceAuthority.post('/api/v1/cycles', cycleBody({ name: '错误周期', ...override }));
@@ -95,6 +98,17 @@ describe('POST /api/v1/cycles (新建考核周期)', () => {
     expect(list.items.map((c: Cycle) => c.name)).toContain('2027-2029年度');
     const [audit] = await audits('cycle.created', created.id);
     expect(audit).toMatchObject({ actorAccountId: ctx.world.province.account.id, after: { name: '2027-2029年度', isCurrent: false, testEnd: '2027-08-31' } });
+  });
+
+  it('keeps an optional 补考时间 and shows it after 测评考核', async () => {
+    const response = await ctx.clients.provinceAuthority.post('/api/v1/cycles', cycleBody({ name: '含补考周期', retakeStart: '2027-09-10', retakeEnd: '2027-09-30' }));
+    expect(response.statusCode, response.body).toBe(201);
+    const created: Cycle = response.json();
+    expect(created).toMatchObject({ retakeStart: '2027-09-10', retakeEnd: '2027-09-30' });
+    expect(created.windows.at(-1)).toMatchObject({ key: 'retake', label: '补考时间', start: '2027-09-10', end: '2027-09-30' });
+    const without: Cycle = (await ctx.clients.provinceAuthority.post('/api/v1/cycles', cycleBody({ name: '无补考周期' }))).json();
+    expect(without).toMatchObject({ retakeStart: null, retakeEnd: null });
+    expect(without.windows.map((w) => w.key)).not.toContain('retake');
   });
 
   it('refuses a name the province already has', async () => {

@@ -30,6 +30,8 @@ export function cycleView(row: CycleRow): Cycle {
     reviewEnd: row.reviewEnd,
     testStart: row.testStart,
     testEnd: row.testEnd,
+    retakeStart: row.retakeStart,
+    retakeEnd: row.retakeEnd,
     isCurrent: row.isCurrent,
     windows: scheduleWindows(row),
     updatedAt: row.updatedAt.toISOString(),
@@ -55,6 +57,8 @@ function columnsOf(body: CycleBody) {
     reviewEnd: body.reviewEnd,
     testStart: body.testStart,
     testEnd: body.testEnd,
+    retakeStart: body.retakeStart,
+    retakeEnd: body.retakeEnd,
     isCurrent: body.isCurrent,
   };
 }

@@ -39,7 +39,7 @@ export interface ExamContext {
   physicianId: number;
   practiceCategory: string;
   transferredOut: boolean;
-  cycle: { id: number; name: string; testStart: string; testEnd: string } | null;
+  cycle: { id: number; name: string; testStart: string; testEnd: string; retakeStart: string | null; retakeEnd: string | null } | null;
   enrolment: { id: number; status: EnrolmentStatus; procedure: Procedure | null; exemptionApproved: boolean } | null;
   bankRevision: number;
   attempts: AttemptSummary[];
@@ -50,6 +50,7 @@ export async function loadExamContext(db: Database | Tx, actor: Actor, lockEnrol
   const result = await db.execute(sql`
     select p.id as "physicianId", p.practice_category as "practiceCategory", p.transferred_out_at is not null as "transferredOut",
            c.id as "cycleId", c.name as "cycleName", c.test_start::text as "testStart", c.test_end::text as "testEnd",
+           c.retake_start::text as "retakeStart", c.retake_end::text as "retakeEnd",
            e.id as "enrolmentId", e.status, e.procedure, coalesce(r.exemption_status = 'approved', false) as "exemptionApproved",
            coalesce((select b.revision from question_bank_revisions b where b.province_code = ${actor.provinceCode}), 0) as "bankRevision",
            coalesce((select json_agg(json_build_object('id', a.id, 'paper', a.paper, 'stage', a.stage, 'status', a.status,
@@ -72,7 +73,16 @@ export async function loadExamContext(db: Database | Tx, actor: Actor, lockEnrol
     physicianId: Number(row.physicianId),
     practiceCategory: String(row.practiceCategory),
     transferredOut: Boolean(row.transferredOut),
-    cycle: row.cycleId ? { id: Number(row.cycleId), name: String(row.cycleName), testStart: String(row.testStart), testEnd: String(row.testEnd) } : null,
+    cycle: row.cycleId
+      ? {
+          id: Number(row.cycleId),
+          name: String(row.cycleName),
+          testStart: String(row.testStart),
+          testEnd: String(row.testEnd),
+          retakeStart: (row.retakeStart as string | null) ?? null,
+          retakeEnd: (row.retakeEnd as string | null) ?? null,
+        }
+      : null,
     enrolment: row.enrolmentId
       ? { id: Number(row.enrolmentId), status: row.status as EnrolmentStatus, procedure: (row.procedure as Procedure | null) ?? null, exemptionApproved: Boolean(row.exemptionApproved) }
       : null,
@@ -91,7 +101,14 @@ export function requiredPapers(policy: PolicyFields, procedure: Procedure, exemp
 /** The stage an enrolment's status tests in; null when it tests in none. */
 export function stageOf(status: EnrolmentStatus): ExamStage | null {
   if (status === 'AWAITING_TEST') return 'first';
+  if (status === 'AWAITING_RETAKE') return 'retake';
   return null;
+}
+
+/** The window a stage tests in: 测评考核 for the first test, 补考时间 for the retake (null while not set). */
+export function stageWindow(cycle: NonNullable<ExamContext['cycle']>, stage: ExamStage): { label: string; start: string; end: string } | null {
+  if (stage === 'first') return { label: '测评考核', start: cycle.testStart, end: cycle.testEnd };
+  return cycle.retakeStart && cycle.retakeEnd ? { label: '补考', start: cycle.retakeStart, end: cycle.retakeEnd } : null;
 }
 
 export const ruleFor = (ctx: ExamContext, paper: PaperKind) =>
@@ -107,10 +124,13 @@ export function examNotice(ctx: ExamContext, today: string): string | null {
   const status = ctx.enrolment.status;
   if (status === 'COMPLETED') return '本周期考核已完成';
   if (status === 'PENDING_RETAKE_CONFIRMATION') return '测评未通过，等待卫生行政部门确认补考';
-  if (!stageOf(status)) return '报名信息审核通过（待参加考核）后方可参加测评';
-  const state = windowState(ctx.cycle.testStart, ctx.cycle.testEnd, today);
-  if (state === 'notStarted') return `测评考核时间未开始（${ctx.cycle.testStart} 至 ${ctx.cycle.testEnd}）`;
-  if (state === 'ended') return `测评考核时间已结束（${ctx.cycle.testStart} 至 ${ctx.cycle.testEnd}）`;
+  const stage = stageOf(status);
+  if (!stage) return '报名信息审核通过（待参加考核）后方可参加测评';
+  const window = stageWindow(ctx.cycle, stage);
+  if (!window) return '卫生行政部门尚未安排补考时间，请关注通知';
+  const state = windowState(window.start, window.end, today);
+  if (state === 'notStarted') return `${window.label}时间未开始（${window.start} 至 ${window.end}）`;
+  if (state === 'ended') return `${window.label}时间已结束（${window.start} 至 ${window.end}）`;
   return null;
 }
 
@@ -120,7 +140,9 @@ export async function examPapers(db: Database | Tx, actor: Actor, ctx: ExamConte
   if (!ctx.enrolment?.procedure || !stageOf(ctx.enrolment.status) || ctx.transferredOut) return { notice, papers: [] };
   const stage = stageOf(ctx.enrolment.status)!;
   const policy = (await cachedPolicy(db as Database, actor.provinceCode)).fields;
-  const required = requiredPapers(policy, ctx.enrolment.procedure, ctx.enrolment.exemptionApproved);
+  const passedAny = (paper: PaperKind) => ctx.attempts.some((a) => a.paper === paper && a.passed);
+  // 补考 takes only the papers not passed in the first test.
+  const required = requiredPapers(policy, ctx.enrolment.procedure, ctx.enrolment.exemptionApproved).filter((p) => stage === 'first' || !passedAny(p));
   const humanitiesPassed = !required.includes('humanities') || ctx.attempts.some((a) => a.paper === 'humanities' && a.passed);
   const papers = required.map((paper): ExamPaper => {
     const attempt = ctx.attempts.find((a) => a.paper === paper && a.stage === stage) ?? null;

@@ -9,7 +9,7 @@ import { requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
 import { cycles, examAttempts } from '../../db/schema/index.js';
 import { bankIndex } from './bank-index.js';
-import { examPapers, loadExamContext } from './context.js';
+import { examPapers, loadExamContext, stageOf, stageWindow } from './context.js';
 import { PRACTICE_MIN_QUESTIONS } from './practice.js';
 
 export async function examOverview(db: Database, actor: Actor, now = new Date()): Promise<ExamOverview> {
@@ -44,5 +44,7 @@ export async function examOverview(db: Database, actor: Actor, now = new Date())
       passed: a.passed ?? false,
     }),
   );
-  return { cycleName: ctx.cycle?.name ?? null, testStart: ctx.cycle?.testStart ?? null, testEnd: ctx.cycle?.testEnd ?? null, notice, papers, completed, practice };
+  const stage = ctx.enrolment ? stageOf(ctx.enrolment.status) : null;
+  const window = ctx.cycle ? stageWindow(ctx.cycle, stage ?? 'first') : null;
+  return { cycleName: ctx.cycle?.name ?? null, windowLabel: window?.label ?? null, testStart: window?.start ?? null, testEnd: window?.end ?? null, notice, papers, completed, practice };
 }

@@ -16,7 +16,7 @@ import { hitRateLimit } from '../../lib/rate-limit-store.js';
 import { auditActions } from '../../lib/audit.js';
 import { bankIndex } from './bank-index.js';
 import { drawPaper } from './draw.js';
-import { examPapers, loadExamContext, ruleFor, totalPoints } from './context.js';
+import { examPapers, loadExamContext, ruleFor, stageWindow, totalPoints } from './context.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -66,7 +66,8 @@ export async function startExam(db: Database, actor: Actor, paper: PaperKind, op
     multipleScoring: rule.multipleScoring,
     reviewAllowed: rule.reviewAllowed,
   };
-  const deadline = new Date(Math.min(now.getTime() + rule.durationMinutes * 60_000, windowEnd(ctx.cycle!.testEnd).getTime()));
+  const window = stageWindow(ctx.cycle!, entry.stage)!;
+  const deadline = new Date(Math.min(now.getTime() + rule.durationMinutes * 60_000, windowEnd(window.end).getTime()));
   // One statement: the attempt, or nothing when another start won the race; the audit row comes with it.
   const result = await db.execute(sql`
     with started as (

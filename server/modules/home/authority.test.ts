@@ -59,7 +59,7 @@ describe('GET /api/v1/home/authority (卫生行政部门首页)', () => {
     expect(home.greeting).toBe(`${ctx.world.cityA.authority.name}，您好！当前身份：卫生行政部门`);
     expect(home.jurisdiction).toEqual({ authorityName: ctx.world.cityA.authority.name, regionCode: '990100', regionPath: '演示省 长河市' });
     expect(home.cycle?.name).toBe('2024-2026年度');
-    expect(home.cycle?.windows.map((w) => w.label)).toEqual(['考核机构申请', '医师报名', '报名信息审核', '测评考核']);
+    expect(home.cycle?.windows.map((w) => w.label)).toEqual(['考核机构申请', '医师报名', '报名信息审核', '测评考核', '补考时间']);
   });
 
   it('the province counts everything in it', async () => {

@@ -1,7 +1,7 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import type { CycleSummary } from '../../../../common/schemas/home';
-import { windowStateLabels, type WindowKey } from '../../../../common/enums';
+import { windowStateLabels, type ScheduleKey } from '../../../../common/enums';
 import { formatDateRange } from '../../lib/format';
 import './home.css';
 
@@ -10,11 +10,12 @@ type WindowState = keyof typeof windowStateLabels;
 const stateColors: Record<WindowState, string> = { notStarted: 'blue', open: 'green', ended: 'default' };
 
 /** Who each window is for, in the words of the manuals (seed 004). */
-const windowHints: Record<WindowKey, string> = {
+const windowHints: Record<ScheduleKey, string> = {
   assessorApplication: '符合条件的医疗、预防、保健机构和行业、学术组织',
   registration: '医师填报本周期考核信息',
   review: '医疗卫生机构审核与考核机构复核',
   test: '参加本周期所有简易程序和一般程序的医师',
+  retake: '测评不合格或缺考、经卫生行政部门允许补考的医师',
 };
 
 /** 考核时间安排: the cycle and its four windows, each with its dates and whether it is open. */

@@ -1,5 +1,5 @@
 import { App, Col, DatePicker, Divider, Form, Input, Modal, Row, Switch, type FormRule } from 'antd';
-import { windowKeys, windowLabels } from '../../../../../common/enums';
+import { RETAKE_WINDOW_LABEL, windowKeys, windowLabels } from '../../../../../common/enums';
 import { cycleBodySchema, cycleDateProblems, type Cycle } from '../../../../../common/schemas/cycle';
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { useCreateCycle, useUpdateCycle } from '../../../api/cycles';
@@ -20,6 +20,17 @@ function rangeRules(item: RangeItem): FormRule[] {
     }),
   ];
 }
+
+/** 补考时间 is optional; when chosen it must follow 测评考核 and stay inside the cycle. */
+const retakeRules: FormRule[] = [
+  ({ getFieldsValue }) => ({
+    validator: async () => {
+      const dates = datesOf(getFieldsValue([...rangeItems, 'retake']) as Partial<CycleFormValues>);
+      const problem = dates && cycleDateProblems(dates).find((p) => formItemOf(p.field) === 'retake');
+      if (problem) throw new Error(problem.message);
+    },
+  }),
+];
 
 const otherRanges = (item: RangeItem) => rangeItems.filter((other) => other !== item);
 
@@ -111,6 +122,11 @@ export function CycleFormModal({ cycle, onClose }: Props) {
               {rangeItem(key)}
             </Col>
           ))}
+          <Col xs={24} md={12}>
+            <Form.Item name="retake" label={`${RETAKE_WINDOW_LABEL}（可不设）`} rules={retakeRules} dependencies={['test', 'period']} extra="测评考核结束后，经允许补考的医师在此时间内参加补考">
+              <DatePicker.RangePicker className="cycle-range" placeholder={['开始日期', '结束日期']} allowEmpty={[true, true]} />
+            </Form.Item>
+          </Col>
         </Row>
         <Form.Item
           name="isCurrent"

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { windowKeys, windowLabels } from '../../../../../common/enums';
+import { RETAKE_WINDOW_LABEL, windowKeys, windowLabels } from '../../../../../common/enums';
 import { pageSizes, type Cycle } from '../../../../../common/schemas/cycle';
 import { errorMessage } from '../../../api/client';
 import { useCycleList } from '../../../api/cycles';
@@ -30,6 +30,11 @@ function columns(canManage: boolean, edit: (cycle: Cycle) => void): TableColumns
       key,
       render: (_: unknown, c: Cycle) => <DateRange start={c[`${key}Start`]} end={c[`${key}End`]} />,
     })),
+    {
+      title: RETAKE_WINDOW_LABEL,
+      key: 'retake',
+      render: (_: unknown, c: Cycle) => (c.retakeStart && c.retakeEnd ? <DateRange start={c.retakeStart} end={c.retakeEnd} /> : <span className="cycle-muted">未设置</span>),
+    },
     { title: '当前周期', key: 'isCurrent', width: 96, render: (_, c) => (c.isCurrent ? <Tag color="green">当前周期</Tag> : <span className="cycle-muted">—</span>) },
     ...(canManage
       ? [

@@ -16,7 +16,7 @@ describe('考核周期 form', () => {
   it('turns the pickers into the API body and back', () => {
     const body = bodyOf(values);
     expect(body).toMatchObject({ startDate: '2027-01-01', endDate: '2029-12-31', registrationStart: '2027-04-01', testEnd: '2027-08-31' });
-    const again = valuesOf({ ...body, id: 1, windows: [], updatedAt: '2027-01-01T00:00:00.000Z', isCurrent: false });
+    const again = valuesOf({ ...body, retakeStart: body.retakeStart ?? null, retakeEnd: body.retakeEnd ?? null, id: 1, windows: [], updatedAt: '2027-01-01T00:00:00.000Z', isCurrent: false });
     expect(bodyOf(again)).toEqual(body);
   });
 

@@ -15,6 +15,8 @@ export interface CycleFormValues {
   registration?: DateRange | null;
   review?: DateRange | null;
   test?: DateRange | null;
+  /** 补考时间: optional. */
+  retake?: DateRange | null;
   isCurrent: boolean;
 }
 
@@ -26,6 +28,7 @@ const day = (value: Dayjs) => value.format('YYYY-MM-DD');
 export function formItemOf(field: string): keyof CycleFormValues | null {
   if (field === 'name' || field === 'isCurrent') return field;
   if (field === 'startDate' || field === 'endDate') return 'period';
+  if (field === 'retakeStart' || field === 'retakeEnd') return 'retake';
   const key = windowKeys.find((k) => field === `${k}Start` || field === `${k}End`);
   return key ?? null;
 }
@@ -40,7 +43,8 @@ export function datesOf(values: Partial<CycleFormValues>): CycleDates | null {
     dates[`${key}Start`] = day(windows[i][0]);
     dates[`${key}End`] = day(windows[i][1]);
   });
-  return dates as CycleDates;
+  const retake = values.retake?.[0] && values.retake[1] ? values.retake : null;
+  return { ...(dates as CycleDates), retakeStart: retake ? day(retake[0]) : null, retakeEnd: retake ? day(retake[1]) : null };
 }
 
 export function bodyOf(values: CycleFormValues): CycleBody {
@@ -58,6 +62,7 @@ export function valuesOf(cycle: Cycle): CycleFormValues {
     registration: range(cycle.registrationStart, cycle.registrationEnd),
     review: range(cycle.reviewStart, cycle.reviewEnd),
     test: range(cycle.testStart, cycle.testEnd),
+    retake: cycle.retakeStart && cycle.retakeEnd ? range(cycle.retakeStart, cycle.retakeEnd) : null,
     isCurrent: cycle.isCurrent,
   };
 }

@@ -64,12 +64,12 @@ export function ExamsPage() {
   const [starting, setStarting] = useState<ExamPaper | null>(null);
   if (overview.isPending) return <PageSpin />;
   if (overview.isError) return <LoadFailed message={errorMessage(overview.error)} onRetry={() => void overview.refetch()} />;
-  const { notice, papers, cycleName, testStart, testEnd } = overview.data;
+  const { notice, papers, cycleName, windowLabel, testStart, testEnd } = overview.data;
   return (
     <Flex vertical gap={16} className="exams-page">
       {cycleName && testStart && testEnd && (
         <Typography.Text type="secondary">
-          {cycleName} · 测评考核时间 {formatDateRange(testStart, testEnd)}
+          {cycleName} · {windowLabel}时间 {formatDateRange(testStart, testEnd)}
         </Typography.Text>
       )}
       {notice && <Alert type="info" showIcon message={notice} />}
