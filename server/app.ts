@@ -54,6 +54,7 @@ import { policyRoutes } from './modules/policies/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
 import { examRoutes } from './modules/exams/routes.js';
+import { retakeRoutes } from './modules/retakes/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(messageRoutes, { prefix: '/api/v1/messages' });
   await api.register(progressRoutes, { prefix: '/api/v1/progress' });
   await api.register(examRoutes, { prefix: '/api/v1/exams' });
+  await api.register(retakeRoutes, { prefix: '/api/v1/retakes' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

@@ -70,6 +70,8 @@ export const auditActions = {
   'exam.submitted': '提交试卷',
   'enrolment.testPassed': '测评合格',
   'enrolment.testFailed': '测评不合格',
+  'enrolment.retakeAllowed': '允许补考',
+  'enrolment.retakeDeclined': '不允许补考',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

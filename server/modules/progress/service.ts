@@ -75,8 +75,8 @@ async function idNumberCondition(deps: ProgressDeps, scope: SQL[], raw: string |
 
 const cycleOf = (cycle: { id: number; name: string } | null) => (cycle ? { id: cycle.id, name: cycle.name } : null);
 
-/** The conditions of a filter, and whether its page may walk the primary key (a whole province's list). */
-async function whereOf(deps: ProgressDeps, actor: Actor, cycleId: number, filters: ProgressFilters) {
+/** The conditions of a filter, and whether its page may walk the primary key (a whole province's list). Also 补考管理's. */
+export async function whereOf(deps: ProgressDeps, actor: Actor, cycleId: number, filters: ProgressFilters) {
   const within = await scopeOf(deps.db, actor, filters);
   const scope = scopeConditions(cycleId, within);
   const { idNumber, regionCode: _region, ...rest } = filters;
