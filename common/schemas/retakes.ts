@@ -70,4 +70,5 @@ export const retakeDecisionBodySchema = z
     if (b.decision === 'decline' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请输入不允许补考的理由' });
   });
 export type RetakeDecisionBody = z.output<typeof retakeDecisionBodySchema>;
+export type RetakeDecisionInput = z.input<typeof retakeDecisionBodySchema>;
 export const retakeDecisionResultSchema = z.object({ count: z.number() });

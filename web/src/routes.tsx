@@ -47,6 +47,8 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/assessment-info', title: '考核信息查询', access: ['physician'], Page: lazyNamed(loadPhysician, 'AssessmentInfoPage') },
   { path: '/change-request', title: '信息修改申请', access: ['physician'], Page: lazyNamed(loadPhysician, 'ChangeRequestPage') },
   { path: '/messages', title: '站内消息', access: ['physician'], Page: lazyNamed(loadPhysician, 'MessagesPage') },
+  { path: '/retakes', title: '待确认补考', access: ['authority'], Page: lazyNamed(loadAuthority, 'RetakesPage') },
+  { path: '/retakes', title: '补考管理', access: ['institution'], Page: lazyNamed(loadInstitution, 'RetakesPage') },
   { path: '/exams', title: '待参加的考试', access: ['physician'], Page: lazyNamed(loadPhysician, 'ExamsPage') },
   { path: '/exams/completed', title: '已完成的考试', access: ['physician'], Page: lazyNamed(loadPhysician, 'CompletedExamsPage') },
   { path: '/exams/practice', title: '待参加的练习', access: ['physician'], Page: lazyNamed(loadPhysician, 'PracticePage') },

@@ -9,3 +9,4 @@ export { AssessorAssignmentsPage } from './assessor-assignments/AssessorAssignme
 export { PhysiciansPage } from './physicians/PhysiciansPage';
 export { ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
+export { RetakesPage } from './retakes/RetakesPage';

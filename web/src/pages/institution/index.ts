@@ -8,3 +8,4 @@ export { TransferInPage } from './transfer-in/TransferInPage';
 export { ChangeRequestsPage } from './change-requests/ChangeRequestsPage';
 export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
+export { RetakesPage } from './retakes/RetakesPage';
