@@ -52,6 +52,7 @@ import { institutionRoutes } from './modules/institutions/routes.js';
 import { noticeRoutes } from './modules/notices/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
+import { statisticsRoutes } from './modules/statistics/routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
 import { examRoutes } from './modules/exams/routes.js';
 import { retakeRoutes } from './modules/retakes/routes.js';
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(progressRoutes, { prefix: '/api/v1/progress' });
   await api.register(examRoutes, { prefix: '/api/v1/exams' });
   await api.register(retakeRoutes, { prefix: '/api/v1/retakes' });
+  await api.register(statisticsRoutes, { prefix: '/api/v1/statistics' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

@@ -43,8 +43,9 @@ function ownScope(actor: Actor): ProgressScope {
 /**
  * The scope narrowed by the 机构 and 区划 filters. A 机构 the actor may not see, or a 区划 outside an authority's
  * jurisdiction, answers 404 (other tenants are not revealed); 区划 is the authority's filter only.
+ * 考核统计 checks its drill-down with it too.
  */
-async function scopeOf(db: Database, actor: Actor, filters: { institutionId?: number; regionCode?: string }): Promise<ProgressScope> {
+export async function scopeOf(db: Database, actor: Actor, filters: { institutionId?: number; regionCode?: string }): Promise<ProgressScope> {
   requireRole(actor, progressRoles);
   if (filters.institutionId) {
     if (actor.role === 'assessor' && filters.institutionId === actor.orgId) throw notFound('未找到该卫生机构');

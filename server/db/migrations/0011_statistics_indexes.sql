@@ -1,0 +1,2 @@
+CREATE INDEX "audit_enrolment_action_idx" ON "audit_events" USING btree ("action","at","target_id") WHERE "audit_events"."target_type" = 'enrolment';--> statement-breakpoint
+CREATE INDEX "evaluations_failed_idx" ON "evaluations" USING btree ("enrolment_id") WHERE "evaluations"."work_performance" = 'failed' or "evaluations"."ethics" = 'failed';
