@@ -1,2 +1,3 @@
+CREATE INDEX "physicians_statistics_idx" ON "physicians" USING btree ("id","practice_category","physician_level");--> statement-breakpoint
 CREATE INDEX "audit_enrolment_action_idx" ON "audit_events" USING btree ("action","at","target_id") WHERE "audit_events"."target_type" = 'enrolment';--> statement-breakpoint
 CREATE INDEX "evaluations_failed_idx" ON "evaluations" USING btree ("enrolment_id") WHERE "evaluations"."work_performance" = 'failed' or "evaluations"."ethics" = 'failed';
