@@ -50,7 +50,7 @@ const line = (label: string, s: LatencySummary, detail: string) => {
 console.log('preparing…');
 const sample = await prepareStatistics();
 results.sample = { enrolled: sample.enrolled, assignedEnrolled: sample.assignedEnrolled, auditEvents: sample.auditEvents, district: sample.districtCode };
-console.log(`${sample.enrolled} enrolled; ${sample.auditEvents} audit events of the daily line; flagship in ${sample.districtCode}`);
+console.log(`${sample.enrolled} enrolled; ${sample.auditEvents} audit events of the daily line; district ${sample.districtCode}`);
 
 // The anchors: a connection set up like the app's (no parallel workers), the statements compiled by the app's own code.
 const bare = new pg.Client({ connectionString: url, options: '-c max_parallel_workers_per_gather=0' });

@@ -9,6 +9,7 @@ import { openRuntime } from '../../server/runtime.js';
 import { prepareProgress, type ProgressSample } from './progress-setup.js';
 
 export interface StatisticsSample extends ProgressSample {
+  /** The district with the most institutions in the flagship's city. */
   districtCode: string;
   auditEvents: number;
 }
@@ -46,7 +47,9 @@ export async function prepareStatistics(): Promise<StatisticsSample> {
       console.log(`setup: ${rowCount(failed)} failed evaluations, ${written} audit events`);
       for (const table of ['evaluations', 'audit_events']) await db.execute(sql.raw(`vacuum analyze ${table}`));
     }
-    const [{ code }] = await rows<{ code: string }>(sql`select region_code as code from institutions where id = ${sample.flagshipId}`);
+    // The district of the flagship's city with the most institutions (the flagship itself sits at the city).
+    const [{ code }] = await rows<{ code: string }>(sql`select region_code as code from institutions
+      where region_code like ${`${sample.cityCode.slice(0, 4)}%`} and region_code <> ${sample.cityCode} group by 1 order by count(*) desc, 1 limit 1`);
     const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int n from audit_events where ip = 'bench'`);
     return { ...sample, districtCode: code, auditEvents: Number(n) };
   } finally {
