@@ -1,4 +1,4 @@
-import { FileDoneOutlined, HomeOutlined, LineChartOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileDoneOutlined, HomeOutlined, LineChartOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 考核机构 (assessor), in the order of the manuals. Add items here as pages are built. */
@@ -13,4 +13,5 @@ export const assessorMenu: MenuEntry[] = [
     children: [{ path: '/reviews/standard', label: '一般程序复核' }, { path: '/reviews/simplified', label: '简易程序复核' }, { path: '/reviews/exemption', label: '免考复核' }],
   },
   { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
+  { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
 ];

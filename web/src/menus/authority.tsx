@@ -1,4 +1,4 @@
-import { RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 卫生行政部门 (authority), in the order of the manuals. Add items here as pages are built. */
@@ -11,6 +11,7 @@ export const authorityMenu: MenuEntry[] = [
   { path: '/physicians', label: '医师列表', icon: <TeamOutlined /> },
   { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
   { path: '/retake-management', label: '补考管理', icon: <RedoOutlined />, children: [{ path: '/retakes', label: '待确认补考' }] },
+  { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
   { path: '/notices', label: '通知公告', icon: <NotificationOutlined /> },
   { path: '/policy', label: '考核政策', icon: <SettingOutlined /> },
 ];

@@ -1,8 +1,12 @@
-import { Col, Progress, Row } from 'antd';
+import { Col, Row } from 'antd';
+import { lazy, Suspense } from 'react';
 import type { Progress as ProgressData, Rate } from '../../../../common/schemas/progress';
 import './progress-rates.css';
 
-/** 考核进度's three rates (seed 002 §1.8): each with what it counts, a ring with the %, and `x/y`. */
+// ECharts comes in its own chunk, only on the pages that draw charts; the tile shows its figures meanwhile.
+const RateGauge = lazy(() => import('../charts/RateGauge'));
+
+/** 考核进度's three rates (seed 002 §1.8): each with what it counts, a gauge with the %, and `x/y`. */
 const rates: { key: 'registration' | 'review' | 'completion'; title: string; subtitle: string; color: string }[] = [
   { key: 'registration', title: '报名完成率', subtitle: '已填报信息医师', color: '#1a5fb4' },
   { key: 'review', title: '审核完成率', subtitle: '已审核信息医师', color: '#13a8a8' },
@@ -12,7 +16,11 @@ const rates: { key: 'registration' | 'review' | 'completion'; title: string; sub
 function RateTile({ title, subtitle, color, rate }: { title: string; subtitle: string; color: string; rate: Rate }) {
   return (
     <div className="progress-rate" aria-label={`${title} ${rate.percent}% ${rate.done}/${rate.total}`}>
-      <Progress type="circle" percent={rate.percent} size={88} strokeColor={color} />
+      <div className="progress-rate-gauge">
+        <Suspense fallback={null}>
+          <RateGauge title={title} percent={rate.percent} color={color} />
+        </Suspense>
+      </div>
       <div className="progress-rate-text">
         <div className="progress-rate-title">{title}</div>
         <div className="progress-rate-subtitle">{subtitle}</div>

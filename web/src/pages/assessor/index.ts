@@ -3,3 +3,4 @@ export { AssessorHomePage } from './home/AssessorHomePage';
 export { CommitteePage } from './committee/CommitteePage';
 export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
+export { StatisticsPage } from './statistics/StatisticsPage';

@@ -10,3 +10,4 @@ export { PhysiciansPage } from './physicians/PhysiciansPage';
 export { ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { RetakesPage } from './retakes/RetakesPage';
+export { StatisticsPage } from './statistics/StatisticsPage';

@@ -9,3 +9,4 @@ export { ChangeRequestsPage } from './change-requests/ChangeRequestsPage';
 export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { RetakesPage } from './retakes/RetakesPage';
+export { StatisticsPage } from './statistics/StatisticsPage';
