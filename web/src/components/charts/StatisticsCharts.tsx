@@ -35,7 +35,7 @@ function funnelOption(total: StatisticsRow): ChartOption {
         sort: 'none',
         left: '8%',
         width: '84%',
-        minSize: '8%',
+        minSize: '30%',
         label: { show: true, position: 'inside', formatter: '{b} {c}', color: '#fff' },
         data: steps,
       },

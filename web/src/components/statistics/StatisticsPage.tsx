@@ -141,7 +141,11 @@ function useStatisticsSearch(): [StatisticsSearch & { split: StatisticsSplit }, 
   };
   const go = (next: StatisticsSearch) => {
     const out = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value !== undefined && value !== '' && value !== 'none') out.set(key, String(value));
+    // Always in this order, so that a place has one URL.
+    for (const key of ['cycleId', 'regionCode', 'institutionId', 'split'] as const) {
+      const value = next[key];
+      if (value !== undefined && value !== '' && value !== 'none') out.set(key, String(value));
+    }
     setParams(out);
   };
   return [search, go];
