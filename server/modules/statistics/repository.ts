@@ -14,6 +14,18 @@ export type StatisticsNode =
   | { kind: 'assessor'; assessorId: number }
   | { kind: 'region'; regionCode: string };
 
+/**
+ * Runs an aggregate over a province in a transaction of its own that gives it room: a few hundred thousand rows are
+ * hashed or sorted in memory (32 MB) rather than on disk, and without JIT, whose compilation cost 50–70 ms of a
+ * statement run once.
+ */
+async function aggregate<T>(db: Database, statement: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);
+    return ((await tx.execute(statement)) as unknown as { rows: T[] }).rows;
+  });
+}
+
 /** The raw counts of one (row, split value); the service derives 已测评, 需测评 and the rates. */
 export interface FigureGroup {
   rowKey: string;
@@ -68,13 +80,7 @@ export const scopeOfNode = (node: StatisticsNode): ProgressScope =>
  * `fullyExempt`: the procedures whose every required paper an approved 免考 exempts (the province's 考核政策).
  */
 export async function figureGroups(db: Database, cycleId: number, node: StatisticsNode, split: StatisticsSplit, fullyExempt: readonly string[]): Promise<FigureGroup[]> {
-  // A province's aggregate hashes a few hundred thousand rows: enough memory to keep them off disk, and no JIT
-  // (its compilation cost 50–60 ms of a statement that runs once).
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);
-    const result = await tx.execute(figureGroupsSql(cycleId, node, split, fullyExempt));
-    return (result as unknown as { rows: FigureGroup[] }).rows;
-  });
+  return aggregate<FigureGroup>(db, figureGroupsSql(cycleId, node, split, fullyExempt));
 }
 
 /** The statement of `figureGroups` (bench/statistics.ts also sends it bare, as its anchor). */
@@ -176,15 +182,20 @@ export interface DailyCount {
  */
 export async function dailyCounts(db: Database, cycleId: number, node: StatisticsNode, actions: string[], from: string, to: string): Promise<DailyCount[]> {
   if (actions.length === 0) return [];
-  const day = sql`to_char(${auditEvents.at} at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD')`;
-  const result = await db.execute(sql`
-    select ${day} as "day", ${auditEvents.action} as "action", count(distinct ${enrolments.id})::int as "count"
-    from ${enrolments}
-    join ${auditEvents} on ${auditEvents.targetType} = 'enrolment' and ${auditEvents.targetId} = ${enrolments.id}::text
-    where ${and(...scopeConditions(cycleId, scopeOfNode(node)))}
-      and ${auditEvents.action} in (${textList(actions)})
-      and ${auditEvents.at} >= (${from}::timestamp at time zone 'UTC') - interval '8 hours'
-      and ${auditEvents.at} < (${to}::timestamp at time zone 'UTC') + interval '16 hours'
-    group by 1, 2`);
-  return (result as unknown as { rows: DailyCount[] }).rows;
+  const day = sql`(${auditEvents.at} at time zone 'UTC' + interval '8 hours')::date`;
+  return aggregate<DailyCount>(
+    db,
+    sql`
+    select to_char(d.day, 'YYYY-MM-DD') as "day", d.action as "action", count(*)::int as "count"
+    from (
+      select distinct ${day} as day, ${auditEvents.action} as action, ${enrolments.id} as enrolment_id
+      from ${enrolments}
+      join ${auditEvents} on ${auditEvents.targetType} = 'enrolment' and ${auditEvents.targetId} = ${enrolments.id}::text
+      where ${and(...scopeConditions(cycleId, scopeOfNode(node)))}
+        and ${auditEvents.action} in (${textList(actions)})
+        and ${auditEvents.at} >= (${from}::timestamp at time zone 'UTC') - interval '8 hours'
+        and ${auditEvents.at} < (${to}::timestamp at time zone 'UTC') + interval '16 hours'
+    ) d
+    group by d.day, d.action`,
+  );
 }
