@@ -199,7 +199,7 @@ export const dailySeriesLabels: Record<DailySeriesKey, string> = { submitted: '�
 export const dailySeriesHelp: Record<DailySeriesKey, string> = {
   submitted: '当天提交报名信息的医师数（被驳回后重新提交的，按提交当天再计一次）',
   reviewed: '当天通过考核机构复核的医师数',
-  tested: '当天有测评结果的医师数',
+  tested: '当天提交试卷的医师数（首次考核或补考，交卷或到时自动交卷）',
 };
 
 export const statisticsDailySchema = z.object({

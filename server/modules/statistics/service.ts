@@ -207,12 +207,12 @@ export async function statistics(db: Database, actor: Actor, query: StatisticsQu
 
 /**
  * The audit actions each daily series counts: 报名 every 提交, 审核 the 考核机构's 复核通过 (the step that makes the
- * registration 已审核). 测评 counts the actions that record a test result; none is written before the 测评 engine.
+ * registration 已审核), 测评 every 提交试卷 (the physician's or the sweeper's, first test or 补考).
  */
 export const dailyActions: Record<DailySeriesKey, AuditAction[]> = {
   submitted: ['enrolment.submitted'],
   reviewed: ['enrolment.approvedByAssessor'],
-  tested: [],
+  tested: ['exam.submitted'],
 };
 
 const MAX_DAYS = 731;

@@ -105,12 +105,14 @@ beforeAll(async () => {
   earlierCycleId = earlier.id;
   await enrol(world.institutionA.institution.id, { status: 'COMPLETED', procedure: 'standard', result: 'passed' }, earlier.id);
   await enrol(world.institutionA.institution.id, { status: 'COMPLETED', procedure: 'standard', result: 'failed' }, earlier.id);
-  // The daily line: two 提交 (one of them twice that day) and one 复核通过 two days ago; an institution's 审核通过 is not counted.
+  // The daily line: two 提交 (one of them twice that day), one 复核通过 and one physician's two 提交试卷 two days ago; an
+  // institution's 审核通过 and a 测评 result event are not counted.
   const { at } = twoDaysAgo();
   const event = (action: string, index: number) => ({ action, at, targetType: 'enrolment', targetId: String(enrolmentIds[index]) });
   await db.insert(auditEvents).values([
     event('enrolment.submitted', 2), event('enrolment.submitted', 3), event('enrolment.submitted', 3),
     event('enrolment.approvedByAssessor', 4), event('enrolment.approvedByInstitution', 3),
+    event('exam.submitted', 5), event('exam.submitted', 5), event('enrolment.testPassed', 5),
   ]);
 });
 
@@ -327,7 +329,7 @@ describe('GET /api/v1/statistics/daily (每日报名 / 审核 / 测评)', () => 
     await checkAccessMatrix(ctx.clients, (cl) => cl.get('/api/v1/statistics/daily'), byRole({ institution: 200, assessor: 200, authority: 200 }));
   });
 
-  it('counts each day’s 提交 and 复核通过 of the scope, every day of the windows so far present', async () => {
+  it('counts each day’s 提交, 复核通过 and 提交试卷 of the scope, every day of the windows so far present', async () => {
     const { date } = twoDaysAgo();
     for (const client of [ctx.clients.institutionA, ctx.clients.provinceAuthority, ctx.clients.assessorOfA]) {
       const response = await client.get('/api/v1/statistics/daily');
@@ -336,8 +338,8 @@ describe('GET /api/v1/statistics/daily (每日报名 / 审核 / 测评)', () => 
       expect(daily.from).toBe(ctx.world.cycle.registrationStart);
       expect(daily.to).toBe(todayInChina());
       expect(daily.days).toHaveLength(11);
-      expect(daily.days.find((day) => day.date === date)).toEqual({ date, submitted: 2, reviewed: 1, tested: 0 });
-      expect(daily.days.reduce((n, day) => n + day.submitted + day.reviewed + day.tested, 0)).toBe(3);
+      expect(daily.days.find((day) => day.date === date)).toEqual({ date, submitted: 2, reviewed: 1, tested: 1 });
+      expect(daily.days.reduce((n, day) => n + day.submitted + day.reviewed + day.tested, 0)).toBe(4);
     }
     const other = (await ctx.clients.institutionB.get('/api/v1/statistics/daily')).json() as StatisticsDaily;
     expect(other.days.every((day) => day.submitted + day.reviewed + day.tested === 0)).toBe(true);

@@ -1,7 +1,9 @@
 // The charts of 考核统计, loaded lazily with ECharts: the status funnel, the bars by region / institution / 科室 (a click
 // drills down like the table), the 考核状态 split and the daily 报名 / 审核 / 测评 line.
-import { Card, Col, Empty, Row } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Row, Tooltip } from 'antd';
 import {
+  dailySeriesHelp,
   dailySeriesKeys,
   dailySeriesLabels,
   statisticsFigureLabels,
@@ -124,7 +126,15 @@ export default function StatisticsCharts({ data, daily, onDrill }: StatisticsCha
         </Card>
       </Col>
       <Col xs={24} xl={8}>
-        <Card size="small" title="每日报名 / 审核 / 测评人数">
+        <Card
+          size="small"
+          title="每日报名 / 审核 / 测评人数"
+          extra={
+            <Tooltip title={dailySeriesKeys.map((key) => `${dailySeriesLabels[key]}：${dailySeriesHelp[key]}`).join('；')}>
+              <QuestionCircleOutlined aria-label="每日人数说明" />
+            </Tooltip>
+          }
+        >
           {daily && daily.days.length > 0 ? (
             <Chart label="每日报名、审核、测评人数" height={280} option={dailyOption(daily)} />
           ) : (
