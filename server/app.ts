@@ -55,6 +55,8 @@ import { progressRoutes } from './modules/progress/routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
 import { examRoutes } from './modules/exams/routes.js';
 import { retakeRoutes } from './modules/retakes/routes.js';
+import { questionBankRoutes } from './modules/question-bank/routes.js';
+import { paperRuleRoutes } from './modules/paper-rules/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -183,6 +185,8 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(progressRoutes, { prefix: '/api/v1/progress' });
   await api.register(examRoutes, { prefix: '/api/v1/exams' });
   await api.register(retakeRoutes, { prefix: '/api/v1/retakes' });
+  await api.register(questionBankRoutes, { prefix: '/api/v1/question-bank' });
+  await api.register(paperRuleRoutes, { prefix: '/api/v1/paper-rules' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.
