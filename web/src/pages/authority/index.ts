@@ -10,3 +10,5 @@ export { PhysiciansPage } from './physicians/PhysiciansPage';
 export { ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { RetakesPage } from './retakes/RetakesPage';
+export { QuestionBankPage } from './question-bank/QuestionBankPage';
+export { PaperRulesPage } from './paper-rules/PaperRulesPage';
