@@ -63,7 +63,8 @@ export function RuleCard({ card, disabled }: { card: PaperRuleCard; disabled: bo
         const saved = await save.mutateAsync({
           paper: card.paper,
           practiceCategory: card.practiceCategory,
-          sections: values.sections.map((s) => ({ type: s.type, count: s.count ?? 0, points: s.points ?? 0 })),
+          // The form holds 题量 and 分值 by row; the rows are the 题型 in catalog order.
+          sections: questionTypes.map((type, i) => ({ type, count: values.sections[i]?.count ?? 0, points: values.sections[i]?.points ?? 0 })),
           passScore: values.passScore ?? 0,
           durationMinutes: values.durationMinutes ?? 0,
           multipleScoring: values.multipleScoring,

@@ -77,6 +77,7 @@ export function BankTable({ items, total, loading, paging, onPagingChange, onPre
   ];
   return (
     <Table<BankListItem>
+      className="bank-table"
       rowKey="id"
       size="middle"
       columns={columns}

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Divider, Drawer, Flex, Form, Input, Radio, Select, Space, TreeSelect, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { practiceCategoryLabels } from '../../../../../common/enums';
 import { paperKindLabels } from '../../../../../common/papers';
 import { clinicalSubjectCatalog, clinicalSubjectLabel, type ClinicalSubject } from '../../../../../common/clinical-subjects';
@@ -164,6 +164,15 @@ export function ItemDrawer({ id, onClose }: Props) {
   const type = Form.useWatch('type', form);
   const paper = Form.useWatch('paper', form);
 
+  // The form instance outlives one opening (the drawer's footer submits it): each opening starts it from what it shows.
+  const ready = open && (editing === null || detail.data !== undefined);
+  const loaded = editing === null ? null : detail.data;
+  useEffect(() => {
+    if (!ready) return;
+    form.resetFields();
+    form.setFieldsValue(loaded ? valuesOf(loaded) : newItemValues());
+  }, [ready, loaded, form]);
+
   const close = () => {
     form.resetFields();
     setProblems([]);
@@ -223,9 +232,7 @@ export function ItemDrawer({ id, onClose }: Props) {
         )}
         {problems.length > 0 && <Alert className="bank-drawer-alert" type="error" showIcon title={problems.join('；')} />}
         <Form<ItemFormValues>
-          key={editing ?? 'new'}
           form={form}
-          initialValues={editing === null || !detail.data ? newItemValues() : valuesOf(detail.data)}
           name="bankItem"
           layout="horizontal"
           labelCol={{ flex: '96px' }}

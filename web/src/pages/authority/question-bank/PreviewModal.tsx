@@ -36,7 +36,10 @@ function PreviewQuestion({ question, number }: { question: AttemptQuestion; numb
       {question.type === 'X' ? (
         <Checkbox.Group className="bank-preview-choices" options={choices} />
       ) : (
-        <Radio.Group className="bank-preview-choices" options={group?.sharedOptions ? choices.map((c) => ({ value: c.value, label: c.value })) : choices} />
+        <Radio.Group
+          className={group?.sharedOptions ? 'bank-preview-choices bank-preview-letters' : 'bank-preview-choices'}
+          options={group?.sharedOptions ? choices.map((c) => ({ value: c.value, label: c.value })) : choices}
+        />
       )}
     </Flex>
   );
