@@ -132,8 +132,12 @@ describe('测评管理 (provincial authority wjw990000)', () => {
     await dental.waitFor();
     expect(await dental.locator('tr').filter({ hasText: 'A1型题' }).innerText()).toContain('38题');
     const a1 = dental.getByLabel('A1型题题量');
+    const original = Number(await a1.inputValue());
+    const points = Number(await dental.getByLabel('A1型题每题分值').inputValue());
+    const total = Number(/(\d+(?:\.\d)?)分/.exec(await dental.locator('.ant-table-summary').innerText())![1]);
+    const totalWith = (count: number) => `${Math.round((total + (count - original) * points) * 10) / 10}分`;
     await a1.fill('60');
-    await dental.getByText('170分').waitFor();
+    await dental.locator('.ant-table-summary').getByText(totalWith(60)).waitFor();
     expectRefusal(page, 422);
     await button(dental, '保存').click();
     await dental.getByText('业务水平·口腔：A1型题题库中启用的题目不足60题（现有38题）').waitFor();
@@ -143,11 +147,13 @@ describe('测评管理 (provincial authority wjw990000)', () => {
     await a1.fill('30');
     await button(dental, '保存').click();
     await page.getByText('已保存业务水平·口腔的试卷规则').waitFor();
-    await dental.getByText('110分').waitFor();
-    // Back to the demo's 25, so other journeys find the demo rule.
-    await a1.fill('25');
+    await dental.locator('.ant-table-summary').getByText(totalWith(30)).waitFor();
+    // Back to the demo's own count, so other journeys find the demo rule.
+    await a1.fill(String(original));
+    const restored = page.waitForResponse((r) => r.url().endsWith('/api/v1/paper-rules') && r.request().method() === 'PUT');
     await button(dental, '保存').click();
-    await dental.getByText('100分').waitFor();
+    expect((await restored).status()).toBe(200);
+    await dental.locator('.ant-table-summary').getByText(`${total}分`).waitFor();
     await page.context().close();
   });
 
