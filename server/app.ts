@@ -56,6 +56,8 @@ import { statisticsRoutes } from './modules/statistics/routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
 import { examRoutes } from './modules/exams/routes.js';
 import { retakeRoutes } from './modules/retakes/routes.js';
+import { questionBankRoutes } from './modules/question-bank/routes.js';
+import { paperRuleRoutes } from './modules/paper-rules/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -185,6 +187,8 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(examRoutes, { prefix: '/api/v1/exams' });
   await api.register(retakeRoutes, { prefix: '/api/v1/retakes' });
   await api.register(statisticsRoutes, { prefix: '/api/v1/statistics' });
+  await api.register(questionBankRoutes, { prefix: '/api/v1/question-bank' });
+  await api.register(paperRuleRoutes, { prefix: '/api/v1/paper-rules' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

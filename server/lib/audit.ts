@@ -72,6 +72,14 @@ export const auditActions = {
   'enrolment.testFailed': '测评不合格',
   'enrolment.retakeAllowed': '允许补考',
   'enrolment.retakeDeclined': '不允许补考',
+  'questionBank.itemCreated': '新增试题',
+  'questionBank.itemUpdated': '编辑试题',
+  'questionBank.itemVersioned': '编辑试题（已被抽取，生成新版本）',
+  'questionBank.itemDisabled': '停用试题',
+  'questionBank.itemEnabled': '启用试题',
+  'questionBank.imported': '批量导入试题',
+  'questionBank.exported': '导出题库',
+  'paperRule.saved': '保存试卷规则',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -29,12 +29,13 @@ export async function streamWorkbook<T>(out: Writable, sheetName: string, column
   await workbook.commit();
 }
 
-/** An import template: the header row, one example row, and a 说明 sheet listing the allowed values. */
-export async function templateWorkbook(sheetName: string, headers: string[], example: string[], notes: [string, string][]): Promise<Buffer> {
+/** An import template: the header row, example rows (one, or several), and a 说明 sheet listing the allowed values. */
+export async function templateWorkbook(sheetName: string, headers: string[], example: string[] | string[][], notes: [string, string][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
-  sheet.addRow(example);
+  const examples = Array.isArray(example[0]) ? (example as string[][]) : [example as string[]];
+  for (const row of examples) sheet.addRow(row);
   sheet.columns.forEach((column) => {
     column.width = 18;
     column.numFmt = '@';

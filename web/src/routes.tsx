@@ -87,6 +87,8 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/reviews/exemption', title: '免考复核', access: ['assessor'], Page: lazyNamed(loadAssessor, 'ExemptionReviewsPage') },
   { path: '/reviews/record/:enrolmentId', title: '复核', access: ['assessor'], Page: lazyNamed(loadAssessor, 'ReviewRecordPage') },
   { path: '/reviews/record/:enrolmentId', title: '审核', access: ['authority'], Page: lazyNamed(loadAuthority, 'ReviewRecordPage') },
+  { path: '/question-bank', title: '题库管理', access: ['authority'], Page: lazyNamed(loadAuthority, 'QuestionBankPage') },
+  { path: '/paper-rules', title: '试卷规则', access: ['authority'], Page: lazyNamed(loadAuthority, 'PaperRulesPage') },
 ];
 
 export function routesFor(role: Role): AppRoute[] {

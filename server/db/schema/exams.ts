@@ -136,6 +136,8 @@ export const examAttempts = pgTable(
     uniqueIndex('exam_attempts_enrolment_paper_stage_uq').on(t.enrolmentId, t.paper, t.stage).where(sql`${t.kind} = 'exam'`),
     index('exam_attempts_physician_idx').on(t.physicianId, t.kind),
     index('exam_attempts_due_idx').on(t.deadline).where(sql`${t.status} = 'in_progress' and ${t.kind} = 'exam'`),
+    // 题库管理 asks whether any attempt drew a question (`draw @> '[{"questionId": n}]'`) before editing it in place.
+    index('exam_attempts_draw_idx').using('gin', sql`${t.draw} jsonb_path_ops`),
   ],
 );
 

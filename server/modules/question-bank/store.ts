@@ -34,17 +34,24 @@ export async function insertBankItems(tx: Database | Tx, provinceCode: string, i
   );
   // unnest keeps the arrays' order and RETURNING follows the insert order.
   const ids = itemRows.map((r) => r.id);
-  const itemIds: number[] = [];
+  await insertQuestions(tx, ids, inputs.map((i) => i.item));
+  await bumpBankRevision(tx, provinceCode);
+  return ids;
+}
+
+/** The questions of items already inserted (`itemIds[i]` holds `items[i]`), in one statement whatever their count. */
+export async function insertQuestions(tx: Database | Tx, itemIds: readonly number[], items: readonly BankItem[]): Promise<void> {
+  const ids: number[] = [];
   const positions: number[] = [];
   const stems: string[] = [];
   const options: string[] = [];
   const answers: string[] = [];
   const explanations: string[] = [];
   const difficulties: number[] = [];
-  inputs.forEach(({ item }, i) => {
+  items.forEach((item, i) => {
     const children = isGroup(item) ? item.questions : [item];
     children.forEach((q, position) => {
-      itemIds.push(ids[i]);
+      ids.push(itemIds[i]);
       positions.push(position);
       stems.push(q.stem);
       options.push(JSON.stringify('options' in q && q.options ? q.options : []));
@@ -54,7 +61,7 @@ export async function insertBankItems(tx: Database | Tx, provinceCode: string, i
     });
   });
   await insertUnnest(tx, 'questions', [
-    { name: 'item_id', type: 'int4', values: itemIds },
+    { name: 'item_id', type: 'int4', values: ids },
     { name: 'position', type: 'int4', values: positions },
     { name: 'stem', type: 'text', values: stems },
     { name: 'options', type: 'jsonb', values: options },
@@ -62,8 +69,6 @@ export async function insertBankItems(tx: Database | Tx, provinceCode: string, i
     { name: 'explanation', type: 'text', values: explanations },
     { name: 'difficulty', type: 'int4', values: difficulties },
   ]);
-  await bumpBankRevision(tx, provinceCode);
-  return ids;
 }
 
 /** Every write to a province's bank calls this in its transaction. */

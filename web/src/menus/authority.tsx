@@ -1,4 +1,4 @@
-import { BarChartOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 卫生行政部门 (authority), in the order of the manuals. Add items here as pages are built. */
@@ -10,6 +10,16 @@ export const authorityMenu: MenuEntry[] = [
   { path: '/assessor-assignments', label: '指定考核机构', icon: <NodeIndexOutlined /> },
   { path: '/physicians', label: '医师列表', icon: <TeamOutlined /> },
   { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
+  {
+    path: '/assessment-tests',
+    label: '测评管理',
+    icon: <FileTextOutlined />,
+    provincialOnly: true,
+    children: [
+      { path: '/question-bank', label: '题库管理' },
+      { path: '/paper-rules', label: '试卷规则' },
+    ],
+  },
   { path: '/retake-management', label: '补考管理', icon: <RedoOutlined />, children: [{ path: '/retakes', label: '待确认补考' }] },
   { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
   { path: '/notices', label: '通知公告', icon: <NotificationOutlined /> },

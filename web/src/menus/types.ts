@@ -7,4 +7,6 @@ export interface MenuEntry {
   icon?: ReactNode;
   /** Sub-items; a group's own path is only its key. */
   children?: MenuEntry[];
+  /** Only for the provincial authority (题库, 试卷规则): hidden from city and district authorities. */
+  provincialOnly?: boolean;
 }

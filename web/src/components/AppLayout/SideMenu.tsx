@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/currentUser';
+import { regionLevel } from '../../../../common/regions';
 import { menus, selectedMenuKey, type MenuEntry } from '../../menus';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -32,7 +33,8 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const queryClient = useQueryClient();
   const location = useLocation();
   const navigate = useNavigate();
-  const entries = menus[me.role];
+  const provincial = me.role === 'authority' && regionLevel(me.organization?.regionCode ?? '') === 'province';
+  const entries = menus[me.role].filter((entry) => provincial || !entry.provincialOnly);
   const selected = selectedMenuKey(entries, location.pathname);
 
   return (

@@ -11,3 +11,5 @@ export { ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { RetakesPage } from './retakes/RetakesPage';
 export { StatisticsPage } from './statistics/StatisticsPage';
+export { QuestionBankPage } from './question-bank/QuestionBankPage';
+export { PaperRulesPage } from './paper-rules/PaperRulesPage';

@@ -1,0 +1,1 @@
+CREATE INDEX "exam_attempts_draw_idx" ON "exam_attempts" USING gin ("draw" jsonb_path_ops);
