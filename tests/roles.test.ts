@@ -12,13 +12,13 @@ afterAll(() => browser.close());
 const cases = [
   {
     name: 'authority', tab: '机构', account: 'wjw990000', org: '演示省卫生健康委员会', role: '卫生行政部门', fact: '医疗卫生机构数', viewport: DESKTOP,
-    menu: ['首页', '考核周期', '机构账号', '考核机构审核', '指定考核机构', '医师列表', '进度管理', '测评管理', '补考管理', '通知公告', '考核政策'],
+    menu: ['首页', '考核周期', '机构账号', '考核机构审核', '指定考核机构', '医师列表', '进度管理', '测评管理', '补考管理', '考核统计', '通知公告', '考核政策'],
   },
   {
     name: 'institution', tab: '机构', account: 'DEMO0002', org: '长河市第二人民医院', role: '医疗卫生机构', fact: '演示省人民医院', viewport: DESKTOP,
-    menu: ['首页', '机构信息', '医师管理', '考核管理', '进度管理', '信息审核'],
+    menu: ['首页', '机构信息', '医师管理', '考核管理', '补考管理', '进度管理', '信息审核'],
   },
-  { name: 'physician', tab: '医师', account: DEMO_PHYSICIAN_ID, org: '李明华', role: '医师', fact: '4301*****11', viewport: PHONE, menu: ['首页', '我要报名', '考核信息查询', '信息修改申请', '账户设置'] },
+  { name: 'physician', tab: '医师', account: DEMO_PHYSICIAN_ID, org: '李明华', role: '医师', fact: '4301*****11', viewport: PHONE, menu: ['首页', '我要报名', '考核信息查询', '考核管理', '信息修改申请', '账户设置'] },
 ] as const;
 
 describe('each role gets its own layout and home', () => {
