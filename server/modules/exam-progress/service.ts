@@ -23,18 +23,19 @@ import { physicianConditions } from '../physicians/repository.js';
 import { cachedPolicy } from '../policies/cache.js';
 import { scopeConditions } from '../progress/repository.js';
 import { idNumberCondition, ownScope, progressRoles, scopeOf, type ProgressDeps } from '../progress/scope.js';
-import { allExamProgressRows, examProgressPage, examProgressRow, examProgressWhere, paperAttempts, type RequiredPaper } from './repository.js';
+import { allExamProgressRows, examProgressPage, examProgressRow, examProgressWhere, paperAttempts, type RequiredPapers } from './repository.js';
 
 export type ExamProgressDeps = ProgressDeps;
 
-/** The papers the tab's enrolments must take under the 考核政策, without and with an approved 免考 (narrowed to 试卷名称). */
-async function requiredOf(deps: ExamProgressDeps, actor: Actor, filters: Pick<ExamProgressFilters, 'procedure' | 'paper'>): Promise<RequiredPaper[]> {
+/** The papers the tab's enrolments must take under the 考核政策 (narrowed to 试卷名称), and the one 免考 takes away. */
+async function requiredOf(deps: ExamProgressDeps, actor: Actor, filters: Pick<ExamProgressFilters, 'procedure' | 'paper'>): Promise<RequiredPapers> {
   const policy = (await cachedPolicy(deps.db, actor.provinceCode)).fields;
-  return [false, true].flatMap((exempted) =>
-    requiredPapers(policy, filters.procedure, exempted)
-      .filter((paper) => !filters.paper || paper === filters.paper)
-      .map((paper) => ({ exempted, paper })),
-  );
+  const papers = requiredPapers(policy, filters.procedure, false);
+  const kept = requiredPapers(policy, filters.procedure, true);
+  return {
+    papers: papers.filter((paper) => !filters.paper || paper === filters.paper),
+    exemptedAway: papers.find((paper) => !kept.includes(paper)) ?? null,
+  };
 }
 
 /** The conditions of a filter, and whether its page may walk the primary key (a whole province's list). */
@@ -43,7 +44,7 @@ async function whereOf(deps: ExamProgressDeps, actor: Actor, cycleId: number, fi
   const scope = scopeConditions(cycleId, within);
   const idNumber = await idNumberCondition(deps, scope, filters.idNumber);
   const onPhysician = physicianConditions({ departmentId: filters.departmentId, name: filters.name, practiceCategory: filters.practiceCategory, physicianLevel: filters.physicianLevel }, idNumber);
-  const where = examProgressWhere(scope, onPhysician, { ...filters, selective: Boolean(filters.name || idNumber) }, await requiredOf(deps, actor, filters));
+  const where = examProgressWhere(scope, onPhysician, { ...filters, cycleId, selective: Boolean(filters.name || idNumber) }, await requiredOf(deps, actor, filters));
   const wholeProvince = !filters.institutionId && 'regionCode' in within && regionLevel(within.regionCode) === 'province';
   return { where, wholeProvince };
 }
@@ -91,7 +92,7 @@ export async function examProgressRecord(deps: ExamProgressDeps, actor: Actor, e
   if (!enrolment?.procedure) throw recordNotFound();
   const procedure = enrolment.procedure as Procedure;
   const scope = scopeConditions(cycle.id, ownScope(actor));
-  const where = examProgressWhere(scope, [], { procedure, selective: true }, await requiredOf(deps, actor, { procedure, paper }));
+  const where = examProgressWhere(scope, [], { cycleId: cycle.id, procedure, selective: true }, await requiredOf(deps, actor, { procedure, paper }));
   const item = await examProgressRow(deps.db, where, enrolmentId, paper);
   if (!item) throw recordNotFound();
   const attempts = await paperAttempts(deps.db, enrolmentId, paper);
