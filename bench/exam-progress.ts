@@ -6,7 +6,7 @@
 //   c. 查看 of one paper's attempts;
 //   d. 导出 of the province's 一般程序 rows that are 已完成 (time, rows, server peak RSS).
 // Usage: the environment of bench/generate-province.ts on PostgreSQL (DATABASE_URL + keys), then
-//   npx tsx bench/exam-progress.ts [--port 3459] [--requests 100] [--steps list,record,export] [--out file.json]
+//   npx tsx bench/exam-progress.ts [--port 3573] [--requests 100] [--steps list,record,export] [--out file.json]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ import { printTable, summarize, type LatencySummary } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '3459' },
+    port: { type: 'string', default: '3573' },
     requests: { type: 'string', default: '100' },
     steps: { type: 'string', default: 'list,record,export' },
     out: { type: 'string' },
