@@ -4,7 +4,8 @@
 //   b. for each of those, the same requests' statements replayed bare on PostgreSQL (captured from the service
 //      in this process, then sent through `pg` with no HTTP, session or serialisation: what the database costs);
 //   c. 查看 of one paper's attempts;
-//   d. 导出 of the province's 一般程序 rows that are 已完成 (time, rows, server peak RSS).
+//   d. 导出 of the province's 一般程序 rows that are 已完成 (time, rows, server peak RSS);
+//   and, before and after, one plain scan of the cycle's enrolments: how busy the shared machine was.
 // Usage: the environment of bench/generate-province.ts on PostgreSQL (DATABASE_URL + keys), then
 //   npx tsx bench/exam-progress.ts [--port 3573] [--requests 100] [--steps list,record,export] [--out file.json]
 import fs from 'node:fs';
@@ -156,6 +157,19 @@ async function measure(label: string, client: ApiClient, urlPath: string, list: 
   return summary;
 }
 
+/** How busy the machine is: one plain scan of the cycle's enrolments (a count), timed 10 times. */
+async function machineAnchor(label: string) {
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const start = performance.now();
+    await barePool.query('select count(*) from enrolments where cycle_id = $1 and status <> $2', [sample.cycleId, 'NOT_ENROLLED']);
+    times.push(performance.now() - start);
+  }
+  const summary = summarize(times);
+  results[label] = { ...summary, load: os.loadavg()[0] };
+  table.push([label, `p50 ${ms(summary.p50)} max ${ms(summary.max)}`, `count(*) of the cycle's ${sample.enrolled} enrolments (seq scan), load average ${os.loadavg()[0].toFixed(1)}`]);
+}
+
 let server: BenchServer | null = null;
 const clients: ApiClient[] = [];
 async function session(account: string, role?: 'assessor'): Promise<ApiClient> {
@@ -175,6 +189,7 @@ try {
   const province = await session(authorityLogin(sample.provinceCode));
   const n = requests;
   const url = '/api/v1/exam-progress';
+  await machineAnchor('anchor before');
 
   if (steps.has('list')) {
     const cases: [string, ApiClient, Actor, string[]][] = [
@@ -213,6 +228,7 @@ try {
     results.export = { ms: took, query, rows, listTotal: value.total, bytes: drained.bytes, peakRssMb: peak, peakRssBeforeMb: before };
     table.push([`export province ${query}`, `${(took / 1000).toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB`, `about ${rows} rows, ${(drained.bytes / 1e6).toFixed(1)} MB`]);
   }
+  await machineAnchor('anchor after');
 } finally {
   for (const client of clients) client.close();
   if (server) await server.stop();

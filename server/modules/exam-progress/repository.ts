@@ -158,24 +158,25 @@ const rowsOf = async <T>(db: Database, query: SQL): Promise<T[]> => ((await db.e
 
 const toItem = (r: RawRow): ExamProgressItem => ({ ...r, enrolmentId: Number(r.enrolmentId), institutionId: Number(r.institutionId) });
 
-/** The display columns of the rows in `keys` (enrolment, paper and the attempt's state), in their order. */
+/** The display columns of the rows in `keys` (the enrolment's columns, the paper and the attempt's state), in their order. */
 const withColumns = (keys: SQL, order: SQL) => sql`
-  select k."enrolmentId", k.paper, k.stage, k.state, k.outcome,
-         e.institution_id as "institutionId", i.name as "institutionName", d.name as "departmentName",
+  select k."enrolmentId", k.paper, k.stage, k.state, k.outcome, k.procedure,
+         k.institution_id as "institutionId", i.name as "institutionName", d.name as "departmentName",
          p.name, p.id_number_masked as "idNumberMasked", p.practice_category as "practiceCategory",
-         ai.name as "assessorName", e.procedure
+         ai.name as "assessorName"
   from ${keys} k
-  join enrolments e on e.id = k."enrolmentId"
-  join physicians p on p.id = e.physician_id
-  join institutions i on i.id = e.institution_id
+  join physicians p on p.id = k.physician_id
+  join institutions i on i.id = k.institution_id
   left join departments d on d.id = p.department_id
-  left join assessor_assignments aa on aa.cycle_id = e.cycle_id and aa.institution_id = e.institution_id
+  left join assessor_assignments aa on aa.cycle_id = k.cycle_id and aa.institution_id = k.institution_id
   left join institutions ai on ai.id = aa.assigned_assessor_id
   order by ${order}`;
 
+/** What the names are joined by: the enrolment's own columns travel with the key, so it is not read again. */
 const keyColumns = (where: ExamProgressWhere) => {
   const c = columnsOf(where.shape);
-  return sql`enrolments.id as "enrolmentId", required.paper, ${c.stage} as stage, ${c.state} as state, ${c.outcome} as outcome`;
+  return sql`enrolments.id as "enrolmentId", required.paper, ${c.stage} as stage, ${c.state} as state, ${c.outcome} as outcome,
+    enrolments.procedure, enrolments.institution_id, enrolments.physician_id, enrolments.cycle_id`;
 };
 
 /**
@@ -211,9 +212,10 @@ export async function examProgressPage(
  */
 export async function* allExamProgressRows(db: Database, where: ExamProgressWhere, walkIdIndex: boolean, batchSize = 2000): AsyncGenerator<ExamProgressItem[]> {
   if (where.papers.length === 0) return;
+  // The keyset as a range on the enrolment id too, so that each batch starts where the last one ended in the index.
   let after: { enrolmentId: number; paper: string } = { enrolmentId: 0, paper: '' };
   for (;;) {
-    const keys = sql`(select ${keyColumns(where)} ${rowsFrom(where, [sql`(enrolments.id, required.paper) > (${after.enrolmentId}::int, ${after.paper}::text)`])}
+    const keys = sql`(select ${keyColumns(where)} ${rowsFrom(where, [sql`enrolments.id >= ${after.enrolmentId}`, sql`(enrolments.id, required.paper) > (${after.enrolmentId}::int, ${after.paper}::text)`])}
       order by ${walkIdIndex ? sql`enrolments.id` : sql`enrolments.id + 0`}, required.paper
       limit ${batchSize})`;
     const batch = (await rowsOf<RawRow>(db, withColumns(keys, sql`k."enrolmentId", k.paper`))).map(toItem);

@@ -37,7 +37,7 @@ function AttemptSection({ attempt }: { attempt: ExamProgressAttempt }) {
           label: '成绩',
           children: submitted ? (
             <Flex gap={8} align="center">
-              {points(attempt.score)}
+              <span>{points(attempt.score)}</span>
               <Tag color={attempt.passed ? 'green' : 'red'} className="status-tag">
                 {attempt.passed ? '合格' : '不合格'}
               </Tag>

@@ -51,12 +51,12 @@ export function ExamProgressTable({ items, total, totalCapped, loading, paging, 
           ),
         }
       : { title: '科室', dataIndex: 'departmentName', key: 'departmentName', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 80 },
-    { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 110 },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 72 },
+    { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 104 },
     { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 74, render: (v: ExamProgressItem['practiceCategory']) => practiceCategoryLabels[v] },
     { title: '考核机构', dataIndex: 'assessorName', key: 'assessorName', render: (v: string | null) => v ?? '未指定' },
-    { title: '考核程序', dataIndex: 'procedure', key: 'procedure', width: 80, render: (v: ExamProgressItem['procedure']) => procedureLabels[v] },
-    { title: '试卷名称', dataIndex: 'paper', key: 'paper', width: 130, render: (v: ExamProgressItem['paper']) => paperKindLabels[v] },
+    { title: '考核程序', dataIndex: 'procedure', key: 'procedure', width: 76, render: (v: ExamProgressItem['procedure']) => procedureLabels[v] },
+    { title: '试卷名称', dataIndex: 'paper', key: 'paper', width: 144, render: (v: ExamProgressItem['paper']) => paperKindLabels[v] },
     {
       title: '测评结果',
       dataIndex: 'outcome',
@@ -74,7 +74,7 @@ export function ExamProgressTable({ items, total, totalCapped, loading, paging, 
     {
       title: '测评状态',
       key: 'state',
-      width: 118,
+      width: 112,
       render: (_v, row) => (
         <span>
           <Tag color={stateColors[row.state]} className="status-tag">
@@ -107,7 +107,8 @@ export function ExamProgressTable({ items, total, totalCapped, loading, paging, 
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: showInstitution ? 1160 : 1100 }}
+      // Both names (机构, 考核机构) take what is left; below this width the table scrolls instead of squeezing.
+      scroll={{ x: showInstitution ? 1060 : 980 }}
       locale={{ emptyText }}
       pagination={{
         current: paging.page,
