@@ -125,12 +125,13 @@ describe('测评进度 (DEMO0003 and its 考核机构 DEMO0001)', () => {
     await button(rows(page).first(), '查看').click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: `测评情况 — ${examinee.name}` });
     await drawer.getByText('首次考核').waitFor();
-    for (const label of ['开始时间', '截止时间', '提交时间', '提交方式', '成绩', '合格分']) await drawer.getByText(label, { exact: true }).waitFor();
-    await drawer.getByText('本人提交').waitFor();
-    await drawer.getByText('0 分', { exact: true }).waitFor();
-    await drawer.getByText('不合格', { exact: true }).waitFor();
-    await drawer.getByText(/^60 分（总分 100 分，50 题）$/).waitFor();
-    expect(await drawer.getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/).count()).toBe(3);
+    // The content cell beside a label of the attempt's bordered table.
+    const cell = (label: string) =>
+      drawer.locator('.ant-descriptions-bordered .ant-descriptions-item-label').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::*[1]');
+    for (const label of ['开始时间', '截止时间', '提交时间']) expect(await cell(label).innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(await cell('提交方式').innerText()).toBe('本人提交');
+    expect(await cell('成绩').innerText()).toMatch(/^0 分\s*不合格$/);
+    expect(await cell('合格分').innerText()).toBe('60 分（总分 100 分，50 题）');
     expect(await drawer.locator('.ant-radio-wrapper, .ant-checkbox-wrapper').count()).toBe(0);
     await screenshot(page, 'exam-progress-view');
     await page.keyboard.press('Escape');
