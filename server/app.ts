@@ -58,6 +58,7 @@ import { examRoutes } from './modules/exams/routes.js';
 import { retakeRoutes } from './modules/retakes/routes.js';
 import { questionBankRoutes } from './modules/question-bank/routes.js';
 import { paperRuleRoutes } from './modules/paper-rules/routes.js';
+import { examProgressRoutes } from './modules/exam-progress/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(statisticsRoutes, { prefix: '/api/v1/statistics' });
   await api.register(questionBankRoutes, { prefix: '/api/v1/question-bank' });
   await api.register(paperRuleRoutes, { prefix: '/api/v1/paper-rules' });
+  await api.register(examProgressRoutes, { prefix: '/api/v1/exam-progress' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

@@ -101,3 +101,44 @@ export async function answersFor(db: Database, attemptId: number, wrong = 0) {
 export async function expireAttempt(db: Database, attemptId: number, secondsAgo: number) {
   await db.execute(sql`update exam_attempts set deadline = now() - make_interval(secs => ${secondsAgo}), started_at = now() - interval '2 hours' where id = ${attemptId}`);
 }
+
+/**
+ * An exam attempt written straight into the table (no draw): in progress, or submitted with a score. For lists that
+ * only read an attempt's state, times and score (测评进度); the engine's own tests go through the routes.
+ */
+export async function buildAttempt(
+  db: Database,
+  input: {
+    enrolment: { id: number; physicianId: number; cycleId: number };
+    paper: 'humanities' | 'proficiency';
+    stage?: 'first' | 'retake';
+    score?: number;
+    startedAt?: Date;
+    submittedBy?: 'physician' | 'timeout' | 'sweeper';
+  },
+) {
+  const startedAt = input.startedAt ?? new Date(Date.now() - 30 * 60_000);
+  const submitted = input.score !== undefined;
+  const [attempt] = await db
+    .insert(examAttempts)
+    .values({
+      physicianId: input.enrolment.physicianId,
+      enrolmentId: input.enrolment.id,
+      cycleId: input.enrolment.cycleId,
+      kind: 'exam',
+      paper: input.paper,
+      stage: input.stage ?? 'first',
+      status: submitted ? 'submitted' : 'in_progress',
+      draw: [],
+      questionCount: 10,
+      rule: { passScore: 60, totalPoints: 100, durationMinutes: 60, multipleScoring: 'all_or_nothing', reviewAllowed: true },
+      startedAt,
+      deadline: new Date(startedAt.getTime() + 60 * 60_000),
+      submittedAt: submitted ? new Date(startedAt.getTime() + 20 * 60_000) : null,
+      submittedBy: submitted ? (input.submittedBy ?? 'physician') : null,
+      score: input.score ?? null,
+      passed: submitted ? input.score! >= 60 : null,
+    })
+    .returning();
+  return attempt;
+}

@@ -138,6 +138,8 @@ export const examAttempts = pgTable(
     index('exam_attempts_due_idx').on(t.deadline).where(sql`${t.status} = 'in_progress' and ${t.kind} = 'exam'`),
     // 题库管理 asks whether any attempt drew a question (`draw @> '[{"questionId": n}]'`) before editing it in place.
     index('exam_attempts_draw_idx').using('gin', sql`${t.draw} jsonb_path_ops`),
+    // 测评进度 across a province filtered by 测评状态 / 测评结果: the matching attempts are read first.
+    index('exam_attempts_cycle_status_idx').on(t.cycleId, t.status, t.passed).where(sql`${t.kind} = 'exam'`),
   ],
 );
 

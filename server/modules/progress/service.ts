@@ -1,9 +1,8 @@
 // 考核进度 (list, 导出) and 考核情况综合查询 for an institution (its own enrolments), an assessor (the institutions
 // assigned to it in the current cycle) and an authority (its jurisdiction, or a 机构 / 区划 inside it).
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { practiceCategories, submittedStatuses } from '../../../common/enums.js';
-import { normalizeResidentId } from '../../../common/id-number.js';
-import { regionLevel, regionWithin } from '../../../common/regions.js';
+import { regionLevel } from '../../../common/regions.js';
 import {
   PROGRESS_COUNT_CAP,
   progressProcedures,
@@ -16,63 +15,12 @@ import {
   type ProgressSummaryQuery,
 } from '../../../common/schemas/assessment-progress.js';
 import type { Actor } from '../../auth/access.js';
-import { requireAccess, requireRole } from '../../auth/access.js';
-import type { Database } from '../../db/client.js';
-import { enrolments, physicians, regions } from '../../db/schema/index.js';
-import { notFound } from '../../lib/errors.js';
-import type { Pii } from '../../lib/pii.js';
-import { ID_TAIL_LENGTH } from '../../lib/pii.js';
+import { requireRole } from '../../auth/access.js';
+import { enrolments } from '../../db/schema/index.js';
 import { currentCycle } from '../cycles/service.js';
 import { ageOn } from '../physicians/roster.js';
-import { allProgressRows, progressPage, progressWhere, scopeConditions, scopeInstitutions, summaryGroups, tailCandidates, type ProgressRow, type ProgressScope } from './repository.js';
-
-export interface ProgressDeps {
-  db: Database;
-  pii: Pii;
-}
-
-const progressRoles = ['institution', 'assessor', 'authority'] as const;
-
-/** The actor's own scope: its institution, its assigned institutions, or its jurisdiction. */
-function ownScope(actor: Actor): ProgressScope {
-  if (actor.role === 'institution') return { institutionId: actor.orgId };
-  if (actor.role === 'assessor') return { assessorId: actor.orgId };
-  return { regionCode: actor.regionCode };
-}
-
-/**
- * The scope narrowed by the 机构 and 区划 filters. A 机构 the actor may not see, or a 区划 outside an authority's
- * jurisdiction, answers 404 (other tenants are not revealed); 区划 is the authority's filter only.
- * 考核统计 checks its drill-down with it too.
- */
-export async function scopeOf(db: Database, actor: Actor, filters: { institutionId?: number; regionCode?: string }): Promise<ProgressScope> {
-  requireRole(actor, progressRoles);
-  if (filters.institutionId) {
-    if (actor.role === 'assessor' && filters.institutionId === actor.orgId) throw notFound('未找到该卫生机构');
-    await requireAccess(db, actor, 'institution.read', [filters.institutionId]);
-  }
-  if (filters.regionCode && actor.role === 'authority') {
-    const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, filters.regionCode));
-    if (!region || !regionWithin(filters.regionCode, actor.regionCode)) throw notFound('未找到该区划，或该区划不在本辖区内');
-    return { regionCode: filters.regionCode };
-  }
-  return ownScope(actor);
-}
-
-/**
- * The 证件号码 filter as a condition: a full 身份证 (15 or 18 digits) by the blind index; otherwise the last four
- * characters by the keyed tail index, and a longer tail checked against the decrypted numbers of those few.
- */
-async function idNumberCondition(deps: ProgressDeps, scope: SQL[], raw: string | undefined): Promise<SQL | undefined> {
-  if (!raw) return undefined;
-  const full = normalizeResidentId(raw);
-  if (full.ok) return eq(physicians.idNumberHash, deps.pii.idNumberHash(full.value));
-  const tail = raw.trim().toUpperCase();
-  if (tail.length === ID_TAIL_LENGTH) return eq(physicians.idNumberTailHash, deps.pii.idNumberTailHash(tail));
-  const candidates = await tailCandidates(deps.db, scope, deps.pii.idNumberTailHash(tail));
-  const ids = candidates.filter((c) => deps.pii.decrypt(c.cipher).endsWith(tail)).map((c) => c.id);
-  return ids.length > 0 ? inArray(physicians.id, ids) : sql`false`;
-}
+import { allProgressRows, progressPage, progressWhere, scopeConditions, scopeInstitutions, summaryGroups, type ProgressRow } from './repository.js';
+import { idNumberCondition, ownScope, progressRoles, scopeOf, type ProgressDeps } from './scope.js';
 
 const cycleOf = (cycle: { id: number; name: string } | null) => (cycle ? { id: cycle.id, name: cycle.name } : null);
 

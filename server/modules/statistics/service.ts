@@ -26,7 +26,7 @@ import type { Database } from '../../db/client.js';
 import type { AuditAction } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { cachedPolicy } from '../policies/cache.js';
-import { scopeOf } from '../progress/service.js';
+import { scopeOf } from '../progress/scope.js';
 import {
   assignedInstitutions,
   childRegions,

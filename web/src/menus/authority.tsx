@@ -9,7 +9,7 @@ export const authorityMenu: MenuEntry[] = [
   { path: '/assessor-applications', label: '考核机构审核', icon: <AuditOutlined /> },
   { path: '/assessor-assignments', label: '指定考核机构', icon: <NodeIndexOutlined /> },
   { path: '/physicians', label: '医师列表', icon: <TeamOutlined /> },
-  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
+  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/exam-progress', label: '测评进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
   {
     path: '/assessment-tests',
     label: '测评管理',

@@ -4,3 +4,4 @@ export { CommitteePage } from './committee/CommitteePage';
 export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, ReviewRecordPage } from './reviews/ReviewPages';
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { StatisticsPage } from './statistics/StatisticsPage';
+export { ExamProgressPage } from './exam-progress/ExamProgressPage';

@@ -13,3 +13,4 @@ export { RetakesPage } from './retakes/RetakesPage';
 export { StatisticsPage } from './statistics/StatisticsPage';
 export { QuestionBankPage } from './question-bank/QuestionBankPage';
 export { PaperRulesPage } from './paper-rules/PaperRulesPage';
+export { ExamProgressPage } from './exam-progress/ExamProgressPage';

@@ -10,3 +10,4 @@ export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, Revie
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { RetakesPage } from './retakes/RetakesPage';
 export { StatisticsPage } from './statistics/StatisticsPage';
+export { ExamProgressPage } from './exam-progress/ExamProgressPage';

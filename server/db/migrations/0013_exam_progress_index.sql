@@ -1,0 +1,1 @@
+CREATE INDEX "exam_attempts_cycle_status_idx" ON "exam_attempts" USING btree ("cycle_id","status","passed") WHERE "exam_attempts"."kind" = 'exam';
