@@ -7,11 +7,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, newPage, screenshot, signIn } from './support/browser.js';
+import { JOURNEY_EXAMINEES } from './support/examinees.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-/** The examinees of the 测评 journey (tests/exams.test.ts): left alone here. */
-const TAKEN_ELSEWHERE = ['510107198903071245', '430104197905017951'];
 let examinee: { name: string; idNumber: string };
 
 beforeAll(async () => {
@@ -21,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** DEMO0003 picks a physician waiting for the test whom no other journey uses (the 证件号码 view is audited). */
+/** DEMO0003 finds this journey's physician among those waiting for the test (the 证件号码 view is audited). */
 async function chooseExaminee() {
   const { api, headers, close } = await signIn(browser, baseUrl, 'DEMO0003');
   try {
@@ -30,9 +29,9 @@ async function chooseExaminee() {
       const shown = await api.post(`/api/v1/physicians/${item.id}/id-number`, { headers });
       expect(shown.status()).toBe(200);
       const { idNumber } = (await shown.json()) as { idNumber: string };
-      if (!TAKEN_ELSEWHERE.includes(idNumber)) return { name: item.name, idNumber };
+      if (idNumber === JOURNEY_EXAMINEES.examProgress) return { name: item.name, idNumber };
     }
-    throw new Error('no DEMO0003 physician waits for the test');
+    throw new Error("this journey's DEMO0003 physician does not wait for the test");
   } finally {
     await close();
   }

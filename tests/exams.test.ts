@@ -9,11 +9,12 @@ import type { AttemptView } from '../common/schemas/exams.js';
 import { isGroup } from '../common/question-bank.js';
 import { demoQuestionBanks } from '../server/db/seed/question-bank/index.js';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, launchBrowser, loginThroughForm, newPage, noSideways, screenshot } from './support/browser.js';
+import { JOURNEY_EXAMINEES } from './support/examinees.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const EXAMINEE = '510107198903071245';
-const PHONE_EXAMINEE = '430104197905017951';
+const EXAMINEE = JOURNEY_EXAMINEES.exams;
+const PHONE_EXAMINEE = JOURNEY_EXAMINEES.examsPhone;
 const LETTERS = 'ABCDEFGH';
 
 beforeAll(async () => {

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AttemptView } from '../common/schemas/exams.js';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { JOURNEY_EXAMINEES } from './support/examinees.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const EXAMINEE = '110105197701289658';
+const EXAMINEE = JOURNEY_EXAMINEES.retakes;
 let name = '';
 
 beforeAll(async () => {

@@ -16,7 +16,7 @@ const cases = [
   },
   {
     name: 'institution', tab: '机构', account: 'DEMO0002', org: '长河市第二人民医院', role: '医疗卫生机构', fact: '演示省人民医院', viewport: DESKTOP,
-    menu: ['首页', '机构信息', '医师管理', '考核管理', '补考管理', '进度管理', '信息审核'],
+    menu: ['首页', '机构信息', '医师管理', '考核管理', '补考管理', '进度管理', '信息审核', '考核统计'],
   },
   { name: 'physician', tab: '医师', account: DEMO_PHYSICIAN_ID, org: '李明华', role: '医师', fact: '4301*****11', viewport: PHONE, menu: ['首页', '我要报名', '考核信息查询', '考核管理', '信息修改申请', '账户设置'] },
 ] as const;
