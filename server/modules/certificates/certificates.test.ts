@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssessmentInfo } from '../../../common/schemas/assessment-info.js';
 import type { HistoryList, VerifyResult } from '../../../common/schemas/certificates.js';
 import { auditEvents, certificates, enrolments, messages, accounts } from '../../db/schema/index.js';
 import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
@@ -84,6 +85,13 @@ describe('合格证书', () => {
     const [account] = await ctx.t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.physicianId, passed.physician.id));
     const told = await ctx.t.db.select().from(messages).where(eq(messages.accountId, account.id));
     expect(told.map((m) => m.content).join()).toContain('合格证书已生成');
+
+    const info = (await passed.client.get('/api/v1/assessment-info')).json() as AssessmentInfo;
+    expect(info.items[0]).toMatchObject({ certificate: { id: cert.id, number: cert.number, status: 'valid' } });
+    expect(info.items[0].scores.map((x) => [x.paperLabel, x.stageLabel, x.score, x.passed])).toEqual([
+      ['医学人文·法律法规', '首次考核', 100, true],
+      ['业务水平', '首次考核', 100, true],
+    ]);
 
     failed = await examinee();
     await takePaper(failed.client, 'humanities', 5);

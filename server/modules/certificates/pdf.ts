@@ -96,7 +96,7 @@ export function drawCertificate(doc: PDFKit.PDFDocument, c: CertificatePage): vo
   }
 
   doc.font('regular').fontSize(13).fillColor(INK)
-    .text(`兹证明该医师参加${c.cycleName}医师定期考核，考核结果为合格，特发此证。`, 84, y + 14, { width: W - 168, lineGap: 6 });
+    .text(`兹证明该医师参加${c.cycleName}医师定期考核，考核结果为合格。`, 84, y + 14, { width: W - 168, lineGap: 6 });
 
   // The issuer's block, bottom right: name and date, with the seal over them or the space for the stamp.
   const sealX = W - 84 - 150;
