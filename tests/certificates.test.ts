@@ -1,0 +1,97 @@
+// 合格证书 with the demo data's finished 2021-2023年度: the demo physician 李明华 (DEMO0002) downloads the certificate from
+// 考核信息查询; the public 证书查验 page (linked from the login page) finds it 有效, and an invented number 未找到; DEMO0002
+// finds it in 历史考核结果查询 (查看, 下载证书). The PDF is read back with pdftotext and rendered with pdftoppm.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Download, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, DESKTOP, PHONE, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const NAME = '李明华';
+const shots = path.resolve('test-results/screenshots');
+let number = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** The downloaded PDF's text (pdftotext), after rendering its first page to a PNG next to the screenshots. */
+async function pdfText(download: Download, name: string): Promise<string> {
+  const file = await download.path();
+  fs.mkdirSync(shots, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(shots, name)]);
+  expect(fs.statSync(path.join(shots, `${name}.png`)).size).toBeGreaterThan(10_000);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+async function signedIn(tab: '医师' | '机构', account: string, viewport = DESKTOP): Promise<Page> {
+  const page = await newPage(browser, baseUrl, viewport);
+  await loginThroughForm(page, tab, account, DEMO_PASSWORD);
+  await page.getByText(tab === '医师' ? '当前任务' : '当前身份').first().waitFor();
+  return page;
+}
+
+describe('合格证书', () => {
+  it('the physician downloads the certificate of 2021-2023年度 from 考核信息查询', async () => {
+    const page = await signedIn('医师', DEMO_PHYSICIAN_ID, PHONE);
+    await page.goto('/assessment-info');
+    const card = page.locator('.assessment-cycle').filter({ hasText: '2021-2023年度' });
+    await card.getByText('考核完成').waitFor();
+    const line = card.getByText(/^合格证书编号：\d{17}/);
+    number = /(\d{17})/.exec(await line.innerText())![1];
+    await screenshot(page, 'certificates-physician-info');
+    const download = page.waitForEvent('download');
+    await button(card, '下载证书').click();
+    const text = await pdfText(await download, 'certificates-physician-pdf');
+    for (const words of ['医师定期考核合格证书', NAME, number, '合格', DEMO_PHYSICIAN_ID, '2021-2023年度', '演示省卫生健康委员会']) expect(text).toContain(words);
+    await page.context().close();
+  });
+
+  it('证书查验 from the login page: 有效 with the masked name; an invented number 未找到', async () => {
+    const page = await newPage(browser, baseUrl, DESKTOP);
+    await page.goto('/login');
+    await page.getByRole('link', { name: '证书查验' }).click();
+    await page.waitForURL('**/verify');
+    await page.getByLabel('证书编号').fill(number);
+    await page.getByLabel('姓名').fill(NAME);
+    await button(page, '查验').click();
+    await page.getByText('有效', { exact: true }).waitFor();
+    await page.getByText('李*华').waitFor();
+    await page.getByText('演示省卫生健康委员会').waitFor();
+    await screenshot(page, 'certificates-verify-valid');
+    await page.getByLabel('证书编号').fill('99000020219999999');
+    await button(page, '查验').click();
+    await page.getByText('未找到', { exact: true }).waitFor();
+    await screenshot(page, 'certificates-verify-not-found');
+    await page.context().close();
+  });
+
+  it('the institution finds it in 历史考核结果查询 and downloads it from 查看', async () => {
+    const page = await signedIn('机构', 'DEMO0002');
+    await page.getByRole('menuitem', { name: '历史考核结果查询' }).click();
+    await page.waitForURL('**/history');
+    await page.getByLabel('考核周期').click();
+    await page.getByTitle('2021-2023年度').click();
+    await page.getByLabel('姓名').fill(NAME);
+    await button(page, '查询').click();
+    const row = page.locator('.ant-table-row').filter({ hasText: NAME });
+    await row.getByText('合格', { exact: true }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    await screenshot(page, 'certificates-history');
+    await row.getByRole('button', { name: `查看 ${NAME}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(number).waitFor();
+    await dialog.getByText('定期考核合格证书需加盖发证机关公章后方可生效', { exact: false }).waitFor();
+    await screenshot(page, 'certificates-history-view');
+    const download = page.waitForEvent('download');
+    await button(dialog, '下载证书').click();
+    const text = await pdfText(await download, 'certificates-institution-pdf');
+    expect(text).toContain(number);
+    expect(text).not.toContain(DEMO_PHYSICIAN_ID);
+    await page.context().close();
+  });
+});
