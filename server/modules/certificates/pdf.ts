@@ -65,6 +65,13 @@ function photoBox(doc: PDFKit.PDFDocument, photo: Buffer | null, x: number, y: n
   doc.font('regular').fontSize(12).fillColor('#9ca3af').text('照片', x, y + h / 2 - 8, { width: w, align: 'center' });
 }
 
+const sealUris = new WeakMap<Buffer, string>();
+function sealUri(seal: Buffer): string {
+  let uri = sealUris.get(seal);
+  if (!uri) sealUris.set(seal, (uri = `data:image/png;base64,${seal.toString('base64')}`));
+  return uri;
+}
+
 /** Adds one certificate page to `doc`. */
 export function drawCertificate(doc: PDFKit.PDFDocument, c: CertificatePage): void {
   doc.addPage({ size: 'A4', margin: 0 });
@@ -103,7 +110,8 @@ export function drawCertificate(doc: PDFKit.PDFDocument, c: CertificatePage): vo
   const sealY = 600;
   if (c.seal) {
     try {
-      doc.image(c.seal, sealX + 15, sealY - 10, { fit: [120, 120], align: 'center', valign: 'center' });
+      // As a data URI the seal is decoded once per document (pdfkit keeps images by their string source), not per page.
+      doc.image(sealUri(c.seal), sealX + 15, sealY - 10, { fit: [120, 120], align: 'center', valign: 'center' });
     } catch {
       c = { ...c, seal: null };
     }
@@ -121,14 +129,34 @@ export function drawCertificate(doc: PDFKit.PDFDocument, c: CertificatePage): vo
   if (!c.seal) doc.font('regular').fontSize(10).fillColor(RED).text(`注：${STAMP_NOTICE}。`, 0, H - 70, { width: W, align: 'center' });
 }
 
-/** A PDF of the pages the iterable yields, streamed: each page is written as it is drawn. */
+/** Buffered output past which drawing waits for the reader (pdfkit itself pushes without regard to it). */
+const BACKPRESSURE_BYTES = 1024 * 1024;
+
+/**
+ * A PDF of the pages the iterable yields, streamed: each page is written as it is drawn, and drawing waits while the
+ * reader (a slow download) has more than a megabyte unread, so a 5,000-page batch never sits in memory.
+ */
 export function certificatesPdf(pages: AsyncIterable<CertificatePage> | Iterable<CertificatePage>, title = '医师定期考核合格证书'): PDFKit.PDFDocument {
   const doc = a4Document({ title });
+  let wanted: (() => void) | null = null;
+  // pdfkit's _read does nothing; the stream calls it when the reader wants more, which is when drawing may go on.
+  (doc as unknown as { _read: () => void })._read = () => {
+    wanted?.();
+    wanted = null;
+  };
+  let closed = false;
+  // A download given up (the client went away) destroys the stream: stop drawing.
+  doc.once('close', () => {
+    closed = true;
+    wanted?.();
+  });
   (async () => {
     let any = false;
     for await (const page of pages) {
+      if (closed) return;
       drawCertificate(doc, page);
       any = true;
+      if (doc.readableLength > BACKPRESSURE_BYTES) await new Promise<void>((resolve) => (wanted = resolve));
     }
     if (!any) {
       doc.addPage({ size: 'A4', margin: 50 });
