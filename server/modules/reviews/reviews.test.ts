@@ -358,6 +358,8 @@ describe('免考审核 / 免考复核', () => {
       expect(last).toMatchObject({ status: 'COMPLETED', result: 'passed', exemption: { status: 'approved' } });
       expect(await enrolmentOf(p.enrolment.id)).toMatchObject({ status: 'COMPLETED', result: 'passed' });
       expect((await messagesOf(p.physician.id)).at(-1)?.content).toContain('考核完成');
+      // Whichever decision completed it issued the certificate, once.
+      expect(await ctx.t.db.$count(certificates, eq(certificates.enrolmentId, p.enrolment.id))).toBe(1);
     });
 
     it(`一般程序 with 免考 still takes the 医学人文 paper whatever the order: ${order.join(' → ')}`, async () => {
