@@ -92,6 +92,19 @@ describe('合格证书', () => {
     const text = await pdfText(await download, 'certificates-institution-pdf');
     expect(text).toContain(number);
     expect(text).not.toContain(DEMO_PHYSICIAN_ID);
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // 批量下载证书 of the filtered set (this one physician): the confirm states the count, the PDF has that many pages.
+    await button(page, '批量下载证书').click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '批量下载证书' });
+    await confirm.getByText('将当前筛选结果中的 1 份有效合格证书合并为一个PDF（1页）下载', { exact: false }).waitFor();
+    await screenshot(page, 'certificates-batch-confirm');
+    const batch = page.waitForEvent('download');
+    await button(confirm, '下载').click();
+    const file = await (await batch).path();
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(number);
     await page.context().close();
   });
 });

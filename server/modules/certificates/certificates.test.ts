@@ -209,11 +209,16 @@ describe('合格证书', () => {
       institutionB: 200,
       cityAAuthority: 409,
     });
+    await checkAccessMatrix(ctx.clients, (c) => c.get(`${URL}/history/certificate-count`), byRole({ institution: 200, authority: 200 }));
+    const counted = (await ctx.clients.institutionA.get(`${URL}/history/certificate-count`)).json() as { count: number; limit: number };
+    expect(counted.limit).toBe(5000);
+    expect((await ctx.clients.institutionA.get(`${URL}/history/certificate-count?name=${encodeURIComponent('无此人')}`)).json()).toEqual({ count: 0, limit: 5000 });
     const batch = await ctx.clients.institutionA.get(`${URL}/history/pdf`);
     expect(batch.statusCode).toBe(200);
     const count = Number(batch.headers['x-certificate-count']);
     expect(count).toBe(await ctx.t.db.$count(certificates, and(eq(certificates.institutionId, ctx.world.institutionA.institution.id), eq(certificates.status, 'valid'))));
     expect(pdfPages(batch.rawPayload, 'batch')).toBe(count);
+    expect(counted.count).toBe(count);
     const none = await ctx.clients.institutionA.get(`${URL}/history/pdf?name=${encodeURIComponent('无此人')}`);
     expect(none.statusCode).toBe(409);
     expect(none.json().error.message).toBe('没有符合条件的有效合格证书');

@@ -77,10 +77,18 @@ export async function exportHistory(deps: ProgressDeps, actor: Actor, filters: H
  * The valid certificates of every row the filter matches, in batches (for the one multi-page PDF); refused with 409
  * past BATCH_PDF_LIMIT, or when there is none. Counted first, so the answer is known before the PDF starts.
  */
-export async function historyCertificates(deps: ProgressDeps, actor: Actor, filters: HistoryFilters): Promise<{ count: number; batches: AsyncIterable<CertificateRow[]> }> {
+export async function historyCertificates(
+  deps: ProgressDeps,
+  actor: Actor,
+  filters: HistoryFilters,
+  options: { countOnly?: boolean } = {},
+): Promise<{ count: number; batches: AsyncIterable<CertificateRow[]> }> {
   requireRole(actor, historyRoles);
   const { cycle } = await chosenCycle(deps.db, actor, filters.cycleId);
-  if (!cycle) throw conflict('没有可下载的合格证书');
+  if (!cycle) {
+    if (options.countOnly) return { count: 0, batches: (async function* () {})() };
+    throw conflict('没有符合条件的有效合格证书');
+  }
   const { cycleId: _c, ...rest } = filters;
   const { where, wholeProvince } = await whereOf(deps, actor, cycle.id, { ...rest, result: 'passed' });
   const ids: number[] = [];
@@ -88,6 +96,7 @@ export async function historyCertificates(deps: ProgressDeps, actor: Actor, filt
   const count = ids.length
     ? (await deps.db.$count(certificates, and(inArray(certificates.enrolmentId, ids), eq(certificates.status, 'valid'))))
     : 0;
+  if (options.countOnly) return { count, batches: (async function* () {})() };
   if (count === 0) throw conflict('没有符合条件的有效合格证书');
   if (count > BATCH_PDF_LIMIT) throw conflict(`符合条件的合格证书有${count}份，一次最多下载${BATCH_PDF_LIMIT}份，请缩小筛选范围`);
   return {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { enrolmentStatusLabels, practiceCategoryLabels } from '../../../common/enums.js';
 import { progressProcedureLabels, progressResultLabels } from '../../../common/schemas/assessment-progress.js';
 import {
+  BATCH_PDF_LIMIT,
   certificateStatusLabels,
   historyFiltersSchema,
   historyListQuerySchema,
@@ -91,6 +92,12 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/history/export',
     { schema: { tags, summary: '导出历史考核结果（Excel，证件号码脱敏）', querystring: historyFiltersSchema, response: errorResponses } },
     async (request, reply) => sendExport(request, reply, { filename: '历史考核结果.xlsx', sheet: '历史考核结果' }, historyColumns, await exportHistory(progressDeps, authed(request).actor, request.query)),
+  );
+
+  app.get(
+    '/history/certificate-count',
+    { schema: { tags, summary: '批量下载前：筛选出的有效合格证书份数', querystring: historyFiltersSchema, response: { 200: z.object({ count: z.number(), limit: z.number() }), ...errorResponses } } },
+    async (request) => ({ count: (await historyCertificates(progressDeps, authed(request).actor, request.query, { countOnly: true })).count, limit: BATCH_PDF_LIMIT }),
   );
 
   app.get(

@@ -25,6 +25,9 @@ export function useHistoryList(query: HistorySearch & { page: number; pageSize: 
 }
 
 export const historyExportUrl = (search: HistorySearch) => `${API_BASE}/certificates/history/export${queryString({ ...search })}`;
+/** How many valid certificates the batch would hold (asked before 批量下载证书, so the confirm can say it). */
+export const historyCertificateCount = (search: HistorySearch) =>
+  apiGet<{ count: number; limit: number }>(`/certificates/history/certificate-count${queryString({ ...search })}`);
 export const historyPdfUrl = (search: HistorySearch) => `${API_BASE}/certificates/history/pdf${queryString({ ...search })}`;
 /** The certificate's PDF: inline to print from the browser's viewer, or as a download (下载证书). */
 export const certificatePdfUrl = (id: number, download = false) => `${API_BASE}/certificates/${id}/pdf${download ? '?download=1' : ''}`;

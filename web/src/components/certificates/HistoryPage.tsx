@@ -6,9 +6,9 @@ import { App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Table, T
 import { useState } from 'react';
 import { enrolmentStatusLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { progressProcedureLabels, progressResultLabels, progressStatuses } from '../../../../common/schemas/assessment-progress';
-import { BATCH_PDF_LIMIT, certificateStatusLabels, type HistoryItem } from '../../../../common/schemas/certificates';
+import { certificateStatusLabels, type HistoryItem } from '../../../../common/schemas/certificates';
 import { exemptionStatusLabels } from '../../../../common/schemas/registration';
-import { historyExportUrl, historyPdfUrl, useHistoryList, type HistorySearch } from '../../api/certificates';
+import { historyCertificateCount, historyExportUrl, historyPdfUrl, useHistoryList, type HistorySearch } from '../../api/certificates';
 import { errorMessage } from '../../api/client';
 import { downloadUrl } from '../../lib/download';
 import { labelOptions } from '../../lib/options';
@@ -23,7 +23,7 @@ type Filters = Omit<HistorySearch, 'cycleId'>;
 const statusOptions = progressStatuses.map((s) => ({ value: s, label: enrolmentStatusLabels[s] }));
 
 export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const [form] = Form.useForm<Filters>();
   const [cycleId, setCycleId] = useState<number | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({});
@@ -33,14 +33,26 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
   const total = list.data?.total ?? 0;
   const search = { cycleId: cycleId ?? list.data?.cycleId ?? undefined, ...filters };
 
-  const batchDownload = () =>
-    modal.confirm({
-      title: '批量下载证书',
-      content: `将当前筛选结果中考核结果为合格的有效证书合并为一个PDF下载（一次最多${BATCH_PDF_LIMIT}份），下载进度见浏览器的下载列表。`,
-      okText: '下载',
-      cancelText: '取消',
-      onOk: () => downloadUrl(historyPdfUrl(search)),
-    });
+  const [counting, setCounting] = useState(false);
+  const batchDownload = async () => {
+    setCounting(true);
+    try {
+      const { count, limit } = await historyCertificateCount(search);
+      if (count === 0) return void message.warning('当前筛选结果中没有有效的合格证书');
+      if (count > limit) return void message.warning(`符合条件的合格证书有${count}份，一次最多下载${limit}份，请缩小筛选范围`);
+      modal.confirm({
+        title: '批量下载证书',
+        content: `将当前筛选结果中的 ${count} 份有效合格证书合并为一个PDF（${count}页）下载，边生成边下载，进度见浏览器的下载列表。`,
+        okText: '下载',
+        cancelText: '取消',
+        onOk: () => downloadUrl(historyPdfUrl(search)),
+      });
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setCounting(false);
+    }
+  };
 
   const columns = [
     { title: '序号', key: 'n', width: 64, render: (_: unknown, __: HistoryItem, i: number) => (paging.page - 1) * paging.pageSize + i + 1 },
@@ -157,7 +169,7 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
       <Flex justify="space-between" align="center" wrap gap={8} className="history-actions">
         <Typography.Text type="secondary">共 {total} 条{list.data?.totalCapped ? '以上' : ''}</Typography.Text>
         <Space wrap>
-          <Button icon={<FilePdfOutlined />} disabled={total === 0} onClick={batchDownload}>
+          <Button icon={<FilePdfOutlined />} disabled={total === 0} loading={counting} onClick={() => void batchDownload()}>
             批量下载证书
           </Button>
           <Button icon={<DownloadOutlined />} disabled={total === 0} onClick={() => downloadUrl(historyExportUrl(search))}>
