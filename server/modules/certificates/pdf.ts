@@ -105,28 +105,30 @@ export function drawCertificate(doc: PDFKit.PDFDocument, c: CertificatePage): vo
   doc.font('regular').fontSize(13).fillColor(INK)
     .text(`兹证明该医师参加${c.cycleName}医师定期考核，考核结果为合格。`, 84, y + 14, { width: W - 168, lineGap: 6 });
 
-  // The issuer's block, bottom right: name and date, with the seal over them or the space for the stamp.
+  // The issuer's block, bottom right: name and date, the seal stamped over them, or the space for the stamp above them.
   const sealX = W - 84 - 150;
   const sealY = 600;
+  doc.font('regular').fontSize(13).fillColor(INK).text(c.issuerName, sealX - 60, sealY + 124, { width: 210, align: 'right' });
+  doc.text(chineseDate(c.issuedOn), sealX - 60, sealY + 146, { width: 210, align: 'right' });
+  let sealed = false;
   if (c.seal) {
     try {
       // As a data URI the seal is decoded once per document (pdfkit keeps images by their string source), not per page.
-      doc.image(sealUri(c.seal), sealX + 15, sealY - 10, { fit: [120, 120], align: 'center', valign: 'center' });
+      doc.image(sealUri(c.seal), sealX + 20, sealY + 75, { fit: [120, 120], align: 'center', valign: 'center' });
+      sealed = true;
     } catch {
-      c = { ...c, seal: null };
+      // An unreadable seal leaves the space for the stamp.
     }
   }
-  if (!c.seal) {
+  if (!sealed) {
     doc.save().lineWidth(0.8).dash(4, { space: 3 }).strokeColor('#d1d5db').circle(sealX + 75, sealY + 50, 58).stroke().undash().restore();
     doc.font('regular').fontSize(10).fillColor('#9ca3af').text('（发证机关盖章处）', sealX, sealY + 44, { width: 150, align: 'center' });
   }
-  doc.font('regular').fontSize(13).fillColor(INK).text(c.issuerName, sealX - 60, sealY + 124, { width: 210, align: 'right' });
-  doc.text(chineseDate(c.issuedOn), sealX - 60, sealY + 146, { width: 210, align: 'right' });
 
   qr(doc, c.verifyUrl, 84, 600, 110);
   doc.font('regular').fontSize(10).fillColor('#6b7280').text('扫码查验证书', 84, 714, { width: 110, align: 'center' });
 
-  if (!c.seal) doc.font('regular').fontSize(10).fillColor(RED).text(`注：${STAMP_NOTICE}。`, 0, H - 70, { width: W, align: 'center' });
+  if (!sealed) doc.font('regular').fontSize(10).fillColor(RED).text(`注：${STAMP_NOTICE}。`, 0, H - 70, { width: W, align: 'center' });
 }
 
 /** Buffered output past which drawing waits for the reader (pdfkit itself pushes without regard to it). */
