@@ -171,6 +171,10 @@ describe('合格证书', () => {
     expect(printed.statusCode).toBe(200);
     expect(await certificateOf(e.id)).toBeDefined();
     expect((await ctx.clients.institutionB.get(`${URL}/by-enrolment/${e.id}/pdf`)).statusCode).toBe(404);
+    const zero = await ctx.clients.institutionA.get(`${URL}/by-enrolment/0/pdf`);
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.message).toBe('编号格式不正确');
+    expect((await ctx.clients.assessorOfA.get(`${URL}/by-enrolment/${e.id}/pdf`)).statusCode).toBe(403);
     const none = await ctx.clients.institutionA.get(`${URL}/by-enrolment/${failed.enrolment.id}/pdf`);
     expect(none.statusCode).toBe(404);
     expect(none.json().error.message).toBe('未找到该合格证书');
@@ -229,6 +233,14 @@ describe('合格证书', () => {
       const { payload, headers } = await multipart({ file: { name, data } });
       return client.request('PUT', `${URL}/seal`, payload, headers);
     };
+    await checkAccessMatrix(ctx.clients, (c) => c.get(`${URL}/seal`), { ...byRole({ authority: 403 }), provinceAuthority: 200 });
+    const noSeal = await ctx.clients.provinceAuthority.get(`${URL}/seal/image`);
+    expect(noSeal.statusCode).toBe(404);
+    expect(noSeal.json().error.message).toBe('尚未上传公章');
+    expect((await ctx.clients.institutionA.get(`${URL}/seal/image`)).statusCode).toBe(403);
+    const empty = await ctx.clients.provinceAuthority.request('PUT', `${URL}/seal`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.message).toBe('请选择公章图片');
     expect((await upload(ctx.clients.cityAAuthority, 'seal.png', PNG_BYTES)).statusCode).toBe(403);
     expect((await upload(ctx.clients.institutionA, 'seal.png', PNG_BYTES)).statusCode).toBe(403);
     const opaque = Buffer.from(PNG_BYTES);
