@@ -16,6 +16,7 @@ export async function issueMissingCertificates(db: Database, options: { batch?: 
     const run = await runExclusive(db, 'certificate-issue', (tx) => issueCertificates(tx, { missing: true, limit: batch }, options.issuedOn));
     if (!run.ran) break;
     issued += run.result.length;
+    // A short batch: no more rows that nobody else holds (those held are being issued by their holder).
     if (run.result.length < batch) break;
   }
   return issued;

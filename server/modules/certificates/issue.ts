@@ -23,7 +23,9 @@ export interface Issued {
 /**
  * Issues the certificates of those enrolments (or, with `'missing'`, of up to `limit` 合格 enrolments without one)
  * that are 考核完成 合格 and have none yet; returns what was issued. Call inside the transaction that completed them
- * (the rows are then already locked); the job's rows are claimed with SKIP LOCKED.
+ * (the rows are then already locked); the job's rows are claimed with SKIP LOCKED. Two issuers racing for one
+ * enrolment cannot both insert (the unique index on the enrolment; the loser's serial is left unused), so numbers
+ * are unique and nearly, not strictly, consecutive.
  */
 export async function issueCertificates(
   tx: Database | Tx,
@@ -31,11 +33,10 @@ export async function issueCertificates(
   issuedOn: string = todayInChina(),
 ): Promise<Issued[]> {
   if (Array.isArray(which) && which.length === 0) return [];
-  const chosen = Array.isArray(which)
-    ? sql`e.id = any(${`{${which.join(',')}}`}::int[])`
-    : sql`e.id in (select e2.id from enrolments e2 where e2.status = 'COMPLETED' and e2.result = 'passed'
-                   and not exists (select 1 from certificates x where x.enrolment_id = e2.id) order by e2.id limit ${(which as { limit: number }).limit})`;
-  const lock = Array.isArray(which) ? sql`for update of e` : sql`for update of e skip locked`;
+  // Chosen enrolments are locked (waiting for nobody: their completing transaction already holds them); the job takes
+  // the first `limit` 合格 rows without a certificate that nobody else holds (SKIP LOCKED inside the limit).
+  const chosen = Array.isArray(which) ? sql`e.id = any(${`{${which.join(',')}}`}::int[])` : sql`true`;
+  const lock = Array.isArray(which) ? sql`for update of e` : sql`order by e.id limit ${(which as { limit: number }).limit} for update of e skip locked`;
   const result = await tx.execute(sql`
     with due as (
       select e.id, e.cycle_id, e.physician_id, e.institution_id, c.province_code, c.name as cycle_name,
