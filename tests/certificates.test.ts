@@ -1,6 +1,7 @@
 // 合格证书 with the demo data's finished 2021-2023年度: the demo physician 李明华 (DEMO0002) downloads the certificate from
 // 考核信息查询; the public 证书查验 page (linked from the login page) finds it 有效, and an invented number 未找到; DEMO0002
-// finds it in 历史考核结果查询 (查看, 下载证书). The PDF is read back with pdftotext and rendered with pdftoppm.
+// finds it in 历史考核结果查询 (查看, 下载证书, 批量下载证书); the provincial authority revokes another physician's certificate.
+// The PDFs are read back with pdftotext and rendered with pdftoppm.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,6 +106,33 @@ describe('合格证书', () => {
     const file = await (await batch).path();
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(number);
+    await page.context().close();
+  });
+
+  it('the provincial authority sees the 公章 page and revokes another certificate with a reason', async () => {
+    const page = await signedIn('机构', 'wjw990000');
+    await page.getByRole('menuitem', { name: '合格证书' }).click();
+    await page.getByRole('menuitem', { name: '发证机关公章' }).click();
+    await page.waitForURL('**/certificate-seal');
+    await page.getByText('尚未上传公章', { exact: false }).waitFor();
+    await screenshot(page, 'certificates-seal');
+    await page.getByRole('menuitem', { name: '历史考核结果查询' }).click();
+    await page.waitForURL('**/history');
+    await page.getByLabel('考核周期').click();
+    await page.getByTitle('2021-2023年度').click();
+    const row = page.locator('.ant-table-row').filter({ has: page.getByText('合格', { exact: true }) }).filter({ hasNotText: NAME }).first();
+    await row.waitFor();
+    const name = (await row.locator('td').nth(3).innerText()).trim();
+    await row.getByRole('button', { name: `查看 ${name}` }).click();
+    const dialog = page.getByRole('dialog');
+    await button(dialog, '撤销证书').click();
+    await button(dialog, '确认撤销').click();
+    await dialog.getByText('请输入撤销理由').waitFor();
+    await dialog.getByLabel('撤销理由').fill('测评中认定作弊');
+    await screenshot(page, 'certificates-revoke');
+    await button(dialog, '确认撤销').click();
+    await page.getByText(/^已撤销证书 \d{17}$/).waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: name }).first().getByText('证书已撤销').waitFor();
     await page.context().close();
   });
 });
