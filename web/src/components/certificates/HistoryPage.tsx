@@ -57,9 +57,9 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
   const columns = [
     { title: '序号', key: 'n', width: 64, render: (_: unknown, __: HistoryItem, i: number) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '考核周期', dataIndex: 'cycleName', width: 130 },
-    ...(regionRoot ? [{ title: '医疗卫生机构', dataIndex: 'institutionName' }] : []),
+    ...(regionRoot ? [{ title: '医疗卫生机构', dataIndex: 'institutionName', width: 220 }] : []),
     { title: '姓名', dataIndex: 'name' },
-    { title: '证件号码', dataIndex: 'idNumberMasked' },
+    { title: '证件号码', dataIndex: 'idNumberMasked', width: 130 },
     { title: '执业类别', dataIndex: 'practiceCategory', render: (v: HistoryItem['practiceCategory']) => practiceCategoryLabels[v] },
     { title: '考核程序', dataIndex: 'procedure', render: (v: HistoryItem['procedure']) => progressProcedureLabels[v] },
     { title: '考核状态', dataIndex: 'status', render: (v: HistoryItem['status']) => enrolmentStatusLabels[v] },
@@ -185,7 +185,7 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
           loading={list.isFetching}
           dataSource={list.data?.items}
           columns={columns}
-          scroll={{ x: 1200 }}
+          scroll={{ x: regionRoot ? 1400 : 1200 }}
           locale={{ emptyText: '暂无考核结果' }}
           pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
         />
