@@ -4,7 +4,8 @@ import { seedDemo } from './db/seed/demo.js';
 import { DEMO_EXAMINEE_ID, DEMO_PASSWORD, DEMO_PHYSICIAN_ID } from './db/seed/demo-data.js';
 import type { AttemptView, ExamOverview } from '../common/schemas/exams.js';
 import { count } from 'drizzle-orm';
-import { physicians } from './db/schema/index.js';
+import { certificates, physicians } from './db/schema/index.js';
+import type { AssessmentInfo } from '../common/schemas/assessment-info.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,6 +57,18 @@ describe('demo data', () => {
   it('holds 300 physicians', async () => {
     const [row] = await t.db.select({ n: count() }).from(physicians);
     expect(row.n).toBe(300);
+  });
+
+  it('has the finished 2021-2023年度 with results and certificates; the demo physician verifies as 有效', async () => {
+    const client = await loginAs(t.app, DEMO_PHYSICIAN_ID, DEMO_PASSWORD, 'physician');
+    const info = (await client.get('/api/v1/assessment-info')).json() as AssessmentInfo;
+    const previous = info.items.find((c) => c.cycleName === '2021-2023年度')!;
+    expect(previous.sites[0]).toMatchObject({ statusLabel: '考核完成', resultLabel: '合格' });
+    expect(previous.certificate).toMatchObject({ status: 'valid', issuedOn: '2024-01-15' });
+    const [row] = await t.db.select({ n: count() }).from(certificates);
+    expect(row.n).toBeGreaterThan(150);
+    const verified = await new Client(t.app).get(`/api/v1/certificates/verify?number=${previous.certificate!.number}&name=${encodeURIComponent('李明华')}`);
+    expect(verified.json()).toMatchObject({ status: 'valid', certificate: { nameMasked: '李*华', cycleName: '2021-2023年度', issuerName: '演示省卫生健康委员会' } });
   });
 
   it('every demo account logs in with Demo@2026 in its role, without a forced change', async () => {

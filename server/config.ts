@@ -39,6 +39,8 @@ export interface Config {
   smsOutboxFile: string;
   /** Bearer token that opens /metrics to callers other than loopback. */
   metricsToken: string | null;
+  /** The address people reach the system at (PUBLIC_URL, e.g. https://dqkh.example.gov.cn): the certificate's QR code links to its /verify page. Without it, the request's own host. */
+  publicUrl: string | null;
 }
 
 export const smsProviderNames = ['outbox', 'off'] as const;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsProvider: smsProviderFrom(env.SMS_PROVIDER),
     smsOutboxFile: path.resolve(env.SMS_OUTBOX_FILE || path.join(env.DATA_DIR || './data', 'sms-outbox.log')),
     metricsToken: env.METRICS_TOKEN || null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }
 

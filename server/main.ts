@@ -12,6 +12,7 @@ import { PURGE_EVERY_MS, purgeExpired } from './purge-job.js';
 import { SWEEP_EVERY_MS, sweepExpiredAttempts } from './modules/exams/sweeper.js';
 import { deliverSms } from './modules/messages/notify.js';
 import { WINDOW_CLOSE_EVERY_MS, closeEndedWindows } from './modules/retakes/close-windows.js';
+import { ISSUE_EVERY_MS, issueMissingCertificates } from './modules/certificates/issue-job.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -71,6 +72,12 @@ async function serve(config: Config): Promise<void> {
       .then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms))
       .catch((err: unknown) => app.log.error({ err }, 'window close failed'));
   }, WINDOW_CLOSE_EVERY_MS).unref();
+  // 合格 enrolments without a certificate (data loaded, or completed before certificates) get one (by one instance).
+  const issueCertificatesNow = () => {
+    issueMissingCertificates(runtime.database.db).catch((err: unknown) => app.log.error({ err }, 'certificate issue failed'));
+  };
+  issueCertificatesNow();
+  const certificateTimer = setInterval(issueCertificatesNow, ISSUE_EVERY_MS).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
   // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
@@ -82,6 +89,7 @@ async function serve(config: Config): Promise<void> {
     clearInterval(purgeTimer);
     clearInterval(sweepTimer);
     clearInterval(windowTimer);
+    clearInterval(certificateTimer);
     setTimeout(() => {
       app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
       process.exit(1);

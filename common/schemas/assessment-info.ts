@@ -22,8 +22,22 @@ export const assessmentSiteSchema = z.object({
 });
 export type AssessmentSite = z.infer<typeof assessmentSiteSchema>;
 
+/** A submitted test of the cycle: 试卷, 首次考核 / 补考, score and whether it passed. */
+export const assessmentScoreSchema = z.object({
+  paperLabel: z.string(),
+  stageLabel: z.string(),
+  score: z.number().nullable(),
+  passed: z.boolean(),
+  submittedAt: z.string().nullable(),
+});
+export type AssessmentScore = z.infer<typeof assessmentScoreSchema>;
+
 export const assessmentCycleSchema = z.object({
   cycleId: z.number(),
+  /** The 测评 of the cycle (成绩), oldest first. */
+  scores: z.array(assessmentScoreSchema),
+  /** The 合格证书 of the cycle (下载证书), when 考核完成 合格. */
+  certificate: z.object({ id: z.number(), number: z.string(), status: z.enum(['valid', 'revoked']), issuedOn: z.string() }).nullable(),
   cycleName: z.string(),
   startDate: z.string(),
   endDate: z.string(),

@@ -80,6 +80,8 @@ export const auditActions = {
   'questionBank.imported': '批量导入试题',
   'questionBank.exported': '导出题库',
   'paperRule.saved': '保存试卷规则',
+  'certificate.revoked': '撤销合格证书',
+  'certificate.sealUploaded': '上传发证机关公章',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

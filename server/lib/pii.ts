@@ -16,6 +16,8 @@ export interface Pii {
   idNumberHash(idNumber: string): string;
   /** Keyed hash of the last four characters of the canonical form, for the 证件号码 后几位 search. */
   idNumberTailHash(idNumberOrTail: string): string;
+  /** Keyed tag of a 证书编号 for the QR code's verification link: numbers cannot be enumerated without the key. */
+  certificateTag(number: string): string;
 }
 
 /** The characters the 后几位 search indexes. */
@@ -67,6 +69,9 @@ export function createPii(keys: PiiKeys): Pii {
     idNumberTailHash(idNumberOrTail) {
       const tail = (idNumberOrTail.length >= 15 ? canonicalIdNumber(idNumberOrTail) : idNumberOrTail.trim().toUpperCase()).slice(-ID_TAIL_LENGTH);
       return crypto.createHmac('sha256', keys.hmacKey).update(`tail:${tail}`).digest('hex');
+    },
+    certificateTag(number) {
+      return crypto.createHmac('sha256', keys.hmacKey).update(`certificate:${number}`).digest('base64url').slice(0, 16);
     },
   };
 }

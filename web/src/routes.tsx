@@ -34,6 +34,7 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: '/forgot-password', title: '重置密码', Page: lazyNamed(() => import('./pages/public/forgot-password'), 'ForgotPasswordPage') },
   { path: '/agreement/service', title: '服务协议', Page: lazyNamed(loadAgreements, 'ServiceAgreementPage') },
   { path: '/agreement/privacy', title: '隐私条款', Page: lazyNamed(loadAgreements, 'PrivacyPolicyPage') },
+  { path: '/verify', title: '证书查验', Page: lazyNamed(() => import('./pages/public/verify'), 'VerifyPage') },
 ];
 
 /** Pages inside the logged-in layout. */
@@ -49,6 +50,9 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/messages', title: '站内消息', access: ['physician'], Page: lazyNamed(loadPhysician, 'MessagesPage') },
   { path: '/retakes', title: '待确认补考', access: ['authority'], Page: lazyNamed(loadAuthority, 'RetakesPage') },
   { path: '/retakes', title: '补考管理', access: ['institution'], Page: lazyNamed(loadInstitution, 'RetakesPage') },
+  { path: '/history', title: '历史考核结果查询', access: ['institution'], Page: lazyNamed(loadInstitution, 'HistoryPage') },
+  { path: '/history', title: '历史考核结果查询', access: ['authority'], Page: lazyNamed(loadAuthority, 'HistoryPage') },
+  { path: '/certificate-seal', title: '发证机关公章', access: ['authority'], Page: lazyNamed(loadAuthority, 'CertificateSealPage') },
   { path: '/exams', title: '待参加的考试', access: ['physician'], Page: lazyNamed(loadPhysician, 'ExamsPage') },
   { path: '/exams/completed', title: '已完成的考试', access: ['physician'], Page: lazyNamed(loadPhysician, 'CompletedExamsPage') },
   { path: '/exams/practice', title: '待参加的练习', access: ['physician'], Page: lazyNamed(loadPhysician, 'PracticePage') },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, serial, varchar, integer, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cycles } from './cycles.js';
 import { institutions } from './organizations.js';
@@ -28,5 +29,7 @@ export const enrolments = pgTable(
     uniqueIndex('enrolments_cycle_physician_uq').on(t.cycleId, t.physicianId),
     index('enrolments_institution_status_idx').on(t.cycleId, t.institutionId, t.status),
     index('enrolments_physician_idx').on(t.physicianId),
+    // 合格 enrolments still without a certificate are found through it (certificates/issue-job.ts).
+    index('enrolments_completed_passed_idx').on(t.id).where(sql`${t.status} = 'COMPLETED' and ${t.result} = 'passed'`),
   ],
 );

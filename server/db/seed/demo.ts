@@ -11,6 +11,7 @@ import { accounts, assessorAssignments, assessors, authorities, cycles, departme
 import { ensureRegions } from './regions.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, demoAuthorities, demoInstitutions } from './demo-data.js';
 import { generateDemoPhysicians } from './demo-physicians.js';
+import { seedPreviousCycle } from './demo-history.js';
 import { seedDemoBanks, seedDemoExaminees, seedDemoPaperRules } from './demo-tests.js';
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
@@ -110,6 +111,11 @@ export async function seedDemo(db: Database, pii: Pii, today: string = todayInCh
       { name: 'must_change_password', type: 'bool', values: physicianIds.map(() => false) },
     ]);
 
+    // The previous cycle, finished, with its results and certificates (the named demo physician 合格).
+    await seedPreviousCycle(
+      tx,
+      physicianIds.map((id, i) => ({ id, institutionId: institutionId.get(people[i].institutionAccount)!, passed: people[i].idNumber === DEMO_PHYSICIAN_ID })),
+    );
     const [cycle] = await tx.insert(cycles).values(demoCycle(today)).returning({ id: cycles.id });
     const main = institutionId.get('DEMO0001')!;
     await tx.insert(assessors).values({ cycleId: cycle.id, institutionId: main });

@@ -15,7 +15,8 @@ import {
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
-import { cycles, enrolments, institutions, physicianMultiSites, physicians } from '../../db/schema/index.js';
+import { certificates, cycles, enrolments, examAttempts, institutions, physicianMultiSites, physicians } from '../../db/schema/index.js';
+import { paperKindLabels, type PaperKind } from '../../../common/papers.js';
 import { notFound } from '../../lib/errors.js';
 import { currentCycle, type CycleRow } from '../cycles/service.js';
 
@@ -46,7 +47,8 @@ export async function assessmentInfo(db: Database, actor: Actor): Promise<Assess
   if (!physician) throw notFound('医师不存在');
   const shown = await cyclesShown(db, actor.provinceCode);
   if (shown.length === 0) return { items: [] };
-  const [rows, multiSites] = await Promise.all([
+  const cycleIds = shown.map((c) => c.id);
+  const [rows, multiSites, scores, certs] = await Promise.all([
     db
       .select({ cycleId: enrolments.cycleId, status: enrolments.status, result: enrolments.result, institutionName: institutions.name })
       .from(enrolments)
@@ -58,6 +60,16 @@ export async function assessmentInfo(db: Database, actor: Actor): Promise<Assess
       .from(physicianMultiSites)
       .where(eq(physicianMultiSites.physicianId, actor.orgId))
       .orderBy(physicianMultiSites.id),
+    db
+      .select({ cycleId: enrolments.cycleId, paper: examAttempts.paper, stage: examAttempts.stage, score: examAttempts.score, passed: examAttempts.passed, submittedAt: examAttempts.submittedAt })
+      .from(examAttempts)
+      .innerJoin(enrolments, eq(enrolments.id, examAttempts.enrolmentId))
+      .where(and(eq(examAttempts.physicianId, actor.orgId), eq(examAttempts.kind, 'exam'), eq(examAttempts.status, 'submitted'), inArray(enrolments.cycleId, cycleIds)))
+      .orderBy(examAttempts.id),
+    db
+      .select({ cycleId: certificates.cycleId, id: certificates.id, number: certificates.number, status: certificates.status, issuedOn: certificates.issuedOn })
+      .from(certificates)
+      .where(and(eq(certificates.physicianId, actor.orgId), inArray(certificates.cycleId, cycleIds))),
   ]);
   const byCycle = new Map(rows.map((r) => [r.cycleId, r]));
 
@@ -76,7 +88,14 @@ export async function assessmentInfo(db: Database, actor: Actor): Promise<Assess
     const sites: AssessmentSite[] = cycle.isCurrent
       ? multiSites.map((s) => ({ kind: 'multiSite', institutionName: s.institutionName, departmentName: s.departmentName, status: null, statusLabel: NOT_APPLICABLE_LABEL, resultLabel: NOT_APPLICABLE_LABEL }))
       : [];
-    return { cycleId: cycle.id, cycleName: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, isCurrent: cycle.isCurrent, sites: [main, ...sites] };
+    const certificate = certs.find((c) => c.cycleId === cycle.id);
+    return {
+      cycleId: cycle.id,
+      scores: scores
+        .filter((a) => a.cycleId === cycle.id)
+        .map((a) => ({ paperLabel: paperKindLabels[a.paper as PaperKind], stageLabel: a.stage === 'retake' ? '补考' : '首次考核', score: a.score === null ? null : Number(a.score), passed: Boolean(a.passed), submittedAt: a.submittedAt?.toISOString() ?? null })),
+      certificate: certificate ? { id: certificate.id, number: certificate.number, status: certificate.status as 'valid' | 'revoked', issuedOn: certificate.issuedOn } : null,
+      cycleName: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, isCurrent: cycle.isCurrent, sites: [main, ...sites] };
   });
   return { items };
 }

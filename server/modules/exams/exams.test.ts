@@ -289,7 +289,7 @@ describe('提交试卷 and the result', () => {
     );
     const inbox = await ctx.t.db.select({ content: messages.content }).from(messages).innerJoin(accounts, eq(accounts.id, messages.accountId)).where(eq(accounts.physicianId, e.physician.id));
     expect(inbox.map((m) => m.content)).toEqual(
-      expect.arrayContaining(['您的医学人文·法律法规考试成绩为80分，合格。请继续参加业务水平考试。', '您的业务水平考试成绩为100分，合格。本周期定期考核结果：合格。']),
+      expect.arrayContaining(['您的医学人文·法律法规考试成绩为80分，合格。请继续参加业务水平考试。', '您的业务水平考试成绩为100分，合格。本周期定期考核结果：合格。合格证书已生成，可在【考核信息查询】中下载。']),
     );
   });
 

@@ -13,6 +13,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { enrolments, examAnswers, examAttempts } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
+import { CERTIFICATE_READY, issueCertificates } from '../certificates/issue.js';
 import { notifyPhysicians, type PendingSms } from '../messages/notify.js';
 import { readPolicy } from '../policies/repository.js';
 import { questionsOf } from './attempts.js';
@@ -79,6 +80,7 @@ async function applyOutcome(tx: Tx, attempt: AttemptRow, score: number, passed: 
         after: { status: outcome.status, result: outcome.result },
       });
       if (outcome.status === 'COMPLETED') content += `本周期定期考核结果：${outcome.result === 'passed' ? '合格' : '不合格'}。`;
+      if (outcome.status === 'COMPLETED' && outcome.result === 'passed' && (await issueCertificates(tx, [enrolment.id])).length) content += CERTIFICATE_READY;
       else if (outcome.status === 'PENDING_RETAKE_CONFIRMATION') content += '请等待卫生行政部门确认补考安排。';
     }
   }

@@ -11,6 +11,7 @@ import { requireAccess, requireRole } from '../../auth/access.js';
 import { enrolments, evaluations, institutions } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, conflict } from '../../lib/errors.js';
+import { CERTIFICATE_READY, issueCertificates } from '../certificates/issue.js';
 import { deliverSms, notifyPhysicians, type PendingSms } from '../messages/notify.js';
 import { cachedPolicy } from '../policies/cache.js';
 import { requireDecisionAllowed, reviewerOf, staleReview, type ReviewDeps } from './context.js';
@@ -75,6 +76,10 @@ export async function approveReview(deps: ReviewDeps, actor: Actor, enrolmentId:
       ip,
     });
     const notice = reviewer === 'institution' ? texts.approvedByInstitution(reviewerName) : texts.approvedByAssessor(outcome.status);
+    // Every paper exempted: the cycle is completed 合格 here, and the certificate issued with it.
+    if (outcome.status === 'COMPLETED' && outcome.result === 'passed' && (await issueCertificates(tx, [enrolmentId])).length) {
+      return notifyPhysicians(tx, [enrolment.physicianId], { ...notice, content: `${notice.content}${CERTIFICATE_READY}` });
+    }
     return notifyPhysicians(tx, [enrolment.physicianId], notice);
   });
   await deliverSms(db, deps.sms, deps.log, pending);

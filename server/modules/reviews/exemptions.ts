@@ -14,6 +14,7 @@ import type { Tx } from '../../db/client.js';
 import { enrolments, registrations } from '../../db/schema/index.js';
 import { recordAudit, type AuditAction } from '../../lib/audit.js';
 import { conflict } from '../../lib/errors.js';
+import { CERTIFICATE_READY, issueCertificates } from '../certificates/issue.js';
 import { deliverSms, notifyPhysicians } from '../messages/notify.js';
 import { readPolicy } from '../policies/repository.js';
 import { requireDecisionAllowed, reviewerOf, staleReview, type Reviewer, type ReviewDeps } from './context.js';
@@ -77,6 +78,10 @@ async function decideExemption(
       ip,
     });
     const notice = decision.approve ? texts.exemptionApproved(reviewer === 'assessor', moved?.status) : texts.exemptionRejected(decision.reason);
+    // 免考 leaving no paper completes the cycle 合格 here: the certificate is issued with it.
+    if (moved?.status === 'COMPLETED' && moved.result === 'passed' && (await issueCertificates(tx, [enrolmentId])).length) {
+      return notifyPhysicians(tx, [enrolment.physicianId], { ...notice, content: `${notice.content}${CERTIFICATE_READY}` });
+    }
     return notifyPhysicians(tx, [enrolment.physicianId], notice);
   });
   await deliverSms(db, deps.sms, deps.log, pending);

@@ -4,7 +4,7 @@ import type { EnrolmentStatus } from '../../../common/enums.js';
 import type { Procedure } from '../../../common/papers.js';
 import type { ExemptionStatus } from '../../../common/schemas/registration.js';
 import { STALE_REVIEW_MESSAGE, type ReviewList, type ReviewRecord } from '../../../common/schemas/review.js';
-import { accounts, auditEvents, cycles, enrolments, evaluations, messages, registrations, smsMessages } from '../../db/schema/index.js';
+import { accounts, auditEvents, certificates, cycles, enrolments, evaluations, messages, registrations, smsMessages } from '../../db/schema/index.js';
 import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
 import { loginAs } from '../../test-support/app.js';
 import { TEST_PASSWORD, buildAssessor, buildInstitution, buildPhysician } from '../../test-support/factories.js';
@@ -252,6 +252,9 @@ describe('POST /api/v1/reviews/:id/approve and /reject', () => {
     await ctx.t.db.insert(evaluations).values({ enrolmentId: p.enrolment.id, workPerformance: 'passed', ethics: 'passed' });
     const done = (await ctx.clients.assessorOfA.post(`${URL}/${p.enrolment.id}/approve`, { version: p.enrolment.version })).json() as ReviewRecord;
     expect(done).toMatchObject({ status: 'COMPLETED', result: 'passed' });
+    // The certificate is issued with the completion, and the physician told where to download it.
+    expect(await ctx.t.db.$count(certificates, eq(certificates.enrolmentId, p.enrolment.id))).toBe(1);
+    expect((await messagesOf(p.physician.id)).map((m) => m.content).join()).toContain('合格证书已生成');
     const standard = await submitted({ status: 'PENDING_ASSESSOR_REVIEW', procedure: 'standard', exemption: 'approved' });
     const toTest = (await ctx.clients.assessorOfA.post(`${URL}/${standard.enrolment.id}/approve`, { version: standard.enrolment.version })).json() as ReviewRecord;
     expect(toTest.status).toBe('AWAITING_TEST');
@@ -355,6 +358,8 @@ describe('免考审核 / 免考复核', () => {
       expect(last).toMatchObject({ status: 'COMPLETED', result: 'passed', exemption: { status: 'approved' } });
       expect(await enrolmentOf(p.enrolment.id)).toMatchObject({ status: 'COMPLETED', result: 'passed' });
       expect((await messagesOf(p.physician.id)).at(-1)?.content).toContain('考核完成');
+      // Whichever decision completed it issued the certificate, once.
+      expect(await ctx.t.db.$count(certificates, eq(certificates.enrolmentId, p.enrolment.id))).toBe(1);
     });
 
     it(`一般程序 with 免考 still takes the 医学人文 paper whatever the order: ${order.join(' → ')}`, async () => {

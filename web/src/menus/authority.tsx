@@ -1,4 +1,4 @@
-import { BarChartOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, SafetyCertificateOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 卫生行政部门 (authority), in the order of the manuals. Add items here as pages are built. */
@@ -22,6 +22,15 @@ export const authorityMenu: MenuEntry[] = [
   },
   { path: '/retake-management', label: '补考管理', icon: <RedoOutlined />, children: [{ path: '/retakes', label: '待确认补考' }] },
   { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
+  {
+    path: '/certificate-management',
+    label: '合格证书',
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      { path: '/history', label: '历史考核结果查询' },
+      { path: '/certificate-seal', label: '发证机关公章', provincialOnly: true },
+    ],
+  },
   { path: '/notices', label: '通知公告', icon: <NotificationOutlined /> },
   { path: '/policy', label: '考核政策', icon: <SettingOutlined /> },
 ];

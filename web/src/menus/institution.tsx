@@ -1,4 +1,4 @@
-import { BarChartOutlined, RedoOutlined, ApartmentOutlined, AuditOutlined, FileDoneOutlined, HomeOutlined, LineChartOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, HistoryOutlined, RedoOutlined, ApartmentOutlined, AuditOutlined, FileDoneOutlined, HomeOutlined, LineChartOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 医疗卫生机构 (institution), in the order of the manuals. Add items here as pages are built. */
@@ -16,4 +16,5 @@ export const institutionMenu: MenuEntry[] = [
   { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/exam-progress', label: '测评进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
   { path: '/info-review', label: '信息审核', icon: <AuditOutlined />, children: [{ path: '/change-requests', label: '信息修改申请' }] },
   { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
+  { path: '/history', label: '历史考核结果查询', icon: <HistoryOutlined /> },
 ];

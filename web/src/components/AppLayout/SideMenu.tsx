@@ -34,7 +34,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
   const provincial = me.role === 'authority' && regionLevel(me.organization?.regionCode ?? '') === 'province';
-  const entries = menus[me.role].filter((entry) => provincial || !entry.provincialOnly);
+  const entries = menus[me.role]
+    .filter((entry) => provincial || !entry.provincialOnly)
+    .map((entry) => (entry.children && !provincial ? { ...entry, children: entry.children.filter((child) => !child.provincialOnly) } : entry));
   const selected = selectedMenuKey(entries, location.pathname);
 
   return (

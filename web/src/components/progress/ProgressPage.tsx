@@ -11,6 +11,9 @@ import { ProgressFilterForm } from './ProgressFilterForm';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
 import { ProgressTable, type ProgressPaging } from './ProgressTable';
 import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
+import { useCurrentUser } from '../../auth/currentUser';
+import type { HistoryItem } from '../../../../common/schemas/certificates';
+import { CertificateModal } from '../certificates/CertificateModal';
 
 export interface ProgressScopeProps {
   /** The institution's 科室 options (the 科室 filter). */
@@ -31,6 +34,8 @@ export function ProgressPage({ departments, institutionLabel, regionRoot }: Prog
   const [search, setSearchState] = useState<ProgressSearch>({});
   const [paging, setPaging] = useState<ProgressPaging>(firstPage);
   const [viewing, setViewing] = useState<number | null>(null);
+  const [printing, setPrinting] = useState<HistoryItem | null>(null);
+  const me = useCurrentUser();
   const list = useProgressList({ ...search, ...paging });
   const searched = useRefetchOnSearch(list.refetch);
   const setSearch = (next: ProgressSearch) => {
@@ -68,10 +73,16 @@ export function ProgressPage({ departments, institutionLabel, regionRoot }: Prog
             showInstitution={Boolean(institutionLabel)}
             emptyText={noCycle ? '当前没有考核周期' : Object.keys(search).length > 0 ? '没有符合条件的医师' : '本周期暂无已确认参加考核的医师'}
             onViewPhysician={setViewing}
+            onPrint={
+              me.role === 'assessor'
+                ? undefined
+                : ({ age: _age, ...row }) => setPrinting({ ...row, cycleName: list.data?.cycle?.name ?? '', certificate: null })
+            }
           />
         )}
       </Card>
       <PhysicianDrawer id={viewing} onClose={() => setViewing(null)} />
+      <CertificateModal item={printing} onClose={() => setPrinting(null)} />
     </Flex>
   );
 }

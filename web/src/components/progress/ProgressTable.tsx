@@ -25,6 +25,8 @@ interface Props {
   emptyText: string;
   /** 查看 before the first 提交: there is no record yet, only the physician's information. */
   onViewPhysician: (physicianId: number) => void;
+  /** 打印 of a 合格 row's certificate (seed 003 §2.3.0); absent where the role cannot read certificates. */
+  onPrint?: (row: ProgressItem) => void;
 }
 
 /** The record of a submitted registration (医师信息, 工作成绩、职业道德, 提交日志). */
@@ -34,7 +36,7 @@ export const recordPath = (enrolmentId: number) => `/reviews/record/${enrolmentI
  * 序号, (卫生机构), 科室, 姓名, 年龄, 证件号码 (masked), 执业类别, 医师级别, 考核程序, 考核状态, 免考状态, 考核结果, 操作 查看 —
  * one page from the server. 查看 opens the registration's record once it was submitted, else the physician's information.
  */
-export function ProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText, onViewPhysician }: Props) {
+export function ProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText, onViewPhysician, onPrint }: Props) {
   const navigate = useNavigate();
   const columns: TableProps<ProgressItem>['columns'] = [
     { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
@@ -84,12 +86,19 @@ export function ProgressTable({ items, total, totalCapped, loading, paging, onPa
     {
       title: '操作',
       key: 'actions',
-      width: 56,
+      width: onPrint ? 96 : 56,
       fixed: 'end',
       render: (_v, row) => (
-        <Button type="link" size="small" onClick={() => (row.submitted ? void navigate(recordPath(row.enrolmentId)) : onViewPhysician(row.physicianId))}>
-          查看
-        </Button>
+        <>
+          <Button type="link" size="small" onClick={() => (row.submitted ? void navigate(recordPath(row.enrolmentId)) : onViewPhysician(row.physicianId))}>
+            查看
+          </Button>
+          {onPrint && row.status === 'COMPLETED' && row.result === 'passed' && (
+            <Button type="link" size="small" aria-label={`打印 ${row.name}`} onClick={() => onPrint(row)}>
+              打印
+            </Button>
+          )}
+        </>
       ),
     },
   ];

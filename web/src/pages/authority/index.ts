@@ -14,3 +14,5 @@ export { StatisticsPage } from './statistics/StatisticsPage';
 export { QuestionBankPage } from './question-bank/QuestionBankPage';
 export { PaperRulesPage } from './paper-rules/PaperRulesPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
+export { HistoryPage } from './history/HistoryPage';
+export { CertificateSealPage } from './certificate-seal/CertificateSealPage';

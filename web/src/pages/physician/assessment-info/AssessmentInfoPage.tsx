@@ -1,10 +1,14 @@
-import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { AssessmentCycle, AssessmentSite } from '../../../../../common/schemas/assessment-info';
 import { useAssessmentInfo } from '../../../api/assessmentInfo';
 import { errorMessage } from '../../../api/client';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { PageSpin } from '../../../components/PageSpin';
 import { formatDateRange } from '../../../lib/format';
+import { certificatePdfUrl } from '../../../api/certificates';
+import { downloadUrl } from '../../../lib/download';
+import type { AssessmentScore } from '../../../../../common/schemas/assessment-info';
 import './assessment-info.css';
 
 const resultColors: Record<string, string> = { 合格: 'green', 不合格: 'red' };
@@ -52,6 +56,32 @@ function CycleCard({ cycle }: { cycle: AssessmentCycle }) {
         {cycle.sites.map((site, i) => (
           <SiteRow key={i} site={site} />
         ))}
+        {cycle.scores.length > 0 && (
+          <Table<AssessmentScore>
+            size="small"
+            rowKey={(_, i) => String(i)}
+            pagination={false}
+            aria-label="测评成绩"
+            dataSource={cycle.scores}
+            columns={[
+              { title: '试卷名称', dataIndex: 'paperLabel' },
+              { title: '考试类型', dataIndex: 'stageLabel' },
+              { title: '成绩', dataIndex: 'score', render: (v: number | null) => (v === null ? '—' : `${v}分`) },
+              { title: '测评结果', dataIndex: 'passed', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? '合格' : '不合格'}</Tag> },
+            ]}
+          />
+        )}
+        {cycle.certificate?.status === 'valid' && (
+          <Flex justify="space-between" align="center" wrap gap={8} className="assessment-certificate">
+            <Typography.Text>
+              合格证书编号：{cycle.certificate.number}（{cycle.certificate.issuedOn} 发证）
+            </Typography.Text>
+            <Button type="primary" icon={<DownloadOutlined />} onClick={() => downloadUrl(certificatePdfUrl(cycle.certificate!.id, true))}>
+              下载证书
+            </Button>
+          </Flex>
+        )}
+        {cycle.certificate?.status === 'revoked' && <Alert type="error" showIcon title={`合格证书（编号${cycle.certificate.number}）已撤销`} />}
       </Flex>
     </Card>
   );

@@ -1,7 +1,7 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useMe } from '../../../api/auth';
 import { clearLoginNotice, peekLoginNotice } from '../../../auth/loginNotice';
 import { SYSTEM_NAME } from '../../../components/DocumentTitle';
@@ -32,6 +32,9 @@ export function LoginPage() {
         {notice && <Alert className="login-notice" type="warning" showIcon title={notice} />}
         {passwordReset && <Alert className="login-notice" type="success" showIcon title="密码重置成功，请使用新密码登录" />}
         <LoginForm initialTab={passwordReset ? 'physician' : undefined} />
+        <p className="forgot-links login-verify">
+          <Link to="/verify">证书查验</Link>
+        </p>
         <p className="login-browser-tip">考虑系统版本兼容性，建议您使用谷歌浏览器登录</p>
       </section>
       <NoticeLists />
