@@ -12,3 +12,4 @@ export * from './registrations.js';
 export * from './reviews.js';
 export * from './shared-state.js';
 export * from './exams.js';
+export * from './proctoring.js';
