@@ -59,6 +59,7 @@ import { retakeRoutes } from './modules/retakes/routes.js';
 import { questionBankRoutes } from './modules/question-bank/routes.js';
 import { paperRuleRoutes } from './modules/paper-rules/routes.js';
 import { examProgressRoutes } from './modules/exam-progress/routes.js';
+import { proctoringRoutes } from './modules/proctoring/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -191,6 +192,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(questionBankRoutes, { prefix: '/api/v1/question-bank' });
   await api.register(paperRuleRoutes, { prefix: '/api/v1/paper-rules' });
   await api.register(examProgressRoutes, { prefix: '/api/v1/exam-progress' });
+  await api.register(proctoringRoutes, { prefix: '/api/v1/proctoring' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

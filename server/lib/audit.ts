@@ -80,6 +80,11 @@ export const auditActions = {
   'questionBank.imported': '批量导入试题',
   'questionBank.exported': '导出题库',
   'paperRule.saved': '保存试卷规则',
+  'proctoring.viewed': '查看监考照片',
+  'proctoring.suspected': '标记疑似作弊',
+  'proctoring.cheatingConfirmed': '认定作弊',
+  'proctoring.cheatingRevoked': '撤销认定作弊',
+  'proctoring.snapshotsPurged': '删除超过保存期限的监考照片',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
