@@ -33,6 +33,19 @@ export const cameraIssueLabels: Record<CameraIssue, string> = {
   absent: '未检测到摄像头',
   lost: '考试中摄像头断开',
 };
+/** What the attempt page says for each problem: what happened and what to do. */
+export const cameraIssueMessages: Record<CameraIssue, string> = {
+  denied: '未获得摄像头使用权限：请在浏览器地址栏左侧的权限设置中允许本网站使用摄像头，然后刷新页面。',
+  busy: '摄像头正被其他程序占用：请关闭视频会议、相机等正在使用摄像头的程序，然后刷新页面。',
+  absent: '未检测到摄像头：请连接摄像头后刷新页面；没有摄像头请联系所在医疗卫生机构安排现场监考。',
+  lost: '考试过程中摄像头连接已断开：请检查摄像头连接，然后刷新页面。',
+};
+export const CAMERA_ISSUE_FOOTNOTE = '考试可继续作答，答案照常保存；本次考试将标记为待人工复核。';
+
+/** The attempt page's plan: whether this attempt is proctored, how many random snapshots, how many already arrived. */
+export const proctoringPlanSchema = z.object({ proctored: z.boolean(), snapshots: z.number(), received: z.number() });
+export type ProctoringPlan = z.infer<typeof proctoringPlanSchema>;
+
 export const cameraIssueBodySchema = z.object({ issue: z.enum(cameraIssues, { error: '摄像头问题类型不正确' }) });
 
 /** 标记状态 无 / 疑似 / 已认定. */

@@ -2,7 +2,7 @@
 // during an attempt (a JPEG by its content, small; only into the physician's own attempt that is still running),
 // and the camera problems the page reports. Nothing here blocks answering: a refused snapshot is dropped by the page.
 import { eq, sql } from 'drizzle-orm';
-import { SNAPSHOT_MAX_BYTES, type CameraIssue, type ProctoringSettings, type SnapshotQuery } from '../../../common/schemas/proctoring.js';
+import { SNAPSHOT_MAX_BYTES, type CameraIssue, type ProctoringPlan, type ProctoringSettings, type SnapshotQuery } from '../../../common/schemas/proctoring.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
@@ -23,6 +23,19 @@ export async function proctoringSettings(db: Database, actor: Actor): Promise<Pr
 }
 
 const attemptNotFound = () => notFound('考试记录不存在');
+
+/** The attempt page asks whether to take snapshots (an attempt started while 监考 was off takes none). */
+export async function proctoringPlan(db: Database, actor: Actor, attemptId: number): Promise<ProctoringPlan> {
+  requireRole(actor, ['physician']);
+  const [row] = await db
+    .select({ physicianId: examAttempts.physicianId, status: examAttempts.status, received: proctoringCases.snapshotCount, caseId: proctoringCases.attemptId })
+    .from(examAttempts)
+    .leftJoin(proctoringCases, eq(proctoringCases.attemptId, examAttempts.id))
+    .where(eq(examAttempts.id, attemptId));
+  if (!row || row.physicianId !== actor.orgId) throw attemptNotFound();
+  const policy = (await cachedPolicy(db, actor.provinceCode)).fields;
+  return { proctored: row.caseId !== null && row.status === 'in_progress', snapshots: policy.proctoringSnapshots, received: row.received ?? 0 };
+}
 
 /** The physician's own proctored attempt (404 for anyone else's, or an attempt taken without 监考). */
 async function ownCase(db: Database, actor: Actor, attemptId: number) {

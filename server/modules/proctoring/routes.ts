@@ -9,6 +9,7 @@ import {
   proctoringItemSchema,
   proctoringListQuerySchema,
   proctoringListSchema,
+  proctoringPlanSchema,
   proctoringRecordSchema,
   proctoringSettingsSchema,
   snapshotParamsSchema,
@@ -18,7 +19,7 @@ import {
 import { badRequest } from '../../lib/errors.js';
 import { authed, errorResponses } from '../http.js';
 import { deliverSms } from '../messages/notify.js';
-import { proctoringSettings, reportCameraIssue, uploadSnapshot } from './capture.js';
+import { proctoringPlan, proctoringSettings, reportCameraIssue, uploadSnapshot } from './capture.js';
 import { confirmCheating, listProctoring, markSuspected, openSnapshot, proctoringRecord, revokeCheating } from './review.js';
 
 const tags = ['proctoring'];
@@ -35,6 +36,12 @@ export const proctoringRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/settings', { schema: { tags, summary: '监考设置（医师：开始考试前的监考告知）', response: { 200: proctoringSettingsSchema, ...errorResponses } } }, async (request) =>
     proctoringSettings(deps.db, authed(request).actor),
+  );
+
+  app.get(
+    '/attempts/:attemptId/plan',
+    { schema: { tags, summary: '本次考试是否监考、随机抓拍次数、已收到的照片数（医师本人）', params: attemptParamsSchema, response: { 200: proctoringPlanSchema, ...errorResponses } } },
+    async (request) => proctoringPlan(deps.db, authed(request).actor, request.params.attemptId),
   );
 
   app.post(
