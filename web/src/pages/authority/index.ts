@@ -14,3 +14,4 @@ export { StatisticsPage } from './statistics/StatisticsPage';
 export { QuestionBankPage } from './question-bank/QuestionBankPage';
 export { PaperRulesPage } from './paper-rules/PaperRulesPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
+export { ProctoringPage } from './proctoring/ProctoringPage';
