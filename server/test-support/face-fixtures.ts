@@ -73,8 +73,9 @@ export interface FaceFixtures {
   noFace: Buffer;
   /** A frame with three faces. */
   severalFaces: Buffer;
-  /** Raw RGBA of the same-person frame (for a fake camera's video file). */
+  /** Raw RGBA of the webcam frames (for a fake camera's video file). */
   samePersonFrame: Rgba;
+  otherPersonFrame: Rgba;
 }
 
 let cached: FaceFixtures | null = null;
@@ -84,13 +85,15 @@ export function faceFixtures(): FaceFixtures {
   const one = sample(1);
   const five = sample(5);
   const samePersonFrame = cut(one, [300, 300, 400, 300], 320, 240, { mirror: true, gain: 0.85 });
+  const otherPersonFrame = cut(five, [640, 20, 440, 330], 320, 240);
   cached = {
     reference: encode(cut(one, [384, 305, 240, 320], 240, 320), 90),
     samePerson: encode(samePersonFrame, 70),
-    otherPerson: encode(cut(five, [640, 20, 440, 330], 320, 240), 70),
+    otherPerson: encode(otherPersonFrame, 70),
     noFace: encode(cut(one, [0, 900, 400, 300], 320, 240), 70),
     severalFaces: encode(cut(one, [0, 0, one.width, one.height], 640, 427), 80),
     samePersonFrame,
+    otherPersonFrame,
   };
   return cached;
 }
