@@ -106,7 +106,7 @@ describe('监考', () => {
     await screenshot(page, 'proctoring-attempt');
     await button(page, '提交试卷').click();
     await button(page.getByRole('dialog').filter({ hasText: '确定提交试卷吗？' }), '提交试卷').click();
-    await page.getByText('成绩').first().waitFor();
+    await page.getByText(/医学人文·法律法规：\d+ 分，不合格/).waitFor();
   });
 
   it('DEMO0003 finds them below the threshold in 监考管理, opens 查看 and marks 标记疑似', async () => {
@@ -122,9 +122,10 @@ describe('监考', () => {
         return row.count();
       }, { timeout: 90_000, interval: 2000 })
       .toBe(1);
-    expect(await page.locator('.ant-table-thead th').allInnerTexts()).toEqual(expect.arrayContaining(['序号', '医疗卫生机构', '姓名', '年龄', '证件号码', '考核程序', '试卷名称', '相似度', '标记状态', '查看状态', '操作']));
+    const headers = (await page.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim());
+    expect(headers).toEqual(expect.arrayContaining(['序号', '姓名', '年龄', '证件号码', '考核程序', '试卷名称', '相似度', '标记状态', '查看状态', '操作']));
     await row.getByText('未查看').waitFor();
-    const similarity = Number(/(\d+)%/.exec(await row.locator('td').nth(7).innerText())![1]);
+    const similarity = Number(/(\d+)%/.exec(await row.locator('td').nth(headers.indexOf('相似度')).innerText())![1]);
     expect(similarity).toBeLessThan(40);
     await screenshot(page, 'proctoring-list-institution');
     await button(row, '查看').click();
@@ -132,7 +133,7 @@ describe('监考', () => {
     await drawer.getByRole('img', { name: '报名照片' }).waitFor();
     await drawer.getByText(/相似度 \d+%/).first().waitFor();
     await screenshot(page, 'proctoring-view');
-    await drawer.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Escape');
     await row.getByText('已查看').waitFor();
     await button(row, '标记疑似').click();
     const dialog = page.getByRole('dialog').filter({ hasText: '疑似作弊标记仅作为标记操作' });
@@ -195,6 +196,6 @@ describe('监考', () => {
     }
     await button(page, '提交试卷').click();
     await button(page.getByRole('dialog').filter({ hasText: '确定提交试卷吗？' }), '提交试卷').click();
-    await page.getByText('成绩').first().waitFor();
+    await page.getByText(/医学人文·法律法规：\d+ 分，不合格/).waitFor();
   });
 });

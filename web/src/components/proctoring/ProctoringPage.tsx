@@ -62,8 +62,13 @@ export function ProctoringPage({ acrossInstitutions = false, institutionRole = f
 
   const columns: ColumnsType<ProctoringItem> = [
     { title: '序号', width: 64, render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
-    ...(acrossInstitutions ? [{ title: '管辖区', dataIndex: 'authorityName', width: 160 }] : []),
-    { title: '医疗卫生机构', dataIndex: 'institutionName', width: 180 },
+    // 管辖区 and 医疗卫生机构 where the list spans institutions (an institution's own list would repeat its name).
+    ...(acrossInstitutions
+      ? [
+          { title: '管辖区', dataIndex: 'authorityName', width: 160 },
+          { title: '医疗卫生机构', dataIndex: 'institutionName', width: 180 },
+        ]
+      : []),
     { title: '姓名', dataIndex: 'name', width: 90 },
     { title: '年龄', dataIndex: 'age', width: 64 },
     { title: '证件号码', dataIndex: 'idNumberMasked', width: 140 },
@@ -185,7 +190,7 @@ export function ProctoringPage({ acrossInstitutions = false, institutionRole = f
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1300 }}
+            scroll={{ x: acrossInstitutions ? 1300 : 1000 }}
             pagination={{
               current: paging.page,
               pageSize: paging.pageSize,
