@@ -16,6 +16,7 @@ import {
 } from '../../../../common/schemas/proctoring';
 import { errorMessage } from '../../api/client';
 import { useProctoringDecision, useProctoringList, type ProctoringFilters } from '../../api/proctoring';
+import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
 import { FILTER_COL, SearchButtons } from '../SearchButtons';
 import { LoadFailed } from '../LoadFailed';
 import { ProgressInstitutionSelect } from '../progress/ProgressInstitutionSelect';
@@ -42,10 +43,12 @@ export function ProctoringPage({ acrossInstitutions = false, institutionRole = f
   const [text, setText] = useState('');
   const list = useProctoringList({ ...filters, ...paging });
   const decide = useProctoringDecision();
+  const searched = useRefetchOnSearch(list.refetch);
 
   const search = (values: Record<string, unknown>) => {
     setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as ProctoringFilters);
     setPaging((p) => ({ ...p, page: 1 }));
+    searched();
   };
 
   const submitDecision = async () => {
