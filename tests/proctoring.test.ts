@@ -139,7 +139,7 @@ describe('监考', () => {
     const dialog = page.getByRole('dialog').filter({ hasText: '疑似作弊标记仅作为标记操作' });
     await dialog.getByLabel('备注').fill('抓拍照片与报名照片不是同一人');
     await button(dialog, '标记疑似').click();
-    await row.getByText('疑似').waitFor();
+    await row.getByText('疑似', { exact: true }).waitFor();
     expect(await button(row, '标记疑似').count()).toBe(0);
   });
 
@@ -147,7 +147,7 @@ describe('监考', () => {
     const { page } = await signedIn('机构', 'wjw990000');
     await page.getByRole('menuitem', { name: '监考管理' }).click();
     const row = rows(page).filter({ hasText: examinees[0].name });
-    await row.getByText('疑似').waitFor();
+    await row.getByText('疑似', { exact: true }).waitFor();
     await button(row, '认定作弊').click();
     const confirm = page.getByRole('dialog').filter({ hasText: '认定后该试卷按不合格处理' });
     await confirm.getByLabel('理由').fill('经核实非本人参加考试');
@@ -166,7 +166,7 @@ describe('监考', () => {
     const revoke = page.getByRole('dialog').filter({ hasText: '撤销后恢复认定前的试卷结果和考核结果' });
     await revoke.getByLabel('理由').fill('复核后确认为本人');
     await button(revoke, '撤销认定').click();
-    await row.getByText('疑似').waitFor();
+    await row.getByText('疑似', { exact: true }).waitFor();
     await button(row, '认定作弊').waitFor();
     await physician.page.reload();
     await physician.page.getByText(/撤销了对您医学人文·法律法规测评的作弊认定/).waitFor();
