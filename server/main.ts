@@ -77,8 +77,9 @@ async function serve(config: Config): Promise<void> {
   // 监考: snapshots are scored off the request path (one model thread per instance, one pass at a time), and
   // deleted once the policy's retention after the cycle's end has passed.
   const similarity = similarityWorker(runtime.database.db, runtime.storage, faceComparer());
+  // PROCTORING_WORKER=off leaves the scoring to other instances (the queue is shared).
   const similarityTimer = setInterval(() => {
-    similarity.tick().catch((err: unknown) => app.log.error({ err }, 'similarity scoring failed'));
+    if (config.proctoringWorker) similarity.tick().catch((err: unknown) => app.log.error({ err }, 'similarity scoring failed'));
   }, SIMILARITY_EVERY_MS).unref();
   const retentionTimer = setInterval(() => {
     purgeExpiredSnapshots(runtime.database.db, runtime.storage).catch((err: unknown) => app.log.error({ err }, 'snapshot retention failed'));
