@@ -171,6 +171,20 @@ describe('POST /api/v1/proctoring/attempts/:attemptId/snapshots (抓拍)', () =>
   });
 });
 
+describe('GET /api/v1/proctoring/attempts/:attemptId/plan (抓拍计划)', () => {
+  it('tells the physician’s page whether to take snapshots and how many arrived; others 403 / 404', async () => {
+    const e = await examinee();
+    const attemptId = await startWithConsent(e);
+    expect((await e.client.get(`${URL}/attempts/${attemptId}/plan`)).json()).toEqual({ proctored: true, snapshots: 3, received: 0 });
+    await upload(e.client, attemptId, faces.samePerson);
+    expect((await e.client.get(`${URL}/attempts/${attemptId}/plan`)).json()).toMatchObject({ received: 1 });
+    await checkAccessMatrix(ctx.clients, (c) => c.get(`${URL}/attempts/${attemptId}/plan`), byRole({ physician: 404 }));
+    expect((await e.client.get(`${URL}/attempts/0/plan`)).statusCode).toBe(400);
+    await submit(e, attemptId);
+    expect((await e.client.get(`${URL}/attempts/${attemptId}/plan`)).json()).toMatchObject({ proctored: false });
+  });
+});
+
 describe('POST /api/v1/proctoring/attempts/:attemptId/camera-issue (摄像头问题)', () => {
   it('records the problem on the attempt, which then waits for review', async () => {
     const e = await examinee();
