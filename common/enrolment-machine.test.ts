@@ -31,6 +31,11 @@ const allowed: [EnrolmentStatus, EnrolmentEvent, EnrolmentStatus, TransitionCont
   ['AWAITING_TEST', 'exemptionApprove', 'COMPLETED', { allPapersExempted: true }, 'passed'],
   ['PENDING_RETAKE_CONFIRMATION', 'exemptionApprove', 'COMPLETED', { allPapersExempted: true }, 'passed'],
   ['AWAITING_RETAKE', 'exemptionApprove', 'COMPLETED', { allPapersExempted: true }, 'passed'],
+  ['AWAITING_TEST', 'cheatingConfirm', 'COMPLETED', {}, 'failed'],
+  ['PENDING_RETAKE_CONFIRMATION', 'cheatingConfirm', 'COMPLETED', {}, 'failed'],
+  ['AWAITING_RETAKE', 'cheatingConfirm', 'COMPLETED', {}, 'failed'],
+  ['COMPLETED', 'cheatingConfirm', 'COMPLETED', {}, 'failed'],
+  ['COMPLETED', 'cheatingRevoke', 'PENDING_RETAKE_CONFIRMATION', { beforeCheating: { status: 'PENDING_RETAKE_CONFIRMATION', result: null } }],
 ];
 
 /** Allowed (status, event) pairs that move nothing: the stored status and result stay. */
@@ -103,6 +108,14 @@ describe('enrolment state machine', () => {
     expect(transition('AWAITING_TEST', 'testFailed', 'system', { retakeAllowed: false })).toEqual({ ok: true, status: 'COMPLETED', result: 'failed' });
   });
 
+  it('认定作弊 ends the cycle 不合格 once a test was taken; 撤销认定 restores what it replaced', () => {
+    expect(transition('AWAITING_TEST', 'cheatingConfirm', 'authority')).toEqual({ ok: true, status: 'COMPLETED', result: 'failed' });
+    expect(transition('PENDING_ASSESSOR_REVIEW', 'cheatingConfirm', 'authority')).toEqual({ ok: false, reason: '医师尚未参加测评，不能认定作弊' });
+    expect(transition('COMPLETED', 'cheatingRevoke', 'authority', { beforeCheating: { status: 'COMPLETED', result: 'passed' } })).toEqual({ ok: true, status: 'COMPLETED', result: 'passed' });
+    expect(transition('COMPLETED', 'cheatingRevoke', 'authority')).toEqual({ ok: false, reason: '当前记录未被认定作弊' });
+    expect(transition('COMPLETED', 'cheatingConfirm', 'institution')).toEqual({ ok: false, reason: '当前身份无权执行此操作' });
+  });
+
   it('the authority cannot return a registration once a test has begun', () => {
     expect(transition('AWAITING_TEST', 'authorityReturn', 'authority', { testStarted: true })).toEqual({ ok: false, reason: '医师已开始测评，不能驳回' });
   });
@@ -113,6 +126,6 @@ describe('enrolment state machine', () => {
     expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'institution')).toEqual(['institutionApprove', 'institutionReject']);
     expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'authority')).toEqual(['authorityReturn']);
     expect(availableEvents('RETURNED_BY_AUTHORITY', 'physician')).toEqual(['submit']);
-    expect(availableEvents('COMPLETED', 'authority')).toEqual([]);
+    expect(availableEvents('COMPLETED', 'authority')).toEqual(['cheatingConfirm']);
   });
 });

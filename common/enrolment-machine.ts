@@ -19,6 +19,8 @@ export const enrolmentEvents = [
   'retakeDecline',
   'retakePassed',
   'retakeFailed',
+  'cheatingConfirm',
+  'cheatingRevoke',
 ] as const;
 export type EnrolmentEvent = (typeof enrolmentEvents)[number];
 
@@ -42,6 +44,8 @@ export const eventActors: Record<EnrolmentEvent, EnrolmentActor> = {
   retakeDecline: 'authority',
   retakePassed: 'system',
   retakeFailed: 'system',
+  cheatingConfirm: 'authority',
+  cheatingRevoke: 'authority',
 };
 
 export type EnrolmentResult = 'passed' | 'failed';
@@ -56,6 +60,8 @@ export interface TransitionContext {
   retakeAllowed?: boolean;
   /** A test attempt has begun: the authority can no longer return the registration. */
   testStarted?: boolean;
+  /** 撤销认定: the status and result 认定作弊 replaced. */
+  beforeCheating?: { status: EnrolmentStatus; result: EnrolmentResult | null };
 }
 
 /** `unchanged`: the event is allowed but moves nothing; the stored status and result stay as they are. */
@@ -72,6 +78,8 @@ export const REVIEW_PENDING: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_
 const INSTITUTION_REVIEWABLE: readonly EnrolmentStatus[] = ['PENDING_INSTITUTION_REVIEW', 'RETURNED_BY_ASSESSOR'];
 /** Past re-review with a paper still to take: a 免考 granted now may leave none. */
 const PAPERS_PENDING: readonly EnrolmentStatus[] = ['AWAITING_TEST', 'PENDING_RETAKE_CONFIRMATION', 'AWAITING_RETAKE'];
+/** An attempt has been taken: 认定作弊 may rule on it. */
+const TESTED: readonly EnrolmentStatus[] = ['AWAITING_TEST', 'PENDING_RETAKE_CONFIRMATION', 'AWAITING_RETAKE', 'COMPLETED'];
 const AUTHORITY_RETURNABLE: readonly EnrolmentStatus[] = [
   'PENDING_INSTITUTION_REVIEW',
   'RETURNED_BY_ASSESSOR',
@@ -135,6 +143,12 @@ function next(status: EnrolmentStatus, event: EnrolmentEvent, context: Transitio
       return status === 'AWAITING_RETAKE' ? to('COMPLETED', 'passed') : no('当前状态不是待参加补考');
     case 'retakeFailed':
       return status === 'AWAITING_RETAKE' ? to('COMPLETED', 'failed') : no('当前状态不是待参加补考');
+    case 'cheatingConfirm':
+      // Confirmed cheating fails the paper and makes the cycle 不合格, whatever came before.
+      return TESTED.includes(status) ? to('COMPLETED', 'failed') : no('医师尚未参加测评，不能认定作弊');
+    case 'cheatingRevoke':
+      if (status !== 'COMPLETED' || !context.beforeCheating) return no('当前记录未被认定作弊');
+      return to(context.beforeCheating.status, context.beforeCheating.result);
   }
 }
 

@@ -60,6 +60,7 @@ import { questionBankRoutes } from './modules/question-bank/routes.js';
 import { paperRuleRoutes } from './modules/paper-rules/routes.js';
 import { examProgressRoutes } from './modules/exam-progress/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
+import { proctoringRoutes } from './modules/proctoring/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(paperRuleRoutes, { prefix: '/api/v1/paper-rules' });
   await api.register(examProgressRoutes, { prefix: '/api/v1/exam-progress' });
   await api.register(certificateRoutes, { prefix: '/api/v1/certificates' });
+  await api.register(proctoringRoutes, { prefix: '/api/v1/proctoring' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

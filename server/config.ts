@@ -26,6 +26,8 @@ export interface Config {
   loginRateLimit: number;
   /** 开始考试 admitted per second across all instances (the 9:00 start storm); the rest are told when to retry. */
   examStartRate: number;
+  /** 监考: this instance scores snapshots (off on instances that should only answer requests). */
+  proctoringWorker: boolean;
   /** Requests are shed (503 + Retry-After) while the event loop lags more than this (ms); 0 turns it off. */
   loadShedEventLoopDelayMs: number;
   /** Heap in use (bytes) above which requests are shed; 0: no limit (tests set one to see shedding). */
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 60, 'LOGIN_RATE_LIMIT'),
     examStartRate: intFrom(env.EXAM_START_RATE, 100, 'EXAM_START_RATE'),
+    proctoringWorker: (env.PROCTORING_WORKER || 'on').toLowerCase() !== 'off',
     loadShedMaxHeapBytes: 0,
     loadShedEventLoopDelayMs: env.LOAD_SHED_EVENT_LOOP_DELAY_MS === '0' ? 0 : intFrom(env.LOAD_SHED_EVENT_LOOP_DELAY_MS, 2000, 'LOAD_SHED_EVENT_LOOP_DELAY_MS'),
     idEncryptionKey: env.ID_ENCRYPTION_KEY || null,

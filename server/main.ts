@@ -13,6 +13,9 @@ import { SWEEP_EVERY_MS, sweepExpiredAttempts } from './modules/exams/sweeper.js
 import { deliverSms } from './modules/messages/notify.js';
 import { WINDOW_CLOSE_EVERY_MS, closeEndedWindows } from './modules/retakes/close-windows.js';
 import { ISSUE_EVERY_MS, issueMissingCertificates } from './modules/certificates/issue-job.js';
+import { faceComparer } from './modules/proctoring/face.js';
+import { RETENTION_EVERY_MS, purgeExpiredSnapshots } from './modules/proctoring/retention.js';
+import { SIMILARITY_EVERY_MS, similarityWorker } from './modules/proctoring/similarity-job.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -78,6 +81,16 @@ async function serve(config: Config): Promise<void> {
   };
   issueCertificatesNow();
   const certificateTimer = setInterval(issueCertificatesNow, ISSUE_EVERY_MS).unref();
+  // 监考: snapshots are scored off the request path (one model thread per instance, one pass at a time), and
+  // deleted once the policy's retention after the cycle's end has passed.
+  const similarity = similarityWorker(runtime.database.db, runtime.storage, faceComparer());
+  // PROCTORING_WORKER=off leaves the scoring to other instances (the queue is shared).
+  const similarityTimer = setInterval(() => {
+    if (config.proctoringWorker) similarity.tick().catch((err: unknown) => app.log.error({ err }, 'similarity scoring failed'));
+  }, SIMILARITY_EVERY_MS).unref();
+  const retentionTimer = setInterval(() => {
+    purgeExpiredSnapshots(runtime.database.db, runtime.storage).catch((err: unknown) => app.log.error({ err }, 'snapshot retention failed'));
+  }, RETENTION_EVERY_MS).unref();
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
   // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
@@ -90,12 +103,15 @@ async function serve(config: Config): Promise<void> {
     clearInterval(sweepTimer);
     clearInterval(windowTimer);
     clearInterval(certificateTimer);
+    clearInterval(similarityTimer);
+    clearInterval(retentionTimer);
     setTimeout(() => {
       app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     try {
       await app.close();
+      await similarity.close();
       await runtime.close();
     } catch (err) {
       app.log.error({ err }, 'shutdown failed');

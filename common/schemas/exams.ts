@@ -73,7 +73,11 @@ export const examOverviewSchema = z.object({
 });
 export type ExamOverview = z.infer<typeof examOverviewSchema>;
 
-export const startExamSchema = z.object({ paper });
+export const startExamSchema = z.object({
+  paper,
+  /** 监考: the physician's separate consent to face images being taken (required when the province has 监考 on). */
+  proctoringConsent: z.boolean({ error: '监考同意格式不正确' }).optional(),
+});
 export const startedSchema = z.object({ attemptId: z.number() });
 
 /** One question as the examinee sees it: options in the attempt's shuffled order, no key. */

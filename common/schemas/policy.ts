@@ -7,6 +7,8 @@ export const POLICY_LIMITS = {
   lockoutMaxFailures: { min: 3, max: 10 },
   lockoutMinutes: { min: 5, max: 1440 },
   proctoringThreshold: { min: 1, max: 99 },
+  proctoringSnapshots: { min: 1, max: 10 },
+  proctoringRetentionDays: { min: 30, max: 1095 },
 } as const;
 
 function intField(label: string, { min, max }: { min: number; max: number }) {
@@ -32,6 +34,8 @@ export const policyFieldsSchema = z.object({
   ),
   proctoringEnabled: z.boolean({ error: '请选择是否开启监考' }),
   proctoringThreshold: intField('人脸相似度阈值（%）', POLICY_LIMITS.proctoringThreshold),
+  proctoringSnapshots: intField('考试中随机抓拍次数', POLICY_LIMITS.proctoringSnapshots),
+  proctoringRetentionDays: intField('监考照片保存天数（考核周期结束后）', POLICY_LIMITS.proctoringRetentionDays),
 });
 export type PolicyFields = z.output<typeof policyFieldsSchema>;
 

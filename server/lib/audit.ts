@@ -82,6 +82,11 @@ export const auditActions = {
   'paperRule.saved': '保存试卷规则',
   'certificate.revoked': '撤销合格证书',
   'certificate.sealUploaded': '上传发证机关公章',
+  'proctoring.viewed': '查看监考照片',
+  'proctoring.suspected': '标记疑似作弊',
+  'proctoring.cheatingConfirmed': '认定作弊',
+  'proctoring.cheatingRevoked': '撤销认定作弊',
+  'proctoring.snapshotsPurged': '删除超过保存期限的监考照片',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -55,7 +55,7 @@ export async function checkUpload(
   if (CONTROL_CHARS.test(filename)) throw badRequest(`${fieldLabel}：文件名含有非法字符`, { [field]: '文件名含有非法字符' });
   if (data.length === 0) throw badRequest(`${fieldLabel}：文件为空`, { [field]: '文件为空' });
   if (data.length > maxBytes) {
-    const limit = `${Math.round(maxBytes / MB)}MB`;
+    const limit = maxBytes >= MB ? `${Math.round(maxBytes / MB)}MB` : `${Math.round(maxBytes / 1024)}KB`;
     throw badRequest(`${fieldLabel}：文件不能超过${limit}`, { [field]: `文件不能超过${limit}` });
   }
   const detected = await fileTypeFromBuffer(data);

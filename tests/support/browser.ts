@@ -12,10 +12,10 @@ export const DEMO_PHYSICIAN_ID = '430102198001010011';
 const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** Every context opened on this browser has its console watched (see console-guard.ts). */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   const open = browser.newContext.bind(browser);
   browser.newContext = async (options) => {

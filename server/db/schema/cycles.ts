@@ -43,6 +43,10 @@ export const policies = pgTable('policies', {
   proctoringEnabled: boolean('proctoring_enabled').notNull().default(false),
   /** Face similarity (%) below which a snapshot goes to human review. */
   proctoringThreshold: integer('proctoring_threshold').notNull().default(40),
+  /** 监考: snapshots at random moments of an attempt, besides the one at its start. */
+  proctoringSnapshots: integer('proctoring_snapshots').notNull().default(3),
+  /** 监考照片保存期限: days after the cycle's end, then the snapshots are deleted. */
+  proctoringRetentionDays: integer('proctoring_retention_days').notNull().default(180),
   settings: jsonb('settings').notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -13,3 +13,4 @@ export * from './reviews.js';
 export * from './shared-state.js';
 export * from './exams.js';
 export * from './certificates.js';
+export * from './proctoring.js';

@@ -37,10 +37,10 @@ export const examRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '开始考试（再次开始返回同一份试卷；人数较多时 429 排队，Retry-After 为建议等待秒数）',
         body: startExamSchema,
-        response: { 200: startedSchema, ...errorResponses, 429: apiErrorSchema },
+        response: { 200: startedSchema, ...errorResponses, 422: apiErrorSchema, 429: apiErrorSchema },
       },
     },
-    async (request) => startExam(db, authed(request).actor, request.body.paper, { ip: request.ip, rate: config.examStartRate }),
+    async (request) => startExam(db, authed(request).actor, request.body.paper, { ip: request.ip, rate: config.examStartRate, proctoringConsent: request.body.proctoringConsent }),
   );
 
   app.post(

@@ -11,7 +11,8 @@ import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import type { Database } from '../../db/client.js';
 import type { AttemptRule } from '../../db/schema/index.js';
-import { TooManyRequestsError, conflict } from '../../lib/errors.js';
+import { TooManyRequestsError, conflict, unprocessable } from '../../lib/errors.js';
+import { cachedPolicy } from '../policies/cache.js';
 import { hitRateLimit } from '../../lib/rate-limit-store.js';
 import { auditActions } from '../../lib/audit.js';
 import { bankIndex } from './bank-index.js';
@@ -38,15 +39,19 @@ async function admitStart(db: Database, provinceCode: string, rate: number): Pro
   throw new TooManyRequestsError(`考试开始人数较多，正在排队，约${waitSeconds}秒后自动进入`, waitSeconds);
 }
 
+export const PROCTORING_CONSENT_REQUIRED = '本省测评开启了人脸识别监考，请先阅读并同意监考告知';
+
 export interface StartOptions {
   ip: string | null;
+  /** The physician agreed to 监考 (checked only when the province has it on). */
+  proctoringConsent?: boolean;
   /** Starts admitted per second (config EXAM_START_RATE). */
   rate: number;
   now?: Date;
 }
 
 export async function startExam(db: Database, actor: Actor, paper: PaperKind, options: StartOptions): Promise<{ attemptId: number }> {
-  const { ip, rate, now = new Date() } = options;
+  const { ip, rate, proctoringConsent = false, now = new Date() } = options;
   requireRole(actor, ['physician']);
   const ctx = await loadExamContext(db, actor);
   const { papers } = await examPapers(db, actor, ctx, todayInChina(now));
@@ -54,6 +59,9 @@ export async function startExam(db: Database, actor: Actor, paper: PaperKind, op
   if (!entry) throw conflict(papers.length === 0 ? '当前不能参加测评' : '您无需参加该试卷的考试');
   if (entry.state === 'inProgress') return { attemptId: entry.attemptId! };
   if (entry.blockedReason) throw conflict(entry.blockedReason);
+  // 监考 needs the physician's separate consent, recorded with the attempt it covers (the same statement below).
+  const proctored = (await cachedPolicy(db, actor.provinceCode)).fields.proctoringEnabled;
+  if (proctored && !proctoringConsent) throw unprocessable(PROCTORING_CONSENT_REQUIRED, { proctoringConsent: '请阅读并同意监考告知' });
   await admitStart(db, actor.provinceCode, rate);
   const rule = ruleFor(ctx, paper)!;
   const index = await bankIndex(db, actor.provinceCode, paper, paper === 'humanities' ? null : ctx.practiceCategory, ctx.bankRevision);
@@ -83,7 +91,11 @@ export async function startExam(db: Database, actor: Actor, paper: PaperKind, op
       insert into audit_events (actor_account_id, actor_role, action, target_type, target_id, after, ip)
       select ${actor.accountId}::int, ${actor.role}::text, ${'exam.started' satisfies keyof typeof auditActions}::text, 'enrolment', ${String(ctx.enrolment!.id)}::text,
              jsonb_build_object('attemptId', id, 'paper', ${paper}::text, 'stage', ${entry.stage}::text), ${ip}::text
-      from started)
+      from started),
+    consented as (
+      insert into proctoring_cases (attempt_id, enrolment_id, physician_id, cycle_id, paper, consented_at, consent_ip)
+      select id, ${ctx.enrolment!.id}::int, ${ctx.physicianId}::int, ${ctx.cycle!.id}::int, ${paper}::text, ${now.toISOString()}::timestamptz, ${ip}::text
+      from started where ${proctored}::boolean)
     select id from started`);
   const inserted = (result as unknown as { rows: { id: number }[] }).rows[0];
   if (inserted) return { attemptId: Number(inserted.id) };

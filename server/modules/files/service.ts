@@ -8,7 +8,7 @@ import { files } from '../../db/schema/index.js';
 import type { Storage } from '../../lib/storage.js';
 import type { CheckedUpload } from '../../lib/uploads.js';
 
-export type FileOwnerType = 'notice' | 'assessorApplication' | 'physicianPhoto' | 'registration' | 'authoritySeal';
+export type FileOwnerType = 'notice' | 'assessorApplication' | 'physicianPhoto' | 'registration' | 'authoritySeal' | 'proctoringSnapshot';
 
 export interface NewFile {
   ownerType: FileOwnerType;

@@ -39,6 +39,8 @@ describe('GET /api/v1/policy (考核政策)', () => {
       papersByProcedure: { standard: ['humanities', 'proficiency'], simplified: ['humanities'] },
       proctoringEnabled: false,
       proctoringThreshold: 40,
+      proctoringSnapshots: 3,
+      proctoringRetentionDays: 180,
       updatedAt: null,
       canEdit: true,
     });

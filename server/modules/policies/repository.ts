@@ -13,6 +13,8 @@ export const DEFAULT_POLICY: PolicyFields = {
   papersByProcedure: defaultPapersByProcedure,
   proctoringEnabled: false,
   proctoringThreshold: 40,
+  proctoringSnapshots: 3,
+  proctoringRetentionDays: 180,
 };
 
 export interface StoredPolicy {
@@ -34,6 +36,8 @@ export function policyFieldsOf(row: PolicyRow): PolicyFields {
     papersByProcedure: row.papersByProcedure,
     proctoringEnabled: row.proctoringEnabled,
     proctoringThreshold: row.proctoringThreshold,
+    proctoringSnapshots: row.proctoringSnapshots,
+    proctoringRetentionDays: row.proctoringRetentionDays,
   };
   // A value the form no longer offers (written by hand or by an older version) falls back to its default, field by field.
   return Object.fromEntries(

@@ -18,7 +18,7 @@ export function useAttempt(attemptId: number) {
   });
 }
 
-export const startExam = (paper: PaperKind) => apiPost<{ attemptId: number }>('/exams/start', { paper });
+export const startExam = (paper: PaperKind, proctoringConsent?: boolean) => apiPost<{ attemptId: number }>('/exams/start', { paper, proctoringConsent });
 export const startPractice = (paper: PaperKind, count: number) => apiPost<{ attemptId: number }>('/exams/practice', { paper, count });
 export const saveAnswers = (attemptId: number, answers: { position: number; answer: string; seq: number }[]) =>
   apiPost<SavedAnswers>(`/exams/attempts/${attemptId}/answers`, { answers });

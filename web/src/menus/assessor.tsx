@@ -14,6 +14,6 @@ export const assessorMenu: MenuEntry[] = [
   },
   // Seed 000 §9: the assessor follows the tests of the physicians entrusted to it (考核机构考核).
   { path: '/assessor-assessment', label: '考核机构考核', icon: <ExperimentOutlined />, children: [{ path: '/exam-progress', label: '测评进度' }] },
-  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
+  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/proctoring', label: '监考管理' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
   { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
 ];

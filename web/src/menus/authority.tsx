@@ -1,4 +1,4 @@
-import { BarChartOutlined, SafetyCertificateOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, EyeOutlined, SafetyCertificateOutlined, RedoOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, NodeIndexOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './types';
 
 /** The left menu of the 卫生行政部门 (authority), in the order of the manuals. Add items here as pages are built. */
@@ -20,6 +20,7 @@ export const authorityMenu: MenuEntry[] = [
       { path: '/paper-rules', label: '试卷规则' },
     ],
   },
+  { path: '/proctoring', label: '监考管理', icon: <EyeOutlined /> },
   { path: '/retake-management', label: '补考管理', icon: <RedoOutlined />, children: [{ path: '/retakes', label: '待确认补考' }] },
   { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
   {

@@ -13,7 +13,7 @@ export const institutionMenu: MenuEntry[] = [
     children: [{ path: '/reviews/standard', label: '一般程序审核' }, { path: '/reviews/simplified', label: '简易程序审核' }, { path: '/reviews/exemption', label: '免考审核' }],
   },
   { path: '/retakes', label: '补考管理', icon: <RedoOutlined /> },
-  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/exam-progress', label: '测评进度' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
+  { path: '/progress-management', label: '进度管理', icon: <LineChartOutlined />, children: [{ path: '/progress', label: '考核进度' }, { path: '/exam-progress', label: '测评进度' }, { path: '/proctoring', label: '监考管理' }, { path: '/progress/summary', label: '考核情况综合查询' }] },
   { path: '/info-review', label: '信息审核', icon: <AuditOutlined />, children: [{ path: '/change-requests', label: '信息修改申请' }] },
   { path: '/statistics', label: '考核统计', icon: <BarChartOutlined /> },
   { path: '/history', label: '历史考核结果查询', icon: <HistoryOutlined /> },

@@ -5,3 +5,4 @@ export { StandardReviewsPage, SimplifiedReviewsPage, ExemptionReviewsPage, Revie
 export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { StatisticsPage } from './statistics/StatisticsPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
+export { ProctoringPage } from './proctoring/ProctoringPage';

@@ -16,3 +16,4 @@ export { PaperRulesPage } from './paper-rules/PaperRulesPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
 export { HistoryPage } from './history/HistoryPage';
 export { CertificateSealPage } from './certificate-seal/CertificateSealPage';
+export { ProctoringPage } from './proctoring/ProctoringPage';

@@ -12,3 +12,4 @@ export { RetakesPage } from './retakes/RetakesPage';
 export { StatisticsPage } from './statistics/StatisticsPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
 export { HistoryPage } from './history/HistoryPage';
+export { ProctoringPage } from './proctoring/ProctoringPage';

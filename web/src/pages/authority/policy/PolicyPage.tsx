@@ -101,6 +101,17 @@ function PolicyForm({ policy }: { policy: Policy }) {
       >
         <InputNumber min={POLICY_LIMITS.proctoringThreshold.min} max={POLICY_LIMITS.proctoringThreshold.max} precision={0} suffix="%" disabled={!canEdit || !proctoring} />
       </Form.Item>
+      <Form.Item name="proctoringSnapshots" label="考试中随机抓拍次数" rules={[zodRule(shape.proctoringSnapshots)]} extra="开始考试时抓拍一次，另在考试过程中随机抓拍此次数">
+        <InputNumber min={POLICY_LIMITS.proctoringSnapshots.min} max={POLICY_LIMITS.proctoringSnapshots.max} precision={0} suffix="次" disabled={!canEdit || !proctoring} />
+      </Form.Item>
+      <Form.Item
+        name="proctoringRetentionDays"
+        label="监考照片保存天数"
+        rules={[zodRule(shape.proctoringRetentionDays)]}
+        extra="考核周期结束后保存的天数，到期自动删除（默认 180 天）"
+      >
+        <InputNumber min={POLICY_LIMITS.proctoringRetentionDays.min} max={POLICY_LIMITS.proctoringRetentionDays.max} precision={0} suffix="天" disabled={!canEdit} />
+      </Form.Item>
 
       {canEdit && (
         <Form.Item className="policy-actions">

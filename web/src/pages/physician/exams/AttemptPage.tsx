@@ -14,6 +14,8 @@ import { AttemptResult } from './AttemptResult';
 import { forget } from './answerQueue';
 import { QuestionView, type PracticeFeedback } from './QuestionView';
 import { useAnswerQueue, type SaveStatus } from './useAnswerQueue';
+import { useProctoring } from './useProctoring';
+import { CAMERA_ISSUE_FOOTNOTE, cameraIssueLabels, cameraIssueMessages } from '../../../../../common/schemas/proctoring';
 import { formatRemaining, useCountdown } from './useCountdown';
 import './exams.css';
 
@@ -74,6 +76,7 @@ function InProgress({ view, offsetMs, onReload }: { view: AttemptView; offsetMs:
     },
   });
   const remaining = useCountdown(view.deadline, offsetMs);
+  const proctoring = useProctoring(view.id, view.deadline, offsetMs, !practice);
   const autoSubmitted = useRef(false);
 
   const submit = useCallback(
@@ -151,6 +154,10 @@ function InProgress({ view, offsetMs, onReload }: { view: AttemptView; offsetMs:
             <Tag color={tag.color} aria-label="保存状态">
               {tag.text}
             </Tag>
+            {!practice && (
+              <video ref={proctoring.videoRef} className={proctoring.active ? 'proctoring-preview' : 'proctoring-preview idle'} muted playsInline aria-label="监考摄像头画面" />
+            )}
+            {proctoring.active && <Tag color="purple">监考中</Tag>}
             {!screens.md && <Button onClick={() => setSheetOpen(true)}>答题卡</Button>}
             <Button type="primary" loading={submitting} onClick={confirmSubmit}>
               {practice ? '结束练习' : '提交试卷'}
@@ -158,6 +165,9 @@ function InProgress({ view, offsetMs, onReload }: { view: AttemptView; offsetMs:
           </Flex>
         </Flex>
       </Card>
+      {proctoring.issue && (
+        <Alert type="warning" showIcon role="alert" message={cameraIssueLabels[proctoring.issue]} description={`${cameraIssueMessages[proctoring.issue]}${CAMERA_ISSUE_FOOTNOTE}`} />
+      )}
       {queue.status === 'offline' && (
         <Alert type="error" showIcon message="网络连接中断" description={`${queue.pendingCount} 题的答案已保存在本机，网络恢复后会自动保存到服务器，请勿关闭页面。`} />
       )}

@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import type { ExamPaper } from '../../../../../common/schemas/exams';
 import { errorMessage, isApiRequestError } from '../../../api/client';
 import { startExam } from '../../../api/exams';
+import { useProctoringSettings } from '../../../api/proctoring';
+import { ProctoringConsent, type ConsentChoice } from './ProctoringConsent';
 
 export function StartExamModal({ paper, onClose }: { paper: ExamPaper | null; onClose: () => void }) {
   const navigate = useNavigate();
@@ -13,6 +15,9 @@ export function StartExamModal({ paper, onClose }: { paper: ExamPaper | null; on
   const [waitSeconds, setWaitSeconds] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+  const settings = useProctoringSettings(!!paper);
+  const proctored = settings.data?.enabled ?? false;
+  const [consent, setConsent] = useState<ConsentChoice>('pending');
 
   useEffect(() => () => { if (timer.current) clearInterval(timer.current); }, []);
 
@@ -21,7 +26,7 @@ export function StartExamModal({ paper, onClose }: { paper: ExamPaper | null; on
     setStarting(true);
     setError(null);
     try {
-      const { attemptId } = await startExam(paper.paper);
+      const { attemptId } = await startExam(paper.paper, proctored ? consent === 'agreed' : undefined);
       navigate(`/exams/attempts/${attemptId}`);
     } catch (e) {
       if (isApiRequestError(e) && (e.status === 429 || e.status === 503)) {
@@ -51,11 +56,23 @@ export function StartExamModal({ paper, onClose }: { paper: ExamPaper | null; on
     setStarting(false);
     setWaitSeconds(null);
     setError(null);
+    setConsent('pending');
     onClose();
   };
 
   return (
-    <Modal open={!!paper} title={`考试须知：${paper?.paperLabel ?? ''}`} okText={waitSeconds !== null ? '排队中…' : '开始考试'} cancelText="取消" confirmLoading={starting} onOk={start} onCancel={cancel} maskClosable={false}>
+    <Modal
+      open={!!paper}
+      title={`考试须知：${paper?.paperLabel ?? ''}`}
+      okText={waitSeconds !== null ? '排队中…' : '开始考试'}
+      cancelText="取消"
+      confirmLoading={starting}
+      onOk={start}
+      onCancel={cancel}
+      maskClosable={false}
+      // With 监考 on, 开始考试 waits for the separate consent (and for the settings to be known).
+      okButtonProps={{ disabled: settings.isPending || (proctored && consent !== 'agreed') }}
+    >
       {paper && (
         <>
           <Typography.Paragraph>
@@ -68,6 +85,7 @@ export function StartExamModal({ paper, onClose }: { paper: ExamPaper | null; on
             <li>须先通过医学人文·法律法规考试，方可参加业务水平考试。</li>
             <li>提交试卷后不能再修改答案。</li>
           </ul>
+          {proctored && settings.data && <ProctoringConsent settings={settings.data} choice={consent} onChoose={setConsent} />}
           {waitSeconds !== null && <Alert type="info" showIcon message={`当前开始考试的人数较多，正在排队，约 ${Math.max(0, waitSeconds)} 秒后自动进入考试，请勿关闭页面。`} />}
           {error && <Alert type="error" showIcon message={error} />}
         </>
