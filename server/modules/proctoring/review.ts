@@ -29,7 +29,7 @@ import { notifyPhysicians, type PendingSms } from '../messages/notify.js';
 import { cachedPolicy } from '../policies/cache.js';
 import { scopeConditions } from '../progress/repository.js';
 import { idNumberCondition, progressRoles, scopeOf, type ProgressDeps } from '../progress/scope.js';
-import { onCheatingConfirmed } from './certificates.js';
+import { revokeCertificate } from '../certificates/revoke.js';
 
 export type ProctoringDeps = ProgressDeps;
 
@@ -306,13 +306,15 @@ export async function confirmCheating(deps: ProctoringDeps, actor: Actor, attemp
       after: { attemptId, status: outcome.status, result: outcome.result, passed: false, reason },
       ip,
     });
-    await onCheatingConfirmed(tx, locked.enrolmentId);
+    // A 合格证书 already issued for the cycle goes with the result (audited and told by the certificates module).
+    const revoked = await revokeCertificate(tx, { enrolmentId: locked.enrolmentId }, { actor, reason: `认定作弊：${reason}`, ip });
     const paperLabel = paperKindLabels[locked.paper as PaperKind];
     await tellInstitution(tx, locked.institutionId, '认定作弊', `卫生行政部门认定本机构医师${row.name}的${paperLabel}测评存在作弊行为，理由：${reason}。该医师本周期定期考核结果为不合格。`);
-    return notifyPhysicians(tx, [locked.physicianId], {
+    const told = await notifyPhysicians(tx, [locked.physicianId], {
       title: '认定作弊',
       content: `卫生行政部门认定您的${paperLabel}测评存在作弊行为，理由：${reason}。该试卷按不合格处理，本周期定期考核结果：不合格。`,
     });
+    return [...told, ...(revoked?.sms ?? [])];
   });
   return { item: itemOf(actor, (await visibleCase(deps, actor, attemptId)) as Row), sms };
 }
