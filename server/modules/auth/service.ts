@@ -67,6 +67,8 @@ function checkPassword(pii: Pii, ctx: AccountContext | null, password: string): 
   return verifyPassword(password, ctx && { hash: ctx.passwordHash, rule: ctx.policy.initialPasswordRule, account: ruleAccountName(pii, ctx) });
 }
 
+export const HIDDEN_MESSAGE = '您的账号已被机构隐藏，请联系机构解除隐藏';
+
 /** The one answer to a wrong password, whatever the account: unknown, disabled, locked or about to lock. */
 const wrongCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '账号或密码错误');
 
@@ -112,6 +114,8 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) 
     throw wrongCredentials();
   }
   if (!ctx) throw wrongCredentials(); // unreachable: nobody's password matches an unknown account
+  // Told only to whoever knows the password (seed 001 FAQ 3.1), and nothing else about the account.
+  if (ctx.physicianHidden) throw new AppError(403, 'ACCOUNT_HIDDEN', HIDDEN_MESSAGE);
   if (ctx.disabled) throw forbidden('账号已停用，请联系隶属卫生行政部门');
   if (ctx.lockedUntil && ctx.lockedUntil.getTime() > Date.now()) {
     throw new AppError(403, 'ACCOUNT_LOCKED', lockMessage(ctx.lockedUntil));

@@ -13,6 +13,9 @@ export const DEFAULT_POLICY: PolicyFields = {
   papersByProcedure: defaultPapersByProcedure,
   proctoringEnabled: false,
   proctoringThreshold: 40,
+  institutionReturnEnabled: false,
+  physicianHidingEnabled: false,
+  passwordChangeSmsRequired: false,
 };
 
 export interface StoredPolicy {
@@ -34,6 +37,9 @@ export function policyFieldsOf(row: PolicyRow): PolicyFields {
     papersByProcedure: row.papersByProcedure,
     proctoringEnabled: row.proctoringEnabled,
     proctoringThreshold: row.proctoringThreshold,
+    institutionReturnEnabled: row.institutionReturnEnabled,
+    physicianHidingEnabled: row.physicianHidingEnabled,
+    passwordChangeSmsRequired: row.passwordChangeSmsRequired,
   };
   // A value the form no longer offers (written by hand or by an older version) falls back to its default, field by field.
   return Object.fromEntries(
