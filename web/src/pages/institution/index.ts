@@ -11,3 +11,4 @@ export { ProgressPage, ProgressSummaryPage } from './progress/ProgressPages';
 export { RetakesPage } from './retakes/RetakesPage';
 export { StatisticsPage } from './statistics/StatisticsPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
+export { HiddenPhysiciansPage } from './hidden-physicians/HiddenPhysiciansPage';
