@@ -14,6 +14,7 @@ import { AppError, badRequest, forbidden, unauthorized } from '../../lib/errors.
 import type { Pii } from '../../lib/pii.js';
 import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext, type AccountIdentity } from '../accounts/repository.js';
 import { isAssessorInCurrentCycle } from '../cycles/service.js';
+import { requirePasswordChangeCode } from './password-sms.js';
 
 export interface AuthDeps {
   db: Database;
@@ -155,6 +156,7 @@ export async function changePassword(
   if (!ctx) throw unauthorized();
   if (!(await checkPassword(pii, ctx, body.oldPassword))) throw badRequest('原密码不正确', { oldPassword: '原密码不正确' });
   if (body.oldPassword === body.newPassword) throw badRequest('新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
+  await requirePasswordChangeCode(db, ctx, body.code);
   const hash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: false }).where(eq(accounts.id, ctx.id));
