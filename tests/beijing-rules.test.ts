@@ -5,7 +5,7 @@
 // the options are turned off again at the end, so the journeys after this one find the policy as it was.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, PHONE, button, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn } from './support/browser.js';
 import { fillFirstFourSteps, idPhoto } from './support/registration.js';
 
 let browser: Browser;
@@ -67,7 +67,7 @@ async function organisation(account: string): Promise<Page> {
 async function rosterRow(page: Page, tab: '未确认参加' | '已确认参加', name: string) {
   await page.goto('/physicians');
   await page.getByRole('tab', { name: tab }).click();
-  await page.getByLabel('姓名').fill(name);
+  await formItem(page, '姓名').locator('input').fill(name);
   await button(page, '查询').click();
   return page.locator('.ant-table-row').filter({ hasText: name });
 }
@@ -179,6 +179,7 @@ describe('北京市规则 as 考核政策 options', () => {
 
     // The physician, with the right password, hears only that the account is hidden.
     const physician = await newPage(browser, baseUrl, PHONE);
+    expectRefusal(physician, 403);
     await loginThroughForm(physician, '医师', hidden.idNumber, DEMO_PASSWORD);
     await physician.getByText('您的账号已被机构隐藏，请联系机构解除隐藏').waitFor();
     expect(physician.url()).toContain('/login');
