@@ -1,11 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import type { PolicyRules } from '../../../../common/schemas/policy';
 import { usePolicyRules } from '../../api/policy';
 import { useCurrentUser } from '../../auth/currentUser';
 import { regionLevel } from '../../../../common/regions';
-import { menus, selectedMenuKey, type MenuEntry } from '../../menus';
+import { allowedBy, menus, selectedMenuKey, type MenuEntry } from '../../menus';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -15,13 +14,6 @@ function toItems(entries: MenuEntry[], disabled: boolean): MenuItem[] {
       ? { key: entry.path, icon: entry.icon, label: entry.label, children: toItems(entry.children, disabled) }
       : { key: entry.path, icon: entry.icon, label: entry.label, disabled },
   );
-}
-
-/** The entries the 考核政策 allows: one whose option is off is left out (also from its group). */
-function allowedBy(entries: MenuEntry[], rules: PolicyRules | undefined): MenuEntry[] {
-  return entries
-    .filter((entry) => !entry.policyRule || rules?.[entry.policyRule])
-    .map((entry) => (entry.children ? { ...entry, children: allowedBy(entry.children, rules) } : entry));
 }
 
 /** The keys of the groups that hold `selected`, so a reload or a direct link opens the right group. */
@@ -46,6 +38,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const needsRules = menus[me.role].some(function hasRule(entry): boolean {
     return Boolean(entry.policyRule) || (entry.children ?? []).some(hasRule);
   });
+  // Until the options are read, items that depend on them stay hidden.
   const rules = usePolicyRules(needsRules && !me.mustChangePassword).data;
   const entries = allowedBy(
     menus[me.role].filter((entry) => provincial || !entry.provincialOnly),
