@@ -1,8 +1,11 @@
 // The Beijing system's own rules as 考核政策 options (seed 000 §6, seed 001 FAQ 3.1): the provincial authority turns
 // on 机构打回报名 and 机构隐藏医师; DEMO0002 打回 a registration it has not reviewed, and the physician reads the reason,
-// corrects and submits again; DEMO0002 隐藏 a physician, who is told so at login, finds them in 医师暂存 and 取消隐藏.
+// corrects and submits again; DEMO0002 隐藏 a physician, who is told so at login, finds them in 医师暂存 and 取消隐藏;
+// with 修改密码须短信验证 on, a physician with a bound phone changes the password with the code sent to it (seed 001 §1.6).
 // Two physicians of DEMO0002 no other journey uses (by name; the others pick among the first rows or by 科室 elsewhere);
 // the options are turned off again at the end, so the journeys after this one find the policy as it was.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn } from './support/browser.js';
@@ -10,6 +13,10 @@ import { fillFirstFourSteps, idPhoto } from './support/registration.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
+const outbox = path.join(inject('dataDir'), 'sms-outbox.log');
+/** The returned physician's phone (no other journey binds it). */
+const PHONE_NUMBER = '13700990135';
+const NEW_PASSWORD = 'Beijing#2026x';
 
 interface Physician {
   id: number;
@@ -25,7 +32,7 @@ let hidden: Physician;
 
 const RETURN_REASON = '从事专业与执业范围不一致，请核对后重新提交';
 const HIDE_REASON = '长期外出进修，本周期无法参加考核';
-const OPTIONS = ['机构打回报名', '机构隐藏医师'] as const;
+const OPTIONS = ['机构打回报名', '机构隐藏医师', '修改密码须短信验证'] as const;
 
 /** DEMO0002 finds each physician by name (still 待报名, as the demo data has them) and looks up the 证件号码 (audited). */
 async function prepare(name: string): Promise<Physician> {
@@ -44,12 +51,26 @@ async function prepare(name: string): Promise<Physician> {
   }
 }
 
-/** The provincial authority sets the two options through the API (as the form sends them), e.g. to leave them off. */
+/** The latest code sent to `phone` for `purpose`, once the outbox file (the default SMS provider's) has it. */
+async function codeFromOutbox(phone: string, purpose: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(() => {
+      const lines = fs.existsSync(outbox) ? fs.readFileSync(outbox, 'utf8').trim().split('\n').filter(Boolean) : [];
+      const last = lines.map((l) => JSON.parse(l) as { phone: string; content: string }).filter((m) => m.phone === phone && m.content.includes(purpose)).at(-1);
+      code = last ? /验证码为(\d{6})/.exec(last.content)?.[1] : undefined;
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
+
+/** The provincial authority sets the options through the API (as the form sends them), e.g. to leave them off. */
 async function setOptions(on: boolean) {
   const { api, headers, close } = await signIn(browser, baseUrl, 'wjw990000');
   try {
     const { provinceCode: _p, canEdit: _c, ...fields } = (await (await api.get('/api/v1/policy')).json()) as Record<string, unknown>;
-    const saved = await api.put('/api/v1/policy', { headers, data: { ...fields, institutionReturnEnabled: on, physicianHidingEnabled: on } });
+    const saved = await api.put('/api/v1/policy', { headers, data: { ...fields, institutionReturnEnabled: on, physicianHidingEnabled: on, passwordChangeSmsRequired: on } });
     expect(saved.status()).toBe(200);
   } finally {
     await close();
@@ -205,5 +226,41 @@ describe('北京市规则 as 考核政策 options', () => {
     await loginThroughForm(physician, '医师', hidden.idNumber, DEMO_PASSWORD);
     await physician.getByText('待报名').first().waitFor();
     await physician.context().close();
+  }, 120_000);
+
+  it('修改密码须短信验证: a physician with a bound phone changes the password with the code sent to that phone', async () => {
+    // The phone is bound as 账户设置 does it (that journey is sms-reset's): a code to the new number, then 绑定.
+    const context = await browser.newContext({ baseURL: baseUrl });
+    const api = context.request;
+    expect((await api.post('/api/v1/auth/login', { data: { tab: 'physician', account: returned.idNumber, password: DEMO_PASSWORD, captcha: 'x' } })).status()).toBe(200);
+    const headers = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'csrf_token')!.value };
+    expect((await api.post('/api/v1/account/phone/code', { headers, data: { phone: PHONE_NUMBER } })).status()).toBe(200);
+    const bindCode = await codeFromOutbox(PHONE_NUMBER, '绑定手机号');
+    expect((await api.post('/api/v1/account/phone', { headers, data: { phone: PHONE_NUMBER, code: bindCode } })).status()).toBe(200);
+    await context.close();
+
+    const page = await newPage(browser, baseUrl, DESKTOP);
+    await loginThroughForm(page, '医师', returned.idNumber, DEMO_PASSWORD);
+    await page.getByText(/当前身份：医师/).waitFor();
+    await page.goto('/change-password');
+    const codeItem = formItem(page, '短信验证码');
+    await codeItem.getByText(`验证码将发送至绑定的手机 ${PHONE_NUMBER.slice(0, 3)}****${PHONE_NUMBER.slice(-4)}`).waitFor();
+    await formItem(page, '原密码').locator('input').fill(DEMO_PASSWORD);
+    await formItem(page, '新密码').locator('input').fill(NEW_PASSWORD);
+    await formItem(page, '确认新密码').locator('input').fill(NEW_PASSWORD);
+    await button(page, '确认修改').click();
+    await codeItem.getByText('请输入短信验证码').waitFor();
+    await codeItem.getByRole('button', { name: /获取验证码/ }).click();
+    await codeItem.getByText(/验证码已发送至/).waitFor();
+    await codeItem.getByLabel('短信验证码').fill(await codeFromOutbox(PHONE_NUMBER, '修改登录密码'));
+    await screenshot(page, 'beijing-rules-change-password-code');
+    await button(page, '确认修改').click();
+    await page.getByText('密码修改成功').waitFor();
+    await page.context().close();
+
+    const again = await newPage(browser, baseUrl, DESKTOP);
+    await loginThroughForm(again, '医师', returned.idNumber, NEW_PASSWORD);
+    await again.getByText(/当前身份：医师/).waitFor();
+    await again.context().close();
   }, 120_000);
 });
