@@ -56,6 +56,7 @@ export const auditActions = {
   'enrolment.returnedByAuthority': '卫生行政部门退回报名',
   'enrolment.returnedByInstitution': '医疗卫生机构打回报名',
   'physician.hidden': '隐藏医师',
+  'enrolment.withdrawnByHiding': '隐藏医师退出考核',
   'physician.unhidden': '取消隐藏',
   'enrolment.approvedByInstitution': '医疗卫生机构审核通过',
   'enrolment.rejectedByInstitution': '医疗卫生机构驳回',

@@ -94,7 +94,8 @@ describe('隐藏 / 医师暂存', () => {
       expect((await roster(p.idNumber, tab, ctx.clients.provinceAuthority)).total).toBe(0);
     }
     // Nor can 批量参加 bring them back.
-    expect((await institution.post('/api/v1/physicians/enrol', { physicianIds: [p.physician.id] })).statusCode).toBe(409);
+    const enrol = await institution.post('/api/v1/physicians/enrol', { physicianIds: [p.physician.id] });
+    expect([enrol.statusCode, enrol.json().error.message]).toEqual([409, '医师已被隐藏，请先在医师暂存中取消隐藏']);
     const stash = (await institution.get('/api/v1/physicians/hidden')).json();
     expect(stash.items).toEqual([expect.objectContaining({ id: p.physician.id, name: p.physician.name, hiddenReason: '长期病假，本周期无法参加考核' })]);
     expect(stash.items[0].idNumberMasked).not.toBe(p.idNumber);
@@ -111,6 +112,9 @@ describe('隐藏 / 医师暂存', () => {
 
     const audits = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'physician.hidden'), eq(auditEvents.targetId, String(p.physician.id))));
     expect(audits[0]).toMatchObject({ actorRole: 'institution', before: { enrolmentStatus: 'PENDING_REGISTRATION' }, after: { enrolmentStatus: 'NOT_ENROLLED' } });
+    // The enrolment's own trail says why it left the cycle.
+    const [left] = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'enrolment.withdrawnByHiding'), eq(auditEvents.targetId, String(p.enrolment!.id))));
+    expect(left).toMatchObject({ before: { status: 'PENDING_REGISTRATION' }, after: { status: 'NOT_ENROLLED', reason: '长期病假，本周期无法参加考核' } });
 
     // 取消隐藏 — allowed even after the province turned the option off again.
     await setPolicyRules(ctx.clients.provinceAuthority, { physicianHidingEnabled: false });

@@ -36,6 +36,15 @@ export async function hidePhysician(db: Database, actor: Actor, physicianId: num
         .update(enrolments)
         .set({ status: outcome.status, cancelReason: body.reason, version: enrolment.version + 1, updatedAt: new Date() })
         .where(eq(enrolments.id, enrolment.id));
+      await recordAudit(tx, {
+        action: 'enrolment.withdrawnByHiding',
+        actor,
+        targetType: 'enrolment',
+        targetId: enrolment.id,
+        before: { status },
+        after: { status: outcome.status, reason: body.reason, physicianId },
+        ip,
+      });
     }
     await tx.update(physicians).set({ hiddenAt: new Date(), hiddenReason: body.reason }).where(eq(physicians.id, physicianId));
     const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.physicianId, physicianId));

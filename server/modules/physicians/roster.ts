@@ -194,7 +194,10 @@ export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeo
     select count(*)::int as n from audited`);
   const enrolled = Number((result as unknown as { rows: { n: number }[] }).rows[0].n);
   await refreshStatistics(deps.db, ['enrolments'], enrolled);
-  if (enrolled === 0 && body.physicianIds?.length === 1) throw conflict('医师已确认参加本周期考核');
+  if (enrolled === 0 && body.physicianIds?.length === 1) {
+    const [one] = await deps.db.select({ hiddenAt: physicians.hiddenAt }).from(physicians).where(eq(physicians.id, body.physicianIds[0]));
+    throw conflict(one?.hiddenAt ? '医师已被隐藏，请先在医师暂存中取消隐藏' : '医师已确认参加本周期考核');
+  }
   return { enrolled };
 }
 
