@@ -22,6 +22,8 @@ const allowed: [EnrolmentStatus, EnrolmentEvent, EnrolmentStatus, TransitionCont
   ['RETURNED_BY_ASSESSOR', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
   ['PENDING_ASSESSOR_REVIEW', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
   ['AWAITING_TEST', 'authorityReturn', 'RETURNED_BY_AUTHORITY'],
+  ['PENDING_INSTITUTION_REVIEW', 'institutionReturn', 'RETURNED_BY_INSTITUTION'],
+  ['PENDING_REGISTRATION', 'hide', 'NOT_ENROLLED'],
   ['AWAITING_TEST', 'testPassed', 'COMPLETED', {}, 'passed'],
   ['AWAITING_TEST', 'testFailed', 'COMPLETED', {}, 'failed'],
   ['PENDING_RETAKE_CONFIRMATION', 'retakeAllow', 'AWAITING_RETAKE'],
@@ -44,6 +46,7 @@ const unchanged: [EnrolmentStatus, EnrolmentEvent][] = [
   ['RETURNED_BY_ASSESSOR', 'exemptionApprove'],
   ['PENDING_ASSESSOR_REVIEW', 'exemptionApprove'],
   ['COMPLETED', 'exemptionApprove'],
+  ['NOT_ENROLLED', 'hide'],
 ];
 
 describe('enrolment state machine', () => {
@@ -120,10 +123,18 @@ describe('enrolment state machine', () => {
     expect(transition('AWAITING_TEST', 'authorityReturn', 'authority', { testStarted: true })).toEqual({ ok: false, reason: '医师已开始测评，不能驳回' });
   });
 
+  it('打回报名 only before the institution has reviewed; 隐藏 only before the first submit', () => {
+    expect(transition('RETURNED_BY_ASSESSOR', 'institutionReturn', 'institution')).toEqual({ ok: false, reason: '报名信息已审核，不能打回' });
+    expect(transition('PENDING_REGISTRATION', 'institutionReturn', 'institution')).toEqual({ ok: false, reason: '医师尚未提交报名信息' });
+    for (const status of ['RETURNED_BY_INSTITUTION', 'PENDING_INSTITUTION_REVIEW', 'COMPLETED'] as const) {
+      expect(transition(status, 'hide', 'institution')).toEqual({ ok: false, reason: '医师已提交过报名信息，不能隐藏' });
+    }
+  });
+
   it('tells the client which buttons each actor has', () => {
-    expect(availableEvents('PENDING_REGISTRATION', 'institution')).toEqual(['cancel', 'withdraw']);
-    expect(availableEvents('NOT_ENROLLED', 'institution')).toEqual(['enrol']);
-    expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'institution')).toEqual(['institutionApprove', 'institutionReject']);
+    expect(availableEvents('PENDING_REGISTRATION', 'institution')).toEqual(['cancel', 'withdraw', 'hide']);
+    expect(availableEvents('NOT_ENROLLED', 'institution')).toEqual(['enrol', 'hide']);
+    expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'institution')).toEqual(['institutionApprove', 'institutionReject', 'institutionReturn']);
     expect(availableEvents('PENDING_INSTITUTION_REVIEW', 'authority')).toEqual(['authorityReturn']);
     expect(availableEvents('RETURNED_BY_AUTHORITY', 'physician')).toEqual(['submit']);
     expect(availableEvents('COMPLETED', 'authority')).toEqual(['cheatingConfirm']);

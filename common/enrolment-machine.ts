@@ -13,6 +13,8 @@ export const enrolmentEvents = [
   'assessorReject',
   'exemptionApprove',
   'authorityReturn',
+  'institutionReturn',
+  'hide',
   'testPassed',
   'testFailed',
   'retakeAllow',
@@ -38,6 +40,8 @@ export const eventActors: Record<EnrolmentEvent, EnrolmentActor> = {
   assessorReject: 'assessor',
   exemptionApprove: 'assessor',
   authorityReturn: 'authority',
+  institutionReturn: 'institution',
+  hide: 'institution',
   testPassed: 'system',
   testFailed: 'system',
   retakeAllow: 'authority',
@@ -130,6 +134,16 @@ function next(status: EnrolmentStatus, event: EnrolmentEvent, context: Transitio
       if (!AUTHORITY_RETURNABLE.includes(status)) return no('只能驳回已提交且尚未参加测评的报名信息');
       if (context.testStarted) return no('医师已开始测评，不能驳回');
       return to('RETURNED_BY_AUTHORITY');
+    case 'institutionReturn':
+      // 打回报名 (seed 000 §6): before the institution has reviewed it; after that only 驳回 in 审核.
+      if (status === 'PENDING_INSTITUTION_REVIEW') return to('RETURNED_BY_INSTITUTION');
+      if (NOT_SUBMITTED.includes(status)) return no('医师尚未提交报名信息');
+      return no('报名信息已审核，不能打回');
+    case 'hide':
+      // 隐藏 (seed 000 §6) takes the physician off the list to assess: only while the registration is not submitted.
+      if (status === 'NOT_ENROLLED') return stay(status);
+      if (status === 'PENDING_REGISTRATION') return to('NOT_ENROLLED');
+      return no('医师已提交过报名信息，不能隐藏');
     case 'testPassed':
       return status === 'AWAITING_TEST' ? to('COMPLETED', 'passed') : no('当前状态不是待参加考核');
     case 'testFailed':

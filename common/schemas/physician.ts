@@ -12,8 +12,11 @@ export type RosterTab = (typeof rosterTabs)[number];
 export const rosterTabLabels: Record<RosterTab, string> = { unconfirmed: '未确认参加', confirmed: '已确认参加' };
 
 /** What the actor may do with a roster row; the server decides, the page only shows the buttons. */
-/** `returnRegistration`: 退回报名, the authority's return of a submitted registration (DESIGN §3). */
-export const rosterActions = ['enrol', 'cancel', 'view', 'resetPassword', 'delete', 'transferOut', 'returnRegistration'] as const;
+/**
+ * `returnRegistration`: 退回报名, the authority's return of a submitted registration (DESIGN §3).
+ * `institutionReturn` / `hide`: 打回报名 and 隐藏, the institution's where the province's 考核政策 allows them (seed 000 §6).
+ */
+export const rosterActions = ['enrol', 'cancel', 'view', 'resetPassword', 'delete', 'transferOut', 'returnRegistration', 'institutionReturn', 'hide'] as const;
 export type RosterAction = (typeof rosterActions)[number];
 export const rosterActionLabels: Record<RosterAction, string> = {
   enrol: '参加',
@@ -23,6 +26,8 @@ export const rosterActionLabels: Record<RosterAction, string> = {
   delete: '删除',
   transferOut: '调离',
   returnRegistration: '退回报名',
+  institutionReturn: '打回报名',
+  hide: '隐藏',
 };
 
 /** 证件号码 in a filter: the full number (15 or 18 digits) or at least its last four characters. */
@@ -129,6 +134,30 @@ export const REASON_MAX = 200;
 export const cancelEnrolmentBodySchema = z.object({ reason: requiredText('取消原因', REASON_MAX) });
 export const returnRegistrationBodySchema = z.object({ reason: requiredText('退回理由', REASON_MAX) });
 export type ReturnRegistrationBody = z.input<typeof returnRegistrationBodySchema>;
+/** 打回报名 (institution, before its review). */
+export const institutionReturnBodySchema = z.object({ reason: requiredText('打回原因', REASON_MAX) });
+/** 隐藏: why the physician cannot or need not take part in this cycle. */
+export const hidePhysicianBodySchema = z.object({ reason: requiredText('隐藏原因', REASON_MAX) });
+
+/** 医师暂存: the institution's hidden physicians. */
+export const hiddenPhysiciansQuerySchema = z.object({
+  ...pageQueryFields,
+  name: z.string().trim().max(32, '姓名不能超过32个字符').optional().transform((v) => v || undefined),
+});
+export type HiddenPhysiciansQuery = z.input<typeof hiddenPhysiciansQuerySchema>;
+export const hiddenPhysicianSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  departmentName: z.string().nullable(),
+  idNumberMasked: z.string(),
+  practiceCategory: z.enum(practiceCategories),
+  physicianLevel: z.enum(physicianLevels).nullable(),
+  hiddenAt: z.string(),
+  hiddenReason: z.string().nullable(),
+});
+export type HiddenPhysician = z.infer<typeof hiddenPhysicianSchema>;
+export const hiddenPhysicianListSchema = pageOf(hiddenPhysicianSchema);
+export type HiddenPhysicianList = z.infer<typeof hiddenPhysicianListSchema>;
 export type CancelEnrolmentBody = z.input<typeof cancelEnrolmentBodySchema>;
 
 export const transferOutBodySchema = z.object({

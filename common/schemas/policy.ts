@@ -36,6 +36,10 @@ export const policyFieldsSchema = z.object({
   proctoringThreshold: intField('人脸相似度阈值（%）', POLICY_LIMITS.proctoringThreshold),
   proctoringSnapshots: intField('考试中随机抓拍次数', POLICY_LIMITS.proctoringSnapshots),
   proctoringRetentionDays: intField('监考照片保存天数（考核周期结束后）', POLICY_LIMITS.proctoringRetentionDays),
+  // The Beijing system's own rules (seeds 000 / 001), off unless the province turns them on.
+  institutionReturnEnabled: z.boolean({ error: '请选择是否允许机构打回报名' }).default(false),
+  physicianHidingEnabled: z.boolean({ error: '请选择是否允许机构隐藏医师' }).default(false),
+  passwordChangeSmsRequired: z.boolean({ error: '请选择修改密码是否须短信验证' }).default(false),
 });
 export type PolicyFields = z.output<typeof policyFieldsSchema>;
 
@@ -53,3 +57,7 @@ export const policySchema = policyFieldsSchema.extend({
   canEdit: z.boolean(),
 });
 export type Policy = z.infer<typeof policySchema>;
+
+/** The 考核政策 options that change what institutions and physicians see (menus, buttons, the 修改密码 form). */
+export const policyRulesSchema = policyFieldsSchema.pick({ institutionReturnEnabled: true, physicianHidingEnabled: true, passwordChangeSmsRequired: true });
+export type PolicyRules = z.infer<typeof policyRulesSchema>;

@@ -22,10 +22,10 @@ export interface SmsLogger {
 }
 
 /** What a one-time code is for. */
-export type SmsCodePurpose = 'passwordReset' | 'bindPhone';
+export type SmsCodePurpose = 'passwordReset' | 'bindPhone' | 'passwordChange';
 /** Codes, and notifications (a review's outcome, see modules/messages). */
 export type SmsPurpose = SmsCodePurpose | 'notification';
-export const smsPurposeLabels: Record<SmsPurpose, string> = { passwordReset: '重置密码', bindPhone: '绑定手机', notification: '审核通知' };
+export const smsPurposeLabels: Record<SmsPurpose, string> = { passwordReset: '重置密码', bindPhone: '绑定手机', passwordChange: '修改密码', notification: '审核通知' };
 
 export interface OutboxLine {
   at: string;

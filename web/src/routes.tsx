@@ -70,6 +70,7 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/committee', title: '考核委员会', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
   { path: '/committee/office', title: '考核办公室', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
   { path: '/physicians', title: '医师列表', access: ['institution'], Page: lazyNamed(loadInstitution, 'PhysiciansPage') },
+  { path: '/hidden-physicians', title: '医师暂存', access: ['institution'], Page: lazyNamed(loadInstitution, 'HiddenPhysiciansPage') },
   { path: '/transfer-in', title: '调入医师', access: ['institution'], Page: lazyNamed(loadInstitution, 'TransferInPage') },
   { path: '/change-requests', title: '信息修改申请', access: ['institution'], Page: lazyNamed(loadInstitution, 'ChangeRequestsPage') },
   { path: '/physicians', title: '医师列表', access: ['authority'], Page: lazyNamed(loadAuthority, 'PhysiciansPage') },

@@ -47,6 +47,12 @@ export const policies = pgTable('policies', {
   proctoringSnapshots: integer('proctoring_snapshots').notNull().default(3),
   /** 监考照片保存期限: days after the cycle's end, then the snapshots are deleted. */
   proctoringRetentionDays: integer('proctoring_retention_days').notNull().default(180),
+  /** 打回报名 (seed 000 §6): the institution returns a submitted registration before reviewing it. */
+  institutionReturnEnabled: boolean('institution_return_enabled').notNull().default(false),
+  /** 隐藏 / 医师暂存 (seed 000 §6, seed 001 FAQ 3.1): the institution hides a physician, who then cannot log in. */
+  physicianHidingEnabled: boolean('physician_hiding_enabled').notNull().default(false),
+  /** 修改密码 asks for an SMS code to the bound phone (seed 001 §1.6). */
+  passwordChangeSmsRequired: boolean('password_change_sms_required').notNull().default(false),
   settings: jsonb('settings').notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -52,6 +52,9 @@ export const physicians = pgTable(
     transferredOutAt: timestamp('transferred_out_at', { withTimezone: true }),
     transferReason: varchar('transfer_reason', { length: 16 }),
     transferDetail: varchar('transfer_detail', { length: 200 }),
+    /** 隐藏 (医师暂存): out of every roster and unable to log in until the institution 取消隐藏. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: varchar('hidden_reason', { length: 200 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -62,6 +65,8 @@ export const physicians = pgTable(
     index('physicians_roster_birth_idx').on(t.institutionId, t.birthDate).where(sql`${t.transferredOutAt} is null`),
     index('physicians_roster_registration_idx').on(t.institutionId, t.firstRegistrationDate).where(sql`${t.transferredOutAt} is null`),
     index('physicians_roster_department_idx').on(t.institutionId, t.departmentId).where(sql`${t.transferredOutAt} is null`),
+    // 医师暂存: the few hidden physicians of an institution.
+    index('physicians_hidden_idx').on(t.institutionId, t.hiddenAt).where(sql`${t.hiddenAt} is not null`),
     index('physicians_id_tail_idx').on(t.idNumberTailHash),
     // A jurisdiction's roster sorted by a column: walked in order and cut at the page, not sorted whole.
     index('physicians_name_chars_idx').using('gin', t.nameChars),

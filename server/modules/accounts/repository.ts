@@ -10,6 +10,8 @@ export interface PolicyView {
   initialPasswordRule: InitialPasswordRule;
   lockoutMaxFailures: number;
   lockoutMinutes: number;
+  /** 修改密码 asks for an SMS code to the bound phone (考核政策). */
+  passwordChangeSmsRequired: boolean;
 }
 
 /** Who an account is: what every authenticated request needs (the session lookup loads it in the same query). */
@@ -33,6 +35,10 @@ export interface AccountContext extends AccountIdentity {
   failedLoginCount: number;
   lockedUntil: Date | null;
   physicianIdNumberCipher: string | null;
+  /** 隐藏 by the institution (医师暂存): the physician cannot log in. */
+  physicianHidden: boolean;
+  /** The bound phone (账户设置), where SMS codes go. */
+  boundPhone: string | null;
   policy: PolicyView;
 }
 
@@ -77,7 +83,7 @@ async function loadWhere(db: Database, where: SQL): Promise<AccountContext | nul
       account: accounts,
       authority: { id: authorities.id, name: authorities.name, regionCode: authorities.regionCode },
       institution: { id: institutions.id, name: institutions.name, regionCode: institutions.regionCode },
-      physician: { id: physicians.id, name: physicians.name, idNumberMasked: physicians.idNumberMasked, idNumberCipher: physicians.idNumberCipher },
+      physician: { id: physicians.id, name: physicians.name, idNumberMasked: physicians.idNumberMasked, idNumberCipher: physicians.idNumberCipher, hiddenAt: physicians.hiddenAt },
       policy: policies,
     })
     .from(accounts)
@@ -93,14 +99,16 @@ async function loadWhere(db: Database, where: SQL): Promise<AccountContext | nul
   if (!row) return null;
   const identity = identityOf(row);
   if (!identity) return null;
-  const { initialPasswordRule, lockoutMaxFailures, lockoutMinutes } = row.policy ? policyFieldsOf(row.policy) : DEFAULT_POLICY;
+  const { initialPasswordRule, lockoutMaxFailures, lockoutMinutes, passwordChangeSmsRequired } = row.policy ? policyFieldsOf(row.policy) : DEFAULT_POLICY;
   return {
     ...identity,
     passwordHash: row.account.passwordHash,
     failedLoginCount: row.account.failedLoginCount,
     lockedUntil: row.account.lockedUntil,
     physicianIdNumberCipher: row.physician?.idNumberCipher ?? null,
-    policy: { initialPasswordRule, lockoutMaxFailures, lockoutMinutes },
+    physicianHidden: Boolean(row.physician?.hiddenAt),
+    boundPhone: row.account.boundPhone ?? null,
+    policy: { initialPasswordRule, lockoutMaxFailures, lockoutMinutes, passwordChangeSmsRequired },
   };
 }
 

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordBodySchema, loginBodySchema, meSchema, switchRoleBodySchema } from '../../../common/schemas/auth.js';
+import { smsCodeSentSchema } from '../../../common/schemas/account.js';
+import { changePasswordBodySchema, loginBodySchema, meSchema, passwordChangeRequirementsSchema, switchRoleBodySchema } from '../../../common/schemas/auth.js';
+import { apiErrorSchema } from '../../../common/schemas/error.js';
 import { CAPTCHA_COOKIE, createCaptcha } from '../../auth/captcha.js';
 import { authed, clearSessionCookies, errorResponses, setSessionCookies } from '../http.js';
+import { passwordChangeRequirements, sendPasswordChangeCode } from './password-sms.js';
 import * as auth from './service.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -73,6 +76,28 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor, session } = authed(request);
       return auth.changePassword({ db, pii }, actor, session.tokenHash, request.body, request.ip);
     },
+  );
+
+  app.get(
+    '/password/requirements',
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags: ['auth'], summary: '修改密码是否须短信验证码（考核政策开启且已绑定手机时）', response: { 200: passwordChangeRequirementsSchema, ...errorResponses } },
+    },
+    async (request) => passwordChangeRequirements(db, authed(request).actor),
+  );
+
+  app.post(
+    '/password/code',
+    {
+      config: { beforePasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码：向绑定手机发送短信验证码',
+        response: { 200: smsCodeSentSchema, ...errorResponses, 409: apiErrorSchema, 429: apiErrorSchema, 503: apiErrorSchema },
+      },
+    },
+    async (request) => sendPasswordChangeCode(db, app.deps.sms, authed(request).actor, request.ip),
   );
 
   app.post(

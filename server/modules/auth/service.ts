@@ -14,6 +14,7 @@ import { AppError, badRequest, forbidden, unauthorized } from '../../lib/errors.
 import type { Pii } from '../../lib/pii.js';
 import { loadAccountById, loadOrganizationAccount, loadPhysicianAccount, type AccountContext, type AccountIdentity } from '../accounts/repository.js';
 import { isAssessorInCurrentCycle } from '../cycles/service.js';
+import { requirePasswordChangeCode } from './password-sms.js';
 
 export interface AuthDeps {
   db: Database;
@@ -67,6 +68,8 @@ function checkPassword(pii: Pii, ctx: AccountContext | null, password: string): 
   return verifyPassword(password, ctx && { hash: ctx.passwordHash, rule: ctx.policy.initialPasswordRule, account: ruleAccountName(pii, ctx) });
 }
 
+export const HIDDEN_MESSAGE = '您的账号已被机构隐藏，请联系机构解除隐藏';
+
 /** The one answer to a wrong password, whatever the account: unknown, disabled, locked or about to lock. */
 const wrongCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '账号或密码错误');
 
@@ -112,6 +115,8 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta) 
     throw wrongCredentials();
   }
   if (!ctx) throw wrongCredentials(); // unreachable: nobody's password matches an unknown account
+  // Told only to whoever knows the password (seed 001 FAQ 3.1), and nothing else about the account.
+  if (ctx.physicianHidden) throw new AppError(403, 'ACCOUNT_HIDDEN', HIDDEN_MESSAGE);
   if (ctx.disabled) throw forbidden('账号已停用，请联系隶属卫生行政部门');
   if (ctx.lockedUntil && ctx.lockedUntil.getTime() > Date.now()) {
     throw new AppError(403, 'ACCOUNT_LOCKED', lockMessage(ctx.lockedUntil));
@@ -151,6 +156,7 @@ export async function changePassword(
   if (!ctx) throw unauthorized();
   if (!(await checkPassword(pii, ctx, body.oldPassword))) throw badRequest('原密码不正确', { oldPassword: '原密码不正确' });
   if (body.oldPassword === body.newPassword) throw badRequest('新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
+  await requirePasswordChangeCode(db, ctx, body.code);
   const hash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: false }).where(eq(accounts.id, ctx.id));

@@ -69,7 +69,8 @@ export function rosterConditions(
   filters: Partial<Omit<RosterFilters, 'idNumber'>> & { tab: RosterTab },
   idNumber?: SQL,
 ): SQL[] {
-  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), tabCondition(filters.tab, cycleId)];
+  // 隐藏 (医师暂存) physicians are off the list to assess until the institution 取消隐藏.
+  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), isNull(physicians.hiddenAt), tabCondition(filters.tab, cycleId)];
   if (filters.institutionId) conditions.push(eq(physicians.institutionId, filters.institutionId));
   return [...conditions, ...physicianConditions(filters, idNumber)];
 }

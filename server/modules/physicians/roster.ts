@@ -4,7 +4,15 @@ import type { EnrolmentStatus } from '../../../common/enums.js';
 import { REVIEW_PENDING, eventActors, transition, type EnrolmentEvent, type TransitionContext } from '../../../common/enrolment-machine.js';
 import { normalizeResidentId } from '../../../common/id-number.js';
 import type { RosterAction, RosterFilters, RosterList, RosterListQuery, RosterSortField, RosterTab } from '../../../common/schemas/physician.js';
-import { ROSTER_COUNT_CAP, cancelEnrolmentBodySchema, enrolBodySchema, returnRegistrationBodySchema, rosterFilterFields } from '../../../common/schemas/physician.js';
+import {
+  ROSTER_COUNT_CAP,
+  cancelEnrolmentBodySchema,
+  enrolBodySchema,
+  institutionReturnBodySchema,
+  returnRegistrationBodySchema,
+  rosterFilterFields,
+} from '../../../common/schemas/physician.js';
+import type { PolicyRules } from '../../../common/schemas/policy.js';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
@@ -18,7 +26,8 @@ import { ID_TAIL_LENGTH } from '../../lib/pii.js';
 import { currentCycle } from '../cycles/service.js';
 import { hasExamAttempt } from '../exams/context.js';
 import { deliverSms, notifyPhysicians, type Notice, type PendingSms } from '../messages/notify.js';
-import { returnedByAuthority } from '../reviews/texts.js';
+import { getPolicyRules, requirePolicyRule } from '../policies/service.js';
+import { returnedByAuthority, returnedByInstitution } from '../reviews/texts.js';
 import type { SmsLogger, SmsProvider } from '../../lib/sms.js';
 import { allRosterRows, currentEnrolmentJoin, rosterConditions, rosterPage, tailCandidates, type RosterRow, type RosterScope } from './repository.js';
 
@@ -67,7 +76,12 @@ const sortRangeFilters: Partial<Record<RosterSortField, (keyof RosterFilters)[]>
 };
 
 /** The buttons of a row (seed 004 slides 7, 10, 11): the server decides, the page shows. */
-export function rosterActionsFor(actor: Actor, row: Pick<RosterRow, 'enrolmentStatus' | 'everEnrolled'>, hasCycle: boolean): RosterAction[] {
+export function rosterActionsFor(
+  actor: Actor,
+  row: Pick<RosterRow, 'enrolmentStatus' | 'everEnrolled'>,
+  hasCycle: boolean,
+  rules?: Pick<PolicyRules, 'institutionReturnEnabled' | 'physicianHidingEnabled'>,
+): RosterAction[] {
   if (actor.role === 'authority') {
     return transition(row.enrolmentStatus, 'authorityReturn', 'authority').ok ? ['view', 'returnRegistration'] : ['view'];
   }
@@ -79,6 +93,8 @@ export function rosterActionsFor(actor: Actor, row: Pick<RosterRow, 'enrolmentSt
   actions.push('view', 'resetPassword');
   if (!row.everEnrolled) actions.push('delete');
   if (!REVIEW_PENDING.includes(status)) actions.push('transferOut');
+  if (rules?.institutionReturnEnabled && transition(status, 'institutionReturn', 'institution').ok) actions.push('institutionReturn');
+  if (rules?.physicianHidingEnabled && transition(status, 'hide', 'institution').ok) actions.push('hide');
   return actions;
 }
 
@@ -92,6 +108,7 @@ export const ageOn = (birthDate: string | null, today = new Date()): number | nu
 
 export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterListQuery): Promise<RosterList> {
   const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const rules = actor.role === 'institution' ? await getPolicyRules(deps.db, actor) : undefined;
   const where = await whereOf(deps, actor, cycle?.id ?? null, query);
   const jurisdictionWide = actor.role === 'authority' && !query.institutionId;
   const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
@@ -106,7 +123,7 @@ export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterLi
     items: rows.map(({ everEnrolled, birthDate, ...row }) => ({
       ...row,
       age: ageOn(birthDate),
-      actions: rosterActionsFor(actor, { enrolmentStatus: row.enrolmentStatus, everEnrolled }, Boolean(cycle)),
+      actions: rosterActionsFor(actor, { enrolmentStatus: row.enrolmentStatus, everEnrolled }, Boolean(cycle), rules),
     })),
     total,
     page: query.page,
@@ -177,7 +194,10 @@ export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeo
     select count(*)::int as n from audited`);
   const enrolled = Number((result as unknown as { rows: { n: number }[] }).rows[0].n);
   await refreshStatistics(deps.db, ['enrolments'], enrolled);
-  if (enrolled === 0 && body.physicianIds?.length === 1) throw conflict('医师已确认参加本周期考核');
+  if (enrolled === 0 && body.physicianIds?.length === 1) {
+    const [one] = await deps.db.select({ hiddenAt: physicians.hiddenAt }).from(physicians).where(eq(physicians.id, body.physicianIds[0]));
+    throw conflict(one?.hiddenAt ? '医师已被隐藏，请先在医师暂存中取消隐藏' : '医师已确认参加本周期考核');
+  }
   return { enrolled };
 }
 
@@ -264,6 +284,36 @@ export async function returnRegistration(
       action: 'enrolment.returnedByAuthority',
       noEnrolment: '医师尚未提交报名信息',
       notice: returnedByAuthority(body.reason),
+    },
+    ip,
+  );
+  await deliverSms(deps.db, deps.sms, deps.log, pending);
+}
+
+/**
+ * 打回报名 (seed 000 §6, where the 考核政策 allows it): the institution returns a submitted registration it has not
+ * reviewed yet to the physician (「待报名(被机构驳回)」) with the reason; the physician reads it, corrects and submits again.
+ */
+export async function returnByInstitution(
+  deps: RosterDeps & { sms: SmsProvider; log: SmsLogger },
+  actor: Actor,
+  physicianId: number,
+  body: z.output<typeof institutionReturnBodySchema>,
+  ip: string,
+): Promise<void> {
+  requireRole(actor, ['institution']);
+  await requireAccess(deps.db, actor, 'physician.read', [physicianId]);
+  await requirePolicyRule(deps.db, actor, 'institutionReturnEnabled', '打回报名');
+  const pending = await moveCurrentEnrolment(
+    deps,
+    actor,
+    physicianId,
+    {
+      event: 'institutionReturn',
+      reason: body.reason,
+      action: 'enrolment.returnedByInstitution',
+      noEnrolment: '医师尚未提交报名信息',
+      notice: returnedByInstitution(body.reason),
     },
     ip,
   );

@@ -8,6 +8,10 @@ import {
   returnRegistrationBodySchema,
   enrolBodySchema,
   enrolResultSchema,
+  hiddenPhysicianListSchema,
+  hiddenPhysiciansQuerySchema,
+  hidePhysicianBodySchema,
+  institutionReturnBodySchema,
   physicianBodySchema,
   physicianDetailSchema,
   rosterFiltersSchema,
@@ -23,7 +27,8 @@ import { sendExport, xlsxAttachment } from '../excel-response.js';
 import { authed, errorResponses, idParamSchema } from '../http.js';
 import { importPhysicians, physicianImportTemplate } from './import.js';
 import { createPhysician, deletePhysician, physicianDetail, resetPhysicianPassword, setPhysicianPhoto } from './records.js';
-import { cancelEnrolment, enrol, exportRoster, listRoster, returnRegistration, type ExportRow } from './roster.js';
+import { hidePhysician, listHiddenPhysicians, unhidePhysician } from './hiding.js';
+import { cancelEnrolment, enrol, exportRoster, listRoster, returnByInstitution, returnRegistration, type ExportRow } from './roster.js';
 import { viewIdNumber } from './service.js';
 import { searchTransfer, transferIn, transferOut } from './transfers.js';
 
@@ -139,6 +144,47 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await returnRegistration({ ...deps, sms: app.deps.sms, log: app.log }, authed(request).actor, request.params.id, request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/institution-return',
+    {
+      schema: {
+        tags,
+        summary: '打回报名（医疗卫生机构，审核前；须填写打回原因；考核政策开启时可用）',
+        params: idParamSchema,
+        body: institutionReturnBodySchema,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await returnByInstitution({ ...deps, sms: app.deps.sms, log: app.log }, authed(request).actor, request.params.id, request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/hidden',
+    { schema: { tags, summary: '医师暂存（被隐藏的医师）', querystring: hiddenPhysiciansQuerySchema, response: { 200: hiddenPhysicianListSchema, ...errorResponses } } },
+    async (request) => listHiddenPhysicians(deps.db, authed(request).actor, request.query),
+  );
+
+  app.post(
+    '/:id/hide',
+    { schema: { tags, summary: '隐藏医师（须填写原因；考核政策开启时可用；被隐藏的医师不能登录）', params: idParamSchema, body: hidePhysicianBodySchema, response: noContent } },
+    async (request, reply) => {
+      await hidePhysician(deps.db, authed(request).actor, request.params.id, request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/unhide',
+    { schema: { tags, summary: '取消隐藏', params: idParamSchema, response: noContent } },
+    async (request, reply) => {
+      await unhidePhysician(deps.db, authed(request).actor, request.params.id, request.ip);
       return reply.status(204).send(null);
     },
   );

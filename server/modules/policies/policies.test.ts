@@ -41,10 +41,28 @@ describe('GET /api/v1/policy (考核政策)', () => {
       proctoringThreshold: 40,
       proctoringSnapshots: 3,
       proctoringRetentionDays: 180,
+      institutionReturnEnabled: false,
+      physicianHidingEnabled: false,
+      passwordChangeSmsRequired: false,
       updatedAt: null,
       canEdit: true,
     });
     expect((await current(ctx.clients.cityAAuthority)).canEdit).toBe(false);
+  });
+});
+
+describe('GET /api/v1/policy/rules (the options institutions and physicians act on)', () => {
+  it('every signed-in role of the province reads its own province’s options', async () => {
+    await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/policy/rules'), byRole({ authority: 200, institution: 200, assessor: 200, physician: 200 }));
+    expect((await ctx.clients.physicianA.get('/api/v1/policy/rules')).json()).toEqual({
+      institutionReturnEnabled: false,
+      physicianHidingEnabled: false,
+      passwordChangeSmsRequired: false,
+    });
+    expect((await put(ctx.clients.provinceAuthority, '/api/v1/policy', await body({ physicianHidingEnabled: true }))).statusCode).toBe(200);
+    expect((await ctx.clients.institutionA.get('/api/v1/policy/rules')).json()).toMatchObject({ physicianHidingEnabled: true, institutionReturnEnabled: false });
+    expect((await hunan.get('/api/v1/policy/rules')).json()).toMatchObject({ physicianHidingEnabled: false });
+    expect((await put(ctx.clients.provinceAuthority, '/api/v1/policy', await body({ physicianHidingEnabled: false }))).statusCode).toBe(200);
   });
 });
 
@@ -76,6 +94,7 @@ describe('PUT /api/v1/policy (保存考核政策)', () => {
     [{ papersByProcedure: { standard: ['practice'], simplified: ['humanities'] } }, 'papersByProcedure.standard.0', '一般程序测评试卷只能选择医学人文·法律法规或业务水平'],
     [{ proctoringThreshold: 0 }, 'proctoringThreshold', '人脸相似度阈值（%）须为1–99之间的整数'],
     [{ proctoringThreshold: 100 }, 'proctoringThreshold', '人脸相似度阈值（%）须为1–99之间的整数'],
+    [{ physicianHidingEnabled: 'yes' }, 'physicianHidingEnabled', '请选择是否允许机构隐藏医师'],
   ] as const)('refuses %o with a message on %s, changing nothing', async (changes, field, message) => {
     const before = await current();
     const response = await put(ctx.clients.provinceAuthority, '/api/v1/policy', await body(changes));

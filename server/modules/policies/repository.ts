@@ -15,6 +15,9 @@ export const DEFAULT_POLICY: PolicyFields = {
   proctoringThreshold: 40,
   proctoringSnapshots: 3,
   proctoringRetentionDays: 180,
+  institutionReturnEnabled: false,
+  physicianHidingEnabled: false,
+  passwordChangeSmsRequired: false,
 };
 
 export interface StoredPolicy {
@@ -38,6 +41,9 @@ export function policyFieldsOf(row: PolicyRow): PolicyFields {
     proctoringThreshold: row.proctoringThreshold,
     proctoringSnapshots: row.proctoringSnapshots,
     proctoringRetentionDays: row.proctoringRetentionDays,
+    institutionReturnEnabled: row.institutionReturnEnabled,
+    physicianHidingEnabled: row.physicianHidingEnabled,
+    passwordChangeSmsRequired: row.passwordChangeSmsRequired,
   };
   // A value the form no longer offers (written by hand or by an older version) falls back to its default, field by field.
   return Object.fromEntries(

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../../../common/schemas/error.js';
-import { policyBodySchema, policySchema } from '../../../common/schemas/policy.js';
+import { policyBodySchema, policyRulesSchema, policySchema } from '../../../common/schemas/policy.js';
 import { authed, errorResponses } from '../http.js';
-import { getPolicy, updatePolicy } from './service.js';
+import { getPolicy, getPolicyRules, updatePolicy } from './service.js';
 
 export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
@@ -10,6 +10,12 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('', { schema: { tags, summary: '考核政策（本省）', response: { 200: policySchema, ...errorResponses } } }, async (request) =>
     getPolicy(db, authed(request).actor),
+  );
+
+  app.get(
+    '/rules',
+    { schema: { tags, summary: '本省考核政策中影响机构和医师操作的选项（打回报名、隐藏医师、修改密码短信验证）', response: { 200: policyRulesSchema, ...errorResponses } } },
+    async (request) => getPolicyRules(db, authed(request).actor),
   );
 
   app.put(

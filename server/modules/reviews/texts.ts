@@ -33,6 +33,11 @@ export const returnedByAuthority = (reason: string): Notice => ({
   content: `您的报名信息被卫生行政部门退回，退回理由：${reason}。请登录系统修改后重新提交。`,
 });
 
+export const returnedByInstitution = (reason: string): Notice => ({
+  title: '报名信息被打回',
+  content: `您的报名信息被所在医疗卫生机构打回，打回原因：${reason}。请登录系统修改后重新提交。`,
+});
+
 /** `status`: what the granted 免考 moved the enrolment to, when it did (no paper left: 考核完成). */
 export const exemptionApproved = (byAssessor: boolean, status?: EnrolmentStatus): Notice => ({
   title: byAssessor ? '免考申请复核通过' : '免考申请审核通过',

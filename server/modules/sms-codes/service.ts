@@ -21,6 +21,7 @@ const CODE_BURNT = '验证码错误次数过多，请重新获取';
 const purposeText: Record<SmsCodePurpose, string> = {
   passwordReset: '重置登录密码',
   bindPhone: '绑定手机号',
+  passwordChange: '修改登录密码',
 };
 
 const hashCode = (code: string) => crypto.createHash('sha256').update(code).digest('hex');

@@ -1,6 +1,7 @@
 // Session calls: who am I, log in and out, change password, switch role.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ChangePasswordBody, LoginBody, Me } from '../../../common/schemas/auth';
+import type { SmsCodeSent } from '../../../common/schemas/account';
+import type { ChangePasswordBody, LoginBody, Me, PasswordChangeRequirements } from '../../../common/schemas/auth';
 import { apiGet, apiPost } from './client';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -63,4 +64,13 @@ export function useChangePassword() {
 export function useSwitchRole() {
   const client = useQueryClient();
   return useMutation({ mutationFn: switchRole, onSuccess: (me) => resetSession(client, me) });
+}
+
+/** Whether 修改密码 needs an SMS code to the bound phone (考核政策 修改密码须短信验证). */
+export function usePasswordChangeRequirements() {
+  return useQuery({ queryKey: ['auth', 'password-requirements'], queryFn: () => apiGet<PasswordChangeRequirements>('/auth/password/requirements') });
+}
+
+export function useSendPasswordChangeCode() {
+  return useMutation({ mutationFn: () => apiPost<SmsCodeSent>('/auth/password/code') });
 }

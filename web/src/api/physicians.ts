@@ -3,6 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ImportResult } from '../../../common/schemas/institution';
 import type {
   EnrolBody,
+  HiddenPhysicianList,
+  HiddenPhysiciansQuery,
   PhysicianBody,
   PhysicianDetail,
   RosterFilters,
@@ -80,6 +82,38 @@ export function useReturnRegistration() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) => apiPost(`/physicians/${id}/return-registration`, { reason }),
     onSuccess: invalidate,
+  });
+}
+
+/** 打回报名 (institution, before its review; where the 考核政策 allows it). */
+export function useInstitutionReturn() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => apiPost(`/physicians/${id}/institution-return`, { reason }),
+    onSuccess: invalidate,
+  });
+}
+
+/** 隐藏 (where the 考核政策 allows it): the physician leaves the roster for 医师暂存. */
+export function useHidePhysician() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => apiPost(`/physicians/${id}/hide`, { reason }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUnhidePhysician() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (id: number) => apiPost(`/physicians/${id}/unhide`), onSuccess: invalidate });
+}
+
+/** 医师暂存: the institution's hidden physicians. */
+export function useHiddenPhysicians(query: HiddenPhysiciansQuery) {
+  return useQuery({
+    queryKey: [...physiciansKey, 'hidden', query],
+    queryFn: () => apiGet<HiddenPhysicianList>(`/physicians/hidden${queryString({ ...query })}`),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../../common/enums';
+import type { PolicyRules } from '../../../common/schemas/policy';
 import { assessorMenu } from './assessor';
 import { authorityMenu } from './authority';
 import { institutionMenu } from './institution';
@@ -27,4 +28,11 @@ export function selectedMenuKey(entries: MenuEntry[], pathname: string): string 
   };
   visit(entries);
   return best;
+}
+
+/** The entries the province's 考核政策 allows: one whose option is off (or not read yet) is left out, also from its group. */
+export function allowedBy(entries: MenuEntry[], rules: PolicyRules | undefined): MenuEntry[] {
+  return entries
+    .filter((entry) => !entry.policyRule || rules?.[entry.policyRule])
+    .map((entry) => (entry.children ? { ...entry, children: allowedBy(entry.children, rules) } : entry));
 }

@@ -5,7 +5,7 @@ import type { MenuEntry } from './types';
 export const institutionMenu: MenuEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/org-info', label: '机构信息', icon: <ApartmentOutlined />, children: [{ path: '/profile', label: '本机构信息' }, { path: '/departments', label: '科室信息' }, { path: '/assessor-application', label: '申请考核机构' }] },
-  { path: '/physician-management', label: '医师管理', icon: <TeamOutlined />, children: [{ path: '/physicians', label: '医师列表' }, { path: '/transfer-in', label: '调入医师' }] },
+  { path: '/physician-management', label: '医师管理', icon: <TeamOutlined />, children: [{ path: '/physicians', label: '医师列表' }, { path: '/hidden-physicians', label: '医师暂存', policyRule: 'physicianHidingEnabled' }, { path: '/transfer-in', label: '调入医师' }] },
   {
     path: '/review-management',
     label: '考核管理',

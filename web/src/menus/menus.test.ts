@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../../common/enums';
 import { routesFor } from '../routes';
-import { menus, selectedMenuKey, type MenuEntry } from './index';
+import { allowedBy, menus, selectedMenuKey, type MenuEntry } from './index';
 
 const leaves = (entries: MenuEntry[]): MenuEntry[] =>
   entries.flatMap((entry) => (entry.children ? leaves(entry.children) : [entry]));
@@ -38,5 +38,17 @@ describe('selectedMenuKey', () => {
   it('highlights a nested item, never its group', () => {
     expect(selectedMenuKey(entries, '/settings/departments/3')).toBe('/settings/departments');
     expect(selectedMenuKey(entries, '/settings')).toBeUndefined();
+  });
+});
+
+describe('allowedBy (考核政策 options)', () => {
+  const labels = (entries: MenuEntry[]) => entries.flatMap((e) => [e.label, ...(e.children ?? []).map((c) => c.label)]);
+  const off = { institutionReturnEnabled: false, physicianHidingEnabled: false, passwordChangeSmsRequired: false };
+
+  it('shows 医师暂存 to institutions only while 机构隐藏医师 is on', () => {
+    expect(labels(allowedBy(menus.institution, undefined))).not.toContain('医师暂存');
+    expect(labels(allowedBy(menus.institution, off))).not.toContain('医师暂存');
+    const on = labels(allowedBy(menus.institution, { ...off, physicianHidingEnabled: true }));
+    expect(on.slice(on.indexOf('医师管理'), on.indexOf('医师管理') + 4)).toEqual(['医师管理', '医师列表', '医师暂存', '调入医师']);
   });
 });

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
+import { usePolicyRules } from '../../api/policy';
 import { useCurrentUser } from '../../auth/currentUser';
 import { regionLevel } from '../../../../common/regions';
-import { menus, selectedMenuKey, type MenuEntry } from '../../menus';
+import { allowedBy, menus, selectedMenuKey, type MenuEntry } from '../../menus';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -34,9 +35,17 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
   const provincial = me.role === 'authority' && regionLevel(me.organization?.regionCode ?? '') === 'province';
-  const entries = menus[me.role]
-    .filter((entry) => provincial || !entry.provincialOnly)
-    .map((entry) => (entry.children && !provincial ? { ...entry, children: entry.children.filter((child) => !child.provincialOnly) } : entry));
+  const needsRules = menus[me.role].some(function hasRule(entry): boolean {
+    return Boolean(entry.policyRule) || (entry.children ?? []).some(hasRule);
+  });
+  // Until the options are read, items that depend on them stay hidden.
+  const rules = usePolicyRules(needsRules && !me.mustChangePassword).data;
+  const entries = allowedBy(
+    menus[me.role]
+      .filter((entry) => provincial || !entry.provincialOnly)
+      .map((entry) => (entry.children && !provincial ? { ...entry, children: entry.children.filter((child) => !child.provincialOnly) } : entry)),
+    rules,
+  );
   const selected = selectedMenuKey(entries, location.pathname);
 
   return (

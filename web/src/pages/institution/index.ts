@@ -13,3 +13,4 @@ export { StatisticsPage } from './statistics/StatisticsPage';
 export { ExamProgressPage } from './exam-progress/ExamProgressPage';
 export { HistoryPage } from './history/HistoryPage';
 export { ProctoringPage } from './proctoring/ProctoringPage';
+export { HiddenPhysiciansPage } from './hidden-physicians/HiddenPhysiciansPage';

@@ -69,6 +69,34 @@ function PolicyForm({ policy }: { policy: Policy }) {
       <Form.Item name="lockoutMinutes" label="锁定时长（分钟）" rules={[zodRule(shape.lockoutMinutes)]} extra="5–1440；上级单位可随时解锁">
         <InputNumber min={POLICY_LIMITS.lockoutMinutes.min} max={POLICY_LIMITS.lockoutMinutes.max} precision={0} suffix="分钟" />
       </Form.Item>
+      <Form.Item
+        name="passwordChangeSmsRequired"
+        label="修改密码须短信验证"
+        rules={[zodRule(shape.passwordChangeSmsRequired)]}
+        extra="开启后，已绑定手机号的账号修改密码时须输入发送到该手机的验证码"
+      >
+        <Radio.Group options={yesNo} />
+      </Form.Item>
+
+      <Divider titlePlacement="start" plain>
+        医师信息管理
+      </Divider>
+      <Form.Item
+        name="institutionReturnEnabled"
+        label="机构打回报名"
+        rules={[zodRule(shape.institutionReturnEnabled)]}
+        extra="开启后，医疗卫生机构可在审核前将医师已提交的报名信息打回医师本人修改（须填写打回原因）"
+      >
+        <Radio.Group options={yesNo} />
+      </Form.Item>
+      <Form.Item
+        name="physicianHidingEnabled"
+        label="机构隐藏医师"
+        rules={[zodRule(shape.physicianHidingEnabled)]}
+        extra="开启后，医疗卫生机构可隐藏无法或无需参加本周期考核的医师（须填写原因），被隐藏的医师清出应参考医师清单且不能登录，可在【医师暂存】中取消隐藏"
+      >
+        <Radio.Group options={yesNo} />
+      </Form.Item>
 
       <Divider titlePlacement="start" plain>
         测评

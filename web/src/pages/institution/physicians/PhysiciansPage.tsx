@@ -15,12 +15,14 @@ import { downloadUrl } from '../../../lib/download';
 import { BatchEnrolButton } from './BatchEnrolButton';
 import { CancelEnrolmentModal } from './CancelEnrolmentModal';
 import { CreatePhysicianDrawer } from './CreatePhysicianDrawer';
+import { HidePhysicianModal } from './HidePhysicianModal';
 import { ImportPhysiciansModal } from './ImportPhysiciansModal';
+import { InstitutionReturnModal } from './InstitutionReturnModal';
 import { RowActions } from './RowActions';
 import { TransferOutModal } from './TransferOutModal';
 import './physicians.css';
 
-type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'cancel' | 'transferOut'; row: RosterItem };
+type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'cancel' | 'transferOut' | 'institutionReturn' | 'hide'; row: RosterItem };
 
 /** 医师列表 (seed 002 §1.5, 004 slides 7–11): 未确认参加 / 已确认参加, 参加 and 批量参加, 导出, 新增医师, 批量导入医师, row actions. */
 export function PhysiciansPage() {
@@ -93,6 +95,8 @@ export function PhysiciansPage() {
                 onView={(r) => setViewing(r.id)}
                 onCancel={(r) => setDialog({ kind: 'cancel', row: r })}
                 onTransferOut={(r) => setDialog({ kind: 'transferOut', row: r })}
+                onInstitutionReturn={(r) => setDialog({ kind: 'institutionReturn', row: r })}
+                onHide={(r) => setDialog({ kind: 'hide', row: r })}
                 onGone={unselect}
               />
             )}
@@ -103,6 +107,8 @@ export function PhysiciansPage() {
       <CreatePhysicianDrawer open={dialog?.kind === 'create'} onClose={() => setDialog(null)} />
       <ImportPhysiciansModal open={dialog?.kind === 'import'} onClose={() => setDialog(null)} />
       <CancelEnrolmentModal row={dialog?.kind === 'cancel' ? dialog.row : null} onClose={() => setDialog(null)} />
+      <InstitutionReturnModal row={dialog?.kind === 'institutionReturn' ? dialog.row : null} onClose={() => setDialog(null)} />
+      <HidePhysicianModal row={dialog?.kind === 'hide' ? dialog.row : null} onClose={() => setDialog(null)} onDone={unselect} />
       <TransferOutModal row={dialog?.kind === 'transferOut' ? dialog.row : null} onClose={() => setDialog(null)} onDone={unselect} />
     </Flex>
   );

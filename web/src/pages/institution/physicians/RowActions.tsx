@@ -12,12 +12,15 @@ interface Props {
   onView: (row: RosterItem) => void;
   onCancel: (row: RosterItem) => void;
   onTransferOut: (row: RosterItem) => void;
+  /** 打回报名 and 隐藏, where the 考核政策 allows them (the server lists them in `actions`). */
+  onInstitutionReturn: (row: RosterItem) => void;
+  onHide: (row: RosterItem) => void;
   /** The row left this tab (参加, 删除): it must not stay among the chosen rows. */
   onGone: (id: number) => void;
 }
 
-/** 参加, 取消参加, 查看, 重置密码, 删除, 调离 — only those the server lists in `actions`. */
-export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onGone }: Props) {
+/** 参加, 取消参加, 查看, 重置密码, 删除, 调离, 打回报名, 隐藏 — only those the server lists in `actions`. */
+export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onInstitutionReturn, onHide, onGone }: Props) {
   const enrol = useEnrol();
   const resetPassword = useResetPhysicianPassword();
   const remove = useDeletePhysician();
@@ -69,6 +72,16 @@ export function RowActions({ row, canEnrol, onView, onCancel, onTransferOut, onG
       {has('transferOut') && (
         <Button type="link" size="small" onClick={() => onTransferOut(row)}>
           调离
+        </Button>
+      )}
+      {has('institutionReturn') && (
+        <Button type="link" size="small" onClick={() => onInstitutionReturn(row)}>
+          打回报名
+        </Button>
+      )}
+      {has('hide') && (
+        <Button type="link" size="small" onClick={() => onHide(row)}>
+          隐藏
         </Button>
       )}
     </Space>
