@@ -11,11 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { faceFixtures, y4mOf } from '../server/test-support/face-fixtures.js';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, screenshot, signIn } from './support/browser.js';
+import { JOURNEY_EXAMINEES } from './support/examinees.js';
 
 let camera: Browser;
 const baseUrl = inject('baseUrl');
-/** Examinees other journeys use (测评, 补考管理); 测评进度 takes the last one waiting, this journey the first two. */
-const TAKEN_ELSEWHERE = ['510107198903071245', '430104197905017951', '110105197701289658'];
 let examinees: { id: number; name: string; idNumber: string }[] = [];
 
 async function setProctoring(enabled: boolean) {
@@ -29,7 +28,7 @@ async function setProctoring(enabled: boolean) {
   }
 }
 
-/** DEMO0003 picks two physicians waiting for the test whom no other journey uses, and gives them a registration photo. */
+/** DEMO0003 finds this journey's two physicians waiting for the test, and gives them a registration photo. */
 async function chooseExaminees() {
   const { api, headers, close } = await signIn(camera, baseUrl, 'DEMO0003');
   try {
@@ -37,9 +36,10 @@ async function chooseExaminees() {
     const found: typeof examinees = [];
     for (const item of roster.items.filter((i) => i.enrolmentStatus === 'AWAITING_TEST')) {
       const { idNumber } = (await (await api.post(`/api/v1/physicians/${item.id}/id-number`, { headers })).json()) as { idNumber: string };
-      if (!TAKEN_ELSEWHERE.includes(idNumber)) found.push({ id: item.id, name: item.name, idNumber });
+      if ((JOURNEY_EXAMINEES.proctoring as readonly string[]).includes(idNumber)) found.push({ id: item.id, name: item.name, idNumber });
     }
-    expect(found.length).toBeGreaterThanOrEqual(2);
+    found.sort((a, b) => JOURNEY_EXAMINEES.proctoring.indexOf(a.idNumber as never) - JOURNEY_EXAMINEES.proctoring.indexOf(b.idNumber as never));
+    expect(found.length).toBe(2);
     for (const e of found.slice(0, 2)) {
       const photo = await api.put(`/api/v1/physicians/${e.id}/photo`, { multipart: { file: { name: '照片.jpg', mimeType: 'image/jpeg', buffer: faceFixtures().reference } }, headers });
       expect(photo.status(), await photo.text()).toBe(200);

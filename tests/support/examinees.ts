@@ -5,6 +5,5 @@ export const JOURNEY_EXAMINEES = {
   examsPhone: '430104197905017951',
   retakes: '110105197701289658',
   examProgress: '430111198312189844',
-  certificates: '110105199708185447',
-  proctoring: '440106198909084851',
+  proctoring: ['110105199708185447', '440106198909084851'],
 } as const;
