@@ -51,6 +51,11 @@ describe('补考管理', () => {
     const page = await signedIn('机构', 'wjw990000');
     await page.getByRole('menuitem', { name: '补考管理' }).click();
     await page.getByRole('menuitem', { name: '待确认补考' }).click();
+    // Other journeys leave physicians in 待确认补考 too: this journey's examinee, found by 证件号码.
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByLabel('证件号码').fill(EXAMINEE);
+    await button(page, '查询').click();
+    await page.locator('.ant-table-row').nth(1).waitFor({ state: 'detached' });
     const row = page.locator('.ant-table-row').filter({ hasText: '医学人文·法律法规：不合格' }).first();
     await row.waitFor();
     await row.getByText('业务水平：缺考').waitFor();
