@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProctoringItem, ProctoringList, ProctoringRecord } from '../../../common/schemas/proctoring.js';
-import { auditEvents, enrolments, examAttempts, files, messages, physicians, policies, proctoringCases, proctoringSnapshots } from '../../db/schema/index.js';
+import { auditEvents, certificates, enrolments, examAttempts, files, messages, physicians, policies, proctoringCases, proctoringSnapshots } from '../../db/schema/index.js';
 import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/access-matrix.js';
 import type { Client } from '../../test-support/app.js';
 import { loginAs } from '../../test-support/app.js';
@@ -405,4 +405,21 @@ describe('retention (监考照片保存期限)', () => {
     expect(await caseOf(attemptId)).toMatchObject({ snapshotCount: 1 });
     expect((await ctx.t.db.select().from(auditEvents).where(eq(auditEvents.action, 'proctoring.snapshotsPurged'))).length).toBeGreaterThanOrEqual(1);
   }, 60_000);
+});
+
+describe('认定作弊 after the cycle completed 合格', () => {
+  it('revokes the 合格证书 issued for it, in the same decision', async () => {
+    const { e, attemptId } = await proctoredAttempt(faces.otherPerson);
+    await submit(e, await startWithConsent(e, 'proficiency'));
+    expect((await ctx.t.db.select().from(enrolments).where(eq(enrolments.id, e.enrolment.id)))[0]).toMatchObject({ status: 'COMPLETED', result: 'passed' });
+    const [issued] = await ctx.t.db.select().from(certificates).where(eq(certificates.enrolmentId, e.enrolment.id));
+    expect(issued.status).toBe('valid');
+
+    const confirmed = await ctx.clients.provinceAuthority.post(`${URL}/cases/${attemptId}/confirm`, { reason: '替考' });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const [revoked] = await ctx.t.db.select().from(certificates).where(eq(certificates.id, issued.id));
+    expect(revoked).toMatchObject({ status: 'revoked', revokedReason: '认定作弊：替考' });
+    const told = await ctx.t.db.select().from(messages).where(and(eq(messages.accountId, e.account.id), eq(messages.title, '合格证书已撤销')));
+    expect(told).toHaveLength(1);
+  });
 });
