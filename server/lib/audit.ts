@@ -85,6 +85,7 @@ export const auditActions = {
   'questionBank.exported': '导出题库',
   'paperRule.saved': '保存试卷规则',
   'certificate.revoked': '撤销合格证书',
+  'certificate.restored': '恢复合格证书',
   'certificate.sealUploaded': '上传发证机关公章',
   'proctoring.viewed': '查看监考照片',
   'proctoring.suspected': '标记疑似作弊',

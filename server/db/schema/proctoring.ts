@@ -13,6 +13,8 @@ export interface ProctoringPrevious {
   passed: boolean | null;
   /** 标记状态 before 认定 (无 or 疑似). */
   mark: string;
+  /** The 合格证书 认定作弊 revoked, given back by 撤销认定. */
+  revokedCertificateId?: number | null;
 }
 
 /**

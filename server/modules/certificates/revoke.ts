@@ -50,6 +50,37 @@ export async function revokeCertificate(
   return { certificateId: row.id, number: row.number, sms };
 }
 
+/**
+ * Gives back a certificate revoked by a decision that is itself undone (监考 撤销认定), in the caller's transaction:
+ * valid again under its own number, audited, the physician told. Null when it is not revoked.
+ */
+export async function restoreCertificate(
+  tx: Database | Tx,
+  certificateId: number,
+  restoration: Revocation,
+): Promise<{ certificateId: number; number: string; sms: PendingSms[] } | null> {
+  const [row] = await tx
+    .update(certificates)
+    .set({ status: 'valid', revokedAt: null, revokedReason: null, revokedBy: null })
+    .where(and(eq(certificates.id, certificateId), eq(certificates.status, 'revoked')))
+    .returning({ id: certificates.id, number: certificates.number, physicianId: certificates.physicianId, cycleName: certificates.cycleName });
+  if (!row) return null;
+  await recordAudit(tx, {
+    action: 'certificate.restored',
+    actor: restoration.actor,
+    targetType: 'certificate',
+    targetId: row.id,
+    before: { status: 'revoked' },
+    after: { status: 'valid', reason: restoration.reason },
+    ip: restoration.ip ?? null,
+  });
+  const sms = await notifyPhysicians(tx, [row.physicianId], {
+    title: '合格证书已恢复',
+    content: `您${row.cycleName}的医师定期考核合格证书（编号${row.number}）已恢复有效，理由：${restoration.reason}。`,
+  });
+  return { certificateId: row.id, number: row.number, sms };
+}
+
 /** The route's 撤销证书: the provincial authority, a certificate of its province; a second revocation is 409. */
 export async function revokeByAuthority(db: Database, actor: Actor, certificateId: number, reason: string, ip: string) {
   requireProvincialAuthority(actor, '撤销证书');

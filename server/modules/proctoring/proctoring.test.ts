@@ -408,7 +408,7 @@ describe('retention (监考照片保存期限)', () => {
 });
 
 describe('认定作弊 after the cycle completed 合格', () => {
-  it('revokes the 合格证书 issued for it, in the same decision', async () => {
+  it('revokes the 合格证书 issued for it, in the same decision; 撤销认定 gives the same certificate back', async () => {
     const { e, attemptId } = await proctoredAttempt(faces.otherPerson);
     await submit(e, await startWithConsent(e, 'proficiency'));
     expect((await ctx.t.db.select().from(enrolments).where(eq(enrolments.id, e.enrolment.id)))[0]).toMatchObject({ status: 'COMPLETED', result: 'passed' });
@@ -421,5 +421,14 @@ describe('认定作弊 after the cycle completed 合格', () => {
     expect(revoked).toMatchObject({ status: 'revoked', revokedReason: '认定作弊：替考' });
     const told = await ctx.t.db.select().from(messages).where(and(eq(messages.accountId, e.account.id), eq(messages.title, '合格证书已撤销')));
     expect(told).toHaveLength(1);
+
+    // 撤销认定 gives the 合格 back, and with it the same certificate.
+    const undone = await ctx.clients.provinceAuthority.post(`${URL}/cases/${attemptId}/revoke`, { reason: '复核后确认为本人' });
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect((await ctx.t.db.select().from(enrolments).where(eq(enrolments.id, e.enrolment.id)))[0]).toMatchObject({ status: 'COMPLETED', result: 'passed' });
+    expect((await ctx.t.db.select().from(certificates).where(eq(certificates.id, issued.id)))[0]).toMatchObject({ status: 'valid', number: issued.number, revokedReason: null });
+    const [audit] = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'certificate.restored'), eq(auditEvents.targetId, String(issued.id))));
+    expect(audit.after).toMatchObject({ status: 'valid', reason: '撤销认定作弊：复核后确认为本人' });
+    expect(await ctx.t.db.select().from(messages).where(and(eq(messages.accountId, e.account.id), eq(messages.title, '合格证书已恢复')))).toHaveLength(1);
   });
 });

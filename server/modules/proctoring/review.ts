@@ -29,7 +29,7 @@ import { notifyPhysicians, type PendingSms } from '../messages/notify.js';
 import { cachedPolicy } from '../policies/cache.js';
 import { scopeConditions } from '../progress/repository.js';
 import { idNumberCondition, progressRoles, scopeOf, type ProgressDeps } from '../progress/scope.js';
-import { revokeCertificate } from '../certificates/revoke.js';
+import { restoreCertificate, revokeCertificate } from '../certificates/revoke.js';
 
 export type ProctoringDeps = ProgressDeps;
 
@@ -287,7 +287,9 @@ export async function confirmCheating(deps: ProctoringDeps, actor: Actor, attemp
     if (locked.attemptStatus !== 'submitted') throw conflict('考试尚未结束，不能认定作弊');
     const outcome = transition(locked.status, 'cheatingConfirm', 'authority');
     if (!outcome.ok) throw conflict(outcome.reason);
-    const previous: ProctoringPrevious = { status: locked.status, result: locked.result, passed: locked.passed, mark: locked.mark };
+    // A 合格证书 already issued for the cycle goes with the result (audited and told by the certificates module).
+    const revoked = await revokeCertificate(tx, { enrolmentId: locked.enrolmentId }, { actor, reason: `认定作弊：${reason}`, ip });
+    const previous: ProctoringPrevious = { status: locked.status, result: locked.result, passed: locked.passed, mark: locked.mark, revokedCertificateId: revoked?.certificateId ?? null };
     await tx.update(examAttempts).set({ passed: false }).where(eq(examAttempts.id, attemptId));
     await tx
       .update(enrolments)
@@ -306,8 +308,6 @@ export async function confirmCheating(deps: ProctoringDeps, actor: Actor, attemp
       after: { attemptId, status: outcome.status, result: outcome.result, passed: false, reason },
       ip,
     });
-    // A 合格证书 already issued for the cycle goes with the result (audited and told by the certificates module).
-    const revoked = await revokeCertificate(tx, { enrolmentId: locked.enrolmentId }, { actor, reason: `认定作弊：${reason}`, ip });
     const paperLabel = paperKindLabels[locked.paper as PaperKind];
     await tellInstitution(tx, locked.institutionId, '认定作弊', `卫生行政部门认定本机构医师${row.name}的${paperLabel}测评存在作弊行为，理由：${reason}。该医师本周期定期考核结果为不合格。`);
     const told = await notifyPhysicians(tx, [locked.physicianId], {
@@ -349,12 +349,17 @@ export async function revokeCheating(deps: ProctoringDeps, actor: Actor, attempt
       after: { attemptId, status: outcome.status, result: outcome.result, passed: previous.passed, reason },
       ip,
     });
+    // The certificate 认定作弊 revoked comes back with the 合格 it belonged to.
+    const restored =
+      previous.revokedCertificateId && outcome.result === 'passed'
+        ? await restoreCertificate(tx, previous.revokedCertificateId, { actor, reason: `撤销认定作弊：${reason}`, ip })
+        : null;
     const paperLabel = paperKindLabels[locked.paper as PaperKind];
     await tellInstitution(tx, locked.institutionId, '撤销认定作弊', `卫生行政部门撤销了对本机构医师${row.name}${paperLabel}测评的作弊认定，理由：${reason}。`);
     return notifyPhysicians(tx, [locked.physicianId], {
       title: '撤销认定作弊',
       content: `卫生行政部门撤销了对您${paperLabel}测评的作弊认定，理由：${reason}。考核结果已恢复。`,
-    });
+    }).then((told) => [...told, ...(restored?.sms ?? [])]);
   });
   return { item: itemOf(actor, (await visibleCase(deps, actor, attemptId)) as Row), sms };
 }
