@@ -1,10 +1,11 @@
-import { Button, Card, Flex, Form, Input, Popconfirm, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Popconfirm, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../../common/enums';
 import type { HiddenPhysician } from '../../../../../common/schemas/physician';
 import { errorMessage } from '../../../api/client';
 import { useHiddenPhysicians, useUnhidePhysician } from '../../../api/physicians';
 import { LoadFailed } from '../../../components/LoadFailed';
+import { SearchButtons } from '../../../components/SearchButtons';
 import { formatDateTime } from '../../../components/assessor/dateTime';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 
@@ -56,19 +57,7 @@ export function HiddenPhysiciansPage() {
         <Form.Item name="name" label="姓名">
           <Input allowClear maxLength={32} placeholder="请输入姓名" />
         </Form.Item>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit">
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              search({});
-            }}
-          >
-            重置
-          </Button>
-        </Flex>
+        <SearchButtons form={form} onCleared={() => search({})} />
       </Form>
       {list.isError ? (
         <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
