@@ -169,7 +169,7 @@ describe('我要报名', () => {
     await physician.getByRole('link', { name: '站内消息，1条未读' }).waitFor();
     await button(physician, '修改报名').click();
     await physician.waitForURL('**/registration');
-    await physician.getByText('驳回理由：执业证书第二页不清晰，请重新上传').waitFor();
+    await physician.getByRole('alert').getByText('驳回理由：执业证书第二页不清晰，请重新上传').waitFor();
     await button(physician, '保存草稿').waitFor();
     await screenshot(physician, 'registration-returned-phone');
     await noSideways(physician, PHONE.width);
@@ -191,7 +191,8 @@ describe('我要报名', () => {
     const province = await signIn('wjw990000');
     const cycles = (await (await province.api.get('/api/v1/cycles')).json()) as { items: ({ id: number; isCurrent: boolean; updatedAt: string } & Record<string, unknown>)[] };
     const cycle = cycles.items.find((c) => c.isCurrent)!;
-    const keys = ['name', 'startDate', 'endDate', 'isCurrent', 'assessorApplicationStart', 'assessorApplicationEnd', 'registrationStart', 'registrationEnd', 'reviewStart', 'reviewEnd', 'testStart', 'testEnd'];
+    const keys = ['name', 'startDate', 'endDate', 'isCurrent', 'assessorApplicationStart', 'assessorApplicationEnd', 'registrationStart', 'registrationEnd', 'reviewStart', 'reviewEnd', 'testStart', 'testEnd', 'retakeStart', 'retakeEnd'];
+    // Every field of 考核安排 goes back as it was (a PUT replaces the schedule: a field left out is cleared).
     const body = Object.fromEntries(keys.map((k) => [k, cycle[k]]));
     const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     const put = (data: Record<string, unknown>) => province.api.put(`/api/v1/cycles/${cycle.id}`, { headers: province.headers, data: { ...data, updatedAt: cycle.updatedAt } });
