@@ -40,6 +40,7 @@ export const policyFieldsSchema = z.object({
   institutionReturnEnabled: z.boolean({ error: '请选择是否允许机构打回报名' }).default(false),
   physicianHidingEnabled: z.boolean({ error: '请选择是否允许机构隐藏医师' }).default(false),
   passwordChangeSmsRequired: z.boolean({ error: '请选择修改密码是否须短信验证' }).default(false),
+  multiSiteEvaluationRequired: z.boolean({ error: '请选择是否所有多点执业机构均须评价' }).default(false),
 });
 export type PolicyFields = z.output<typeof policyFieldsSchema>;
 
@@ -59,5 +60,10 @@ export const policySchema = policyFieldsSchema.extend({
 export type Policy = z.infer<typeof policySchema>;
 
 /** The 考核政策 options that change what institutions and physicians see (menus, buttons, the 修改密码 form). */
-export const policyRulesSchema = policyFieldsSchema.pick({ institutionReturnEnabled: true, physicianHidingEnabled: true, passwordChangeSmsRequired: true });
+export const policyRulesSchema = policyFieldsSchema.pick({
+  institutionReturnEnabled: true,
+  physicianHidingEnabled: true,
+  passwordChangeSmsRequired: true,
+  multiSiteEvaluationRequired: true,
+});
 export type PolicyRules = z.infer<typeof policyRulesSchema>;

@@ -53,6 +53,8 @@ export const policies = pgTable('policies', {
   physicianHidingEnabled: boolean('physician_hiding_enabled').notNull().default(false),
   /** 修改密码 asks for an SMS code to the bound phone (seed 001 §1.6). */
   passwordChangeSmsRequired: boolean('password_change_sms_required').notNull().default(false),
+  /** 所有多点执业机构均须评价 (seed 000 FAQ 11.2, §8): no test until every 多点执业 site recorded 职业道德 / 工作业绩. */
+  multiSiteEvaluationRequired: boolean('multi_site_evaluation_required').notNull().default(false),
   settings: jsonb('settings').notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

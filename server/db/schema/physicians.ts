@@ -89,7 +89,11 @@ export const physicianMultiSites = pgTable(
     institutionId: integer('institution_id').references(() => institutions.id),
     departmentName: varchar('department_name', { length: 64 }),
   },
-  (t) => [index('physician_multi_sites_physician_idx').on(t.physicianId)],
+  (t) => [
+    index('physician_multi_sites_physician_idx').on(t.physicianId),
+    // 医疗机构考核: the physicians who practise at a site, for that site's list.
+    index('physician_multi_sites_institution_idx').on(t.institutionId, t.physicianId).where(sql`${t.institutionId} is not null`),
+  ],
 );
 
 /** 教育经历 (大专及以上). */

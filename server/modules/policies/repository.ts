@@ -18,6 +18,7 @@ export const DEFAULT_POLICY: PolicyFields = {
   institutionReturnEnabled: false,
   physicianHidingEnabled: false,
   passwordChangeSmsRequired: false,
+  multiSiteEvaluationRequired: false,
 };
 
 export interface StoredPolicy {
@@ -44,6 +45,7 @@ export function policyFieldsOf(row: PolicyRow): PolicyFields {
     institutionReturnEnabled: row.institutionReturnEnabled,
     physicianHidingEnabled: row.physicianHidingEnabled,
     passwordChangeSmsRequired: row.passwordChangeSmsRequired,
+    multiSiteEvaluationRequired: row.multiSiteEvaluationRequired,
   };
   // A value the form no longer offers (written by hand or by an older version) falls back to its default, field by field.
   return Object.fromEntries(

@@ -14,7 +14,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/rules',
-    { schema: { tags, summary: '本省考核政策中影响机构和医师操作的选项（打回报名、隐藏医师、修改密码短信验证）', response: { 200: policyRulesSchema, ...errorResponses } } },
+    { schema: { tags, summary: '本省考核政策中影响机构和医师操作的选项（打回报名、隐藏医师、修改密码短信验证、多点执业机构评价）', response: { 200: policyRulesSchema, ...errorResponses } } },
     async (request) => getPolicyRules(db, authed(request).actor),
   );
 

@@ -30,6 +30,7 @@ export async function getPolicyRules(db: Database, actor: Actor): Promise<Policy
     institutionReturnEnabled: fields.institutionReturnEnabled,
     physicianHidingEnabled: fields.physicianHidingEnabled,
     passwordChangeSmsRequired: fields.passwordChangeSmsRequired,
+    multiSiteEvaluationRequired: fields.multiSiteEvaluationRequired,
   };
 }
 
