@@ -59,6 +59,7 @@ import { retakeRoutes } from './modules/retakes/routes.js';
 import { questionBankRoutes } from './modules/question-bank/routes.js';
 import { paperRuleRoutes } from './modules/paper-rules/routes.js';
 import { examProgressRoutes } from './modules/exam-progress/routes.js';
+import { multiSiteEvaluationRoutes } from './modules/multi-site-evaluations/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { proctoringRoutes } from './modules/proctoring/routes.js';
 
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
   await api.register(examProgressRoutes, { prefix: '/api/v1/exam-progress' });
   await api.register(certificateRoutes, { prefix: '/api/v1/certificates' });
   await api.register(proctoringRoutes, { prefix: '/api/v1/proctoring' });
+  await api.register(multiSiteEvaluationRoutes, { prefix: '/api/v1/multi-site-evaluations' });
 
   const hasWeb = fs.existsSync(`${webDist}/index.html`);
   // Built assets carry a content hash in their names, so browsers may keep them for good.

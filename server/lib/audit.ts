@@ -67,6 +67,7 @@ export const auditActions = {
   'exemption.approvedByAssessor': '考核机构免考复核通过',
   'exemption.rejectedByAssessor': '考核机构免考驳回',
   'review.opinionAdded': '新增多执业机构其他意见',
+  'multiSiteEvaluation.saved': '多点执业机构评价（医疗机构考核）',
   'changeRequest.submitted': '提交医师信息修改申请',
   'changeRequest.approved': '通过医师信息修改申请',
   'changeRequest.rejected': '驳回医师信息修改申请',

@@ -71,6 +71,7 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/committee/office', title: '考核办公室', access: ['assessor'], Page: lazyNamed(loadAssessor, 'CommitteePage') },
   { path: '/physicians', title: '医师列表', access: ['institution'], Page: lazyNamed(loadInstitution, 'PhysiciansPage') },
   { path: '/hidden-physicians', title: '医师暂存', access: ['institution'], Page: lazyNamed(loadInstitution, 'HiddenPhysiciansPage') },
+  { path: '/multi-site-evaluations', title: '医疗机构考核', access: ['institution'], Page: lazyNamed(loadInstitution, 'SiteEvaluationsPage') },
   { path: '/transfer-in', title: '调入医师', access: ['institution'], Page: lazyNamed(loadInstitution, 'TransferInPage') },
   { path: '/change-requests', title: '信息修改申请', access: ['institution'], Page: lazyNamed(loadInstitution, 'ChangeRequestsPage') },
   { path: '/physicians', title: '医师列表', access: ['authority'], Page: lazyNamed(loadAuthority, 'PhysiciansPage') },

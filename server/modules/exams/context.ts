@@ -11,6 +11,7 @@ import type { Database, Tx } from '../../db/client.js';
 import type { PaperRuleSection } from '../../db/schema/index.js';
 import { cachedPolicy } from '../policies/cache.js';
 import type { PolicyFields } from '../../../common/schemas/policy.js';
+import { siteEvaluationBlock } from '../multi-site-evaluations/gate.js';
 
 export interface AttemptSummary {
   id: number;
@@ -143,6 +144,8 @@ export async function examPapers(db: Database | Tx, actor: Actor, ctx: ExamConte
   const passedAny = (paper: PaperKind) => ctx.attempts.some((a) => a.paper === paper && a.passed);
   // 补考 takes only the papers not passed in the first test.
   const required = requiredPapers(policy, ctx.enrolment.procedure, ctx.enrolment.exemptionApproved).filter((p) => stage === 'first' || !passedAny(p));
+  // 所有多点执业机构均须评价: read only when the 考核政策 asks for it and nothing else already blocks.
+  const siteBlock = policy.multiSiteEvaluationRequired && !notice ? await siteEvaluationBlock(db, ctx.enrolment.id) : null;
   const humanitiesPassed = !required.includes('humanities') || ctx.attempts.some((a) => a.paper === 'humanities' && a.passed);
   const papers = required.map((paper): ExamPaper => {
     const attempt = ctx.attempts.find((a) => a.paper === paper && a.stage === stage) ?? null;
@@ -155,6 +158,7 @@ export async function examPapers(db: Database | Tx, actor: Actor, ctx: ExamConte
     let blockedReason: string | null = null;
     if (state === 'passed' || state === 'failed') blockedReason = '本试卷已完成';
     else if (notice) blockedReason = notice;
+    else if (siteBlock) blockedReason = siteBlock;
     else if (state === 'locked') blockedReason = '须先通过医学人文·法律法规考试';
     else if (!rule) blockedReason = '卫生行政部门尚未设置本试卷的试卷规则，请稍后再试';
     return {

@@ -43,12 +43,18 @@ describe('selectedMenuKey', () => {
 
 describe('allowedBy (考核政策 options)', () => {
   const labels = (entries: MenuEntry[]) => entries.flatMap((e) => [e.label, ...(e.children ?? []).map((c) => c.label)]);
-  const off = { institutionReturnEnabled: false, physicianHidingEnabled: false, passwordChangeSmsRequired: false };
+  const off = { institutionReturnEnabled: false, physicianHidingEnabled: false, passwordChangeSmsRequired: false, multiSiteEvaluationRequired: false };
 
   it('shows 医师暂存 to institutions only while 机构隐藏医师 is on', () => {
     expect(labels(allowedBy(menus.institution, undefined))).not.toContain('医师暂存');
     expect(labels(allowedBy(menus.institution, off))).not.toContain('医师暂存');
     const on = labels(allowedBy(menus.institution, { ...off, physicianHidingEnabled: true }));
     expect(on.slice(on.indexOf('医师管理'), on.indexOf('医师管理') + 4)).toEqual(['医师管理', '医师列表', '医师暂存', '调入医师']);
+  });
+
+  it('shows 医疗机构考核 to institutions only while 所有多点执业机构均须评价 is on', () => {
+    expect(labels(allowedBy(menus.institution, off))).not.toContain('医疗机构考核');
+    const on = labels(allowedBy(menus.institution, { ...off, multiSiteEvaluationRequired: true }));
+    expect(on.slice(on.indexOf('考核管理'), on.indexOf('考核管理') + 5)).toEqual(['考核管理', '一般程序审核', '简易程序审核', '免考审核', '医疗机构考核']);
   });
 });

@@ -14,3 +14,4 @@ export { ExamProgressPage } from './exam-progress/ExamProgressPage';
 export { HistoryPage } from './history/HistoryPage';
 export { ProctoringPage } from './proctoring/ProctoringPage';
 export { HiddenPhysiciansPage } from './hidden-physicians/HiddenPhysiciansPage';
+export { SiteEvaluationsPage } from './multi-site-evaluations/SiteEvaluationsPage';

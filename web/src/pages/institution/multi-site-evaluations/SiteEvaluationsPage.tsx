@@ -1,0 +1,190 @@
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { enrolmentStatusLabels, practiceCategoryLabels, type PracticeCategory } from '../../../../../common/enums';
+import {
+  siteEvaluationFilterFields,
+  siteEvaluationStateLabels,
+  type SiteEvaluationItem,
+  type SiteEvaluationState,
+} from '../../../../../common/schemas/multi-site-evaluation';
+import { verdictLabels, verdicts, type Verdict } from '../../../../../common/schemas/review';
+import { errorMessage } from '../../../api/client';
+import { useSaveSiteEvaluation, useSiteEvaluations } from '../../../api/multi-site-evaluations';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { FILTER_COL, SearchButtons } from '../../../components/SearchButtons';
+import { labelOptions } from '../../../lib/options';
+import { useActionFeedback } from '../../../lib/useActionFeedback';
+import { zodRule } from '../../../lib/zodRule';
+import { PassAllButton } from './PassAllButton';
+import { bodyOf, draftOf, type SiteEvaluationDraft } from './siteEvaluationDraft';
+
+interface FilterValues {
+  name?: string;
+  idNumber?: string;
+  practiceCategory?: PracticeCategory | null;
+  state?: SiteEvaluationState | null;
+}
+
+const verdictOptions = verdicts.map((v) => ({ value: v, label: verdictLabels[v] }));
+const text = (value: string | undefined) => value?.trim() || undefined;
+
+/**
+ * 医疗机构考核 (seed 000 §8) of a 多点执业 site: the physicians of the current cycle who practise here but are based
+ * elsewhere, with 职业道德 / 工作业绩 and 保存 per row, and 「职业道德 工作成绩合格」 for every 未评价 one listed.
+ */
+export function SiteEvaluationsPage() {
+  const [form] = Form.useForm<FilterValues>();
+  const [filters, setFilters] = useState<{ name?: string; idNumber?: string; practiceCategory?: PracticeCategory; state?: SiteEvaluationState }>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
+  const [drafts, setDrafts] = useState<Record<number, SiteEvaluationDraft>>({});
+  const list = useSiteEvaluations({ ...filters, ...paging });
+  const save = useSaveSiteEvaluation();
+  const run = useActionFeedback();
+  const { message } = App.useApp();
+
+  const draftFor = (row: SiteEvaluationItem) => drafts[row.enrolmentId] ?? draftOf(row);
+  const edit = (row: SiteEvaluationItem, change: Partial<SiteEvaluationDraft>) => setDrafts((d) => ({ ...d, [row.enrolmentId]: { ...draftFor(row), ...change } }));
+  const forget = (row: SiteEvaluationItem) =>
+    setDrafts((d) => {
+      const { [row.enrolmentId]: _saved, ...rest } = d;
+      return rest;
+    });
+
+  const onSave = (row: SiteEvaluationItem) => {
+    const outcome = bodyOf(draftFor(row));
+    if ('error' in outcome) return void message.warning(`${row.name}：${outcome.error}`);
+    void run(() => save.mutateAsync({ enrolmentId: row.enrolmentId, body: outcome.body }), `已保存${row.name}的评价`, () => forget(row));
+  };
+
+  const verdictSelect = (row: SiteEvaluationItem, item: 'ethics' | 'workPerformance', label: string) => (
+    <Select<Verdict>
+      aria-label={`${row.name}${label}`}
+      placeholder="请选择"
+      style={{ width: 96 }}
+      options={verdictOptions}
+      value={draftFor(row)[item]}
+      disabled={row.enrolmentStatus === 'COMPLETED'}
+      onChange={(value) => edit(row, { [item]: value })}
+    />
+  );
+
+  const columns: TableColumnsType<SiteEvaluationItem> = [
+    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 96 },
+    { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 116 },
+    { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 84, render: (v: PracticeCategory) => practiceCategoryLabels[v] },
+    { title: '主要执业机构', dataIndex: 'mainInstitutionName', key: 'mainInstitutionName', width: 180 },
+    { title: '本院科室', dataIndex: 'departmentName', key: 'departmentName', width: 104, render: (v: string | null) => v ?? '—' },
+    { title: '考核状态', dataIndex: 'enrolmentStatus', key: 'enrolmentStatus', width: 150, render: (v: SiteEvaluationItem['enrolmentStatus']) => enrolmentStatusLabels[v] },
+    { title: '职业道德', key: 'ethics', width: 112, render: (_v, row) => verdictSelect(row, 'ethics', '职业道德') },
+    { title: '工作业绩', key: 'workPerformance', width: 112, render: (_v, row) => verdictSelect(row, 'workPerformance', '工作业绩') },
+    {
+      title: '不合格理由',
+      key: 'reason',
+      width: 200,
+      render: (_v, row) => {
+        const draft = draftFor(row);
+        const failed = draft.ethics === 'failed' || draft.workPerformance === 'failed';
+        return (
+          <Input
+            aria-label={`${row.name}不合格理由`}
+            placeholder={failed ? '请输入不合格理由' : '不合格时填写'}
+            maxLength={200}
+            disabled={!failed || row.enrolmentStatus === 'COMPLETED'}
+            value={draft.reason}
+            onChange={(e) => edit(row, { reason: e.target.value })}
+          />
+        );
+      },
+    },
+    {
+      title: '评价状态',
+      key: 'state',
+      width: 88,
+      render: (_v, row) => (row.evaluation ? <Tag color="success">{siteEvaluationStateLabels.evaluated}</Tag> : <Tag>{siteEvaluationStateLabels.pending}</Tag>),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 72,
+      fixed: 'end',
+      render: (_v, row) => (
+        <Button type="link" size="small" disabled={row.enrolmentStatus === 'COMPLETED'} onClick={() => onSave(row)} aria-label={`保存${row.name}的评价`}>
+          保存
+        </Button>
+      ),
+    },
+  ];
+
+  const search = (values: FilterValues) => {
+    setFilters({ name: text(values.name), idNumber: text(values.idNumber), practiceCategory: values.practiceCategory ?? undefined, state: values.state ?? undefined });
+    setPaging((p) => ({ ...p, page: 1 }));
+    setDrafts({});
+  };
+  const { state: _state, ...batchFilters } = filters;
+
+  return (
+    <Card title="医疗机构考核">
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="此处只显示本周期参加考核、在本机构多点执业的医师（主要执业机构为其他机构）；本院医师的职业道德、工作成绩在审核时评定。所有多点执业机构评价后，医师方可参加考试。"
+      />
+      <Form<FilterValues> form={form} onFinish={search} labelCol={{ flex: '88px' }}>
+        <Row gutter={16}>
+          <Col {...FILTER_COL}>
+            <Form.Item name="name" label="姓名">
+              <Input placeholder="请输入姓名" allowClear maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col {...FILTER_COL}>
+            <Form.Item name="idNumber" label="证件号码" rules={[zodRule(siteEvaluationFilterFields.idNumber)]}>
+              <Input placeholder="完整号码或后4位" allowClear maxLength={32} />
+            </Form.Item>
+          </Col>
+          <Col {...FILTER_COL}>
+            <Form.Item name="practiceCategory" label="执业类别">
+              <Select placeholder="全部" allowClear options={labelOptions(practiceCategoryLabels)} />
+            </Form.Item>
+          </Col>
+          <Col {...FILTER_COL}>
+            <Form.Item name="state" label="评价状态">
+              <Select placeholder="全部" allowClear options={labelOptions(siteEvaluationStateLabels)} />
+            </Form.Item>
+          </Col>
+          <Col {...FILTER_COL}>
+            <Form.Item>
+              <SearchButtons form={form} onCleared={() => search({})} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      {list.isError ? (
+        <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
+      ) : (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <PassAllButton filters={batchFilters} pending={list.data?.pendingTotal ?? 0} />
+          <Table<SiteEvaluationItem>
+            rowKey="enrolmentId"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: list.data && !list.data.cycle ? '当前没有进行中的考核周期' : '暂无在本机构多点执业的医师' }}
+            pagination={{
+              current: paging.page,
+              pageSize: paging.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => `共 ${n} 条`,
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            }}
+          />
+        </Space>
+      )}
+    </Card>
+  );
+}
