@@ -44,6 +44,7 @@ describe('GET /api/v1/policy (考核政策)', () => {
       institutionReturnEnabled: false,
       physicianHidingEnabled: false,
       passwordChangeSmsRequired: false,
+      multiSiteEvaluationRequired: false,
       updatedAt: null,
       canEdit: true,
     });
@@ -58,6 +59,7 @@ describe('GET /api/v1/policy/rules (the options institutions and physicians act 
       institutionReturnEnabled: false,
       physicianHidingEnabled: false,
       passwordChangeSmsRequired: false,
+      multiSiteEvaluationRequired: false,
     });
     expect((await put(ctx.clients.provinceAuthority, '/api/v1/policy', await body({ physicianHidingEnabled: true }))).statusCode).toBe(200);
     expect((await ctx.clients.institutionA.get('/api/v1/policy/rules')).json()).toMatchObject({ physicianHidingEnabled: true, institutionReturnEnabled: false });
