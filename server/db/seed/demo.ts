@@ -7,7 +7,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import type { Pii } from '../../lib/pii.js';
 import { insertUnnest } from '../bulk.js';
 import type { Database } from '../client.js';
-import { accounts, assessorAssignments, assessors, authorities, cycles, departments, institutions, policies } from '../schema/index.js';
+import { accounts, assessorAssignments, assessors, authorities, cycles, departments, institutions, physicianMultiSites, policies } from '../schema/index.js';
 import { ensureRegions } from './regions.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, demoAuthorities, demoInstitutions } from './demo-data.js';
 import { generateDemoPhysicians } from './demo-physicians.js';
@@ -133,6 +133,11 @@ export async function seedDemo(db: Database, pii: Pii, today: string = todayInCh
         values: people.map((p, i) => (p.idNumber === DEMO_PHYSICIAN_ID || i % 3 !== 2 ? 'PENDING_REGISTRATION' : 'NOT_ENROLLED')),
       },
     ], { returning: 'id, physician_id' });
+    // 多点执业: five enrolled physicians of 青山市中医医院 also practise at 演示省人民医院, whose 医疗机构考核 lists them when
+    // the 考核政策 「所有多点执业机构均须评价」 is on (no journey uses DEMO0004's physicians otherwise).
+    const site = demoInstitutions.find((i) => i.account === 'DEMO0001')!;
+    const multiSite = people.flatMap((p, i) => (p.institutionAccount === 'DEMO0004' && i % 3 !== 2 ? [physicianIds[i]] : [])).slice(0, 5);
+    await tx.insert(physicianMultiSites).values(multiSite.map((physicianId) => ({ physicianId, institutionId: main, institutionName: site.name, departmentName: '中医科' })));
     await seedDemoBanks(tx);
     await seedDemoPaperRules(tx, cycle.id);
     examinees = await seedDemoExaminees(tx, {
