@@ -2,7 +2,7 @@
 // (DEMO0001) opens 医疗机构考核, finds the physicians of 青山市中医医院 who also practise there (demo data), saves one
 // row, and reads the confirm of 「职业道德 工作成绩合格」 without passing everyone. The option is off again at the end.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, button, formItem, launchBrowser, loginThroughForm, newPage, screenshot, signIn } from './support/browser.js';
 import { choose } from './support/select.js';
 
@@ -19,6 +19,12 @@ async function setOption(on: boolean) {
   } finally {
     await close();
   }
+}
+
+/** Chooses in a Select and waits until its list has closed (two lists of one row hold the same options). */
+async function pick(page: Page, field: Locator, option: string) {
+  await choose(page, field, option);
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
 }
 
 async function institution(): Promise<Page> {
@@ -62,20 +68,21 @@ describe('医疗机构考核 (所有多点执业机构均须评价)', () => {
 
     const row = rows.first();
     const name = (await row.locator('td').nth(1).innerText()).trim();
-    await choose(page, page.getByLabel(`${name}职业道德`), '合格');
-    await choose(page, page.getByLabel(`${name}工作业绩`), '不合格');
+    await pick(page, page.getByLabel(`${name}职业道德`), '合格');
+    await pick(page, page.getByLabel(`${name}工作业绩`), '不合格');
     await row.getByRole('button', { name: `保存${name}的评价` }).click();
     await page.getByText(`${name}：请输入不合格理由`).waitFor();
     await page.getByLabel(`${name}不合格理由`).fill('本院出勤不足');
     await row.getByRole('button', { name: `保存${name}的评价` }).click();
     await page.getByText(`已保存${name}的评价`).waitFor();
     await row.getByText('已评价').waitFor();
+    await screenshot(page, 'multi-site-evaluations-saved');
 
     // 已评价 only: the row just saved is there.
-    await choose(page, formItem(page, '评价状态').getByRole('combobox'), '已评价');
+    await pick(page, formItem(page, '评价状态').getByRole('combobox'), '已评价');
     await button(page, '查询').click();
     await page.locator('.ant-table-row').filter({ hasText: name }).waitFor();
-    await choose(page, formItem(page, '评价状态').getByRole('combobox'), '未评价');
+    await pick(page, formItem(page, '评价状态').getByRole('combobox'), '未评价');
     await button(page, '查询').click();
     await page.locator('.ant-table-row').filter({ hasText: name }).waitFor({ state: 'detached' });
     const pending = Number((await page.getByText(/共 \d+ 条/).innerText()).match(/\d+/)![0]);

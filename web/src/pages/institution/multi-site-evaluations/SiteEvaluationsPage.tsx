@@ -60,7 +60,7 @@ export function SiteEvaluationsPage() {
     <Select<Verdict>
       aria-label={`${row.name}${label}`}
       placeholder="请选择"
-      style={{ width: 96 }}
+      style={{ width: 88 }}
       options={verdictOptions}
       value={draftFor(row)[item]}
       disabled={row.enrolmentStatus === 'COMPLETED'}
@@ -69,19 +69,25 @@ export function SiteEvaluationsPage() {
   );
 
   const columns: TableColumnsType<SiteEvaluationItem> = [
-    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 96 },
-    { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 116 },
-    { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 84, render: (v: PracticeCategory) => practiceCategoryLabels[v] },
-    { title: '主要执业机构', dataIndex: 'mainInstitutionName', key: 'mainInstitutionName', width: 180 },
-    { title: '本院科室', dataIndex: 'departmentName', key: 'departmentName', width: 104, render: (v: string | null) => v ?? '—' },
-    { title: '考核状态', dataIndex: 'enrolmentStatus', key: 'enrolmentStatus', width: 150, render: (v: SiteEvaluationItem['enrolmentStatus']) => enrolmentStatusLabels[v] },
-    { title: '职业道德', key: 'ethics', width: 112, render: (_v, row) => verdictSelect(row, 'ethics', '职业道德') },
-    { title: '工作业绩', key: 'workPerformance', width: 112, render: (_v, row) => verdictSelect(row, 'workPerformance', '工作业绩') },
+    { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 80 },
+    { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 112 },
+    { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 72, render: (v: PracticeCategory) => practiceCategoryLabels[v] },
+    {
+      title: '主要执业机构',
+      dataIndex: 'mainInstitutionName',
+      key: 'mainInstitutionName',
+      width: 140,
+      // The 科室 the physician practises in here, under the main institution's name.
+      render: (v: string, row) => (row.departmentName ? `${v}（本院${row.departmentName}）` : v),
+    },
+    { title: '考核状态', dataIndex: 'enrolmentStatus', key: 'enrolmentStatus', width: 112, render: (v: SiteEvaluationItem['enrolmentStatus']) => enrolmentStatusLabels[v] },
+    { title: '职业道德', key: 'ethics', width: 100, render: (_v, row) => verdictSelect(row, 'ethics', '职业道德') },
+    { title: '工作业绩', key: 'workPerformance', width: 100, render: (_v, row) => verdictSelect(row, 'workPerformance', '工作业绩') },
     {
       title: '不合格理由',
       key: 'reason',
-      width: 200,
+      width: 150,
       render: (_v, row) => {
         const draft = draftFor(row);
         const failed = draft.ethics === 'failed' || draft.workPerformance === 'failed';
@@ -100,13 +106,13 @@ export function SiteEvaluationsPage() {
     {
       title: '评价状态',
       key: 'state',
-      width: 88,
+      width: 76,
       render: (_v, row) => (row.evaluation ? <Tag color="success">{siteEvaluationStateLabels.evaluated}</Tag> : <Tag>{siteEvaluationStateLabels.pending}</Tag>),
     },
     {
       title: '操作',
       key: 'actions',
-      width: 72,
+      width: 60,
       fixed: 'end',
       render: (_v, row) => (
         <Button type="link" size="small" disabled={row.enrolmentStatus === 'COMPLETED'} onClick={() => onSave(row)} aria-label={`保存${row.name}的评价`}>
