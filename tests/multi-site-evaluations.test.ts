@@ -1,4 +1,4 @@
-// 所有多点执业机构均须评价 (seed 000 FAQ 11.2, §8): the provincial authority turns the 考核政策 option on; 演示省人民医院
+// 所有多点执业机构均须评价 (seed 000 FAQ 11.2, §8): the provincial authority turns the 考核政策 option on in its form; 演示省人民医院
 // (DEMO0001) opens 医疗机构考核, finds the physicians of 青山市中医医院 who also practise there (demo data), saves one
 // row, and reads the confirm of 「职业道德 工作成绩合格」 without passing everyone. The option is off again at the end.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -27,9 +27,9 @@ async function pick(page: Page, field: Locator, option: string) {
   await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
 }
 
-async function institution(): Promise<Page> {
+async function institution(account = 'DEMO0001'): Promise<Page> {
   const page = await newPage(browser, baseUrl, DESKTOP);
-  await loginThroughForm(page, '机构', 'DEMO0001', DEMO_PASSWORD);
+  await loginThroughForm(page, '机构', account, DEMO_PASSWORD);
   await page.getByText(/当前身份：/).waitFor();
   return page;
 }
@@ -55,8 +55,17 @@ describe('医疗机构考核 (所有多点执业机构均须评价)', () => {
     await page.context().close();
   });
 
-  it('with the option on, the site saves one physician’s 职业道德 / 工作业绩 and sees the batch confirm with its count', async () => {
-    await setOption(true);
+  it('turned on in 考核政策, the site saves one physician’s 职业道德 / 工作业绩 and sees the batch confirm with its count', async () => {
+    const authority = await institution('wjw990000');
+    await authority.getByRole('menuitem', { name: '考核政策' }).click();
+    await authority.waitForURL('**/policy');
+    const option = formItem(authority, '多点执业机构均须评价');
+    expect(await option.getByLabel('否').isChecked()).toBe(true);
+    await option.getByLabel('是').check();
+    await button(authority, '保存').click();
+    await authority.getByText('考核政策已保存').waitFor();
+    await authority.context().close();
+
     const page = await institution();
     await page.getByRole('menuitem', { name: '考核管理' }).click();
     await page.getByRole('menuitem', { name: '医疗机构考核' }).click();

@@ -99,9 +99,9 @@ function PolicyForm({ policy }: { policy: Policy }) {
       </Form.Item>
       <Form.Item
         name="multiSiteEvaluationRequired"
-        label="所有多点执业机构均须评价"
+        label="多点执业机构均须评价"
         rules={[zodRule(shape.multiSiteEvaluationRequired)]}
-        extra="开启后，医师的每个多点执业机构须在【医疗机构考核】中评价职业道德、工作业绩，全部评价且均为合格后医师方可参加考试"
+        extra="开启后，医师所有的多点执业机构均须在【医疗机构考核】中评价职业道德、工作业绩，全部评价且均为合格后医师方可参加考试"
       >
         <Radio.Group options={yesNo} />
       </Form.Item>
