@@ -92,6 +92,8 @@ describe('医疗机构考核 with the option on', () => {
     expect(JSON.stringify(page)).not.toContain(a.idNumber);
     expect(names(await list('?name=列表&practiceCategory=tcm'))).toEqual(['列表乙']);
     expect(names(await list(`?idNumber=${b.idNumber.slice(-4)}`))).toEqual(['列表乙']);
+    expect(names(await list(`?idNumber=${b.idNumber.slice(-6)}`))).toEqual(['列表乙']);
+    expect(names(await list(`?idNumber=${b.idNumber}`))).toEqual(['列表乙']);
     expect(names(await list('?name=列表&pageSize=10&page=2'))).toEqual([]);
     expect((await list('?name=列表', ctx.clients.institutionB)).total).toBe(0);
 
@@ -126,6 +128,12 @@ describe('医疗机构考核 with the option on', () => {
       { institutionId: siteA().id, ...PASS, ethicsReason: null, workPerformanceReason: null },
     ]);
     expect(audits[1].before).toMatchObject({ ethics: 'failed' });
+
+    // Once the cycle's assessment is complete the verdicts stand.
+    await ctx.t.db.update(enrolments).set({ status: 'COMPLETED' }).where(eq(enrolments.id, e.enrolment.id));
+    const late = await site.put(`${URL}/${e.enrolment.id}`, { ethics: 'failed', ethicsReason: '补充意见', workPerformance: 'passed' });
+    expect([late.statusCode, late.json().error.message]).toEqual([409, '该医师本周期考核已完成，不能再修改评价']);
+    expect((await evaluationsOf(e.enrolment.id))[0].ethics).toBe('passed');
   });
 
   it('「职业道德 工作成绩合格」 passes every 未评价 physician the filters match, in one go, when the count is still the one confirmed', async () => {
