@@ -89,6 +89,7 @@ export const auditActions = {
   'certificate.restored': '恢复合格证书',
   'certificate.sealUploaded': '上传发证机关公章',
   'proctoring.viewed': '查看监考照片',
+  'proctoring.snapshotOpened': '打开抓拍照片',
   'proctoring.suspected': '标记疑似作弊',
   'proctoring.cheatingConfirmed': '认定作弊',
   'proctoring.cheatingRevoked': '撤销认定作弊',

@@ -1,12 +1,16 @@
-// Browser journeys run against the real thing: the built web client served by `server/main.ts serve`
-// on a fresh embedded database with the demo data, captcha off (for automation only).
+// Browser journeys run against the real thing: the built web client served by `server/main.ts serve` on a fresh
+// database with the demo data, captcha off (for automation only). The database is a new one on the PostgreSQL
+// server of TEST_DATABASE_URL when that is set (as in production), otherwise the embedded one (the API projects
+// cover both).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { secretsInLog, smsSecrets } from './server-log.js';
 import { freePort } from '../../server/test-support/free-port.js';
+import { adminQuery, databaseUrl } from '../../server/test-support/template-setup.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,16 +39,27 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
-  // A production build, as users get it (vitest sets NODE_ENV=test, which antd answers with test ids).
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // A production build, as users get it (vitest sets NODE_ENV=test, which antd answers with test ids); `npm test`
+  // makes it before starting (tests/run-suite.mjs) and says so with WEB_BUILT.
+  if (process.env.WEB_BUILT !== '1') {
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-'));
   const port = await freePort();
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const database = adminUrl ? `journeys_${crypto.randomBytes(6).toString('hex')}` : null;
+  if (adminUrl && database) await adminQuery(adminUrl, `create database ${database}`);
+  const databaseEnv = adminUrl && database ? databaseUrl(adminUrl, database) : '';
+  // With DATABASE_URL the keys come from the environment (as on a cluster): one fresh pair for the run.
+  const keys = databaseEnv
+    ? { ID_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'), ID_HMAC_KEY: crypto.randomBytes(32).toString('base64') }
+    : {};
   const cli = (...args: string[]) =>
-    execFileSync('npx', ['tsx', 'server/main.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+    execFileSync('npx', ['tsx', 'server/main.ts', ...args], { cwd: root, env: { ...process.env, ...keys, DATA_DIR: dataDir, DATABASE_URL: databaseEnv }, encoding: 'utf8' });
   cli('seed');
   const created = cli('create-authority', '--region', '430000', '--name', '湖南省卫生健康委员会', '--account', 'wjw430000');
   const password = /初始密码：(\S+?)（/.exec(created)?.[1];
@@ -58,7 +73,7 @@ export default async function setup(project: TestProject) {
   // Load shedding off: on a busy CI machine the embedded database's work can lag the event loop past its limit.
   const child = spawn('npx', ['tsx', 'server/main.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', LOG_LEVEL: 'info', DATABASE_URL: '' },
+    env: { ...process.env, ...keys, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', LOG_LEVEL: 'info', DATABASE_URL: databaseEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -82,6 +97,7 @@ export default async function setup(project: TestProject) {
       ...smsSecrets(path.join(dataDir, 'sms-outbox.log')),
     ];
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (adminUrl && database) await adminQuery(adminUrl, `drop database if exists ${database} with (force)`);
     const found = secretsInLog(fs.readFileSync(logFile, 'utf8'), secrets);
     if (found.length) throw new Error(`test-results/server.log holds personal data or secrets:\n${found.slice(0, 20).join('\n')}`);
   };

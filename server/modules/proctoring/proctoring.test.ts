@@ -318,6 +318,10 @@ describe('GET /api/v1/proctoring/cases (监考管理)', () => {
     expect(image.headers['content-type']).toBe('image/jpeg');
     expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect((await ctx.clients.institutionB.get(`${URL}/snapshots/${record.snapshots[0].id}/image`)).statusCode).toBe(404);
+    // Each opening of the image is audited; the refused one is not.
+    const opened = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'proctoring.snapshotOpened'), eq(auditEvents.targetId, String(low.attemptId))));
+    expect(opened).toHaveLength(1);
+    expect(opened[0].after).toEqual({ snapshotId: record.snapshots[0].id });
     expect((await ctx.clients.institutionA.get(`${URL}/cases/abc`)).statusCode).toBe(400);
   });
 

@@ -203,7 +203,8 @@ export async function proctoringRecord(deps: ProctoringDeps, actor: Actor, attem
 }
 
 /** A snapshot's bytes, for those who may open its attempt's 监考. */
-export async function openSnapshot(deps: ProctoringDeps & { storage: Storage }, actor: Actor, snapshotId: number) {
+/** One snapshot image; each opening is audited like 查看 (a face image is sensitive personal data). */
+export async function openSnapshot(deps: ProctoringDeps & { storage: Storage }, actor: Actor, snapshotId: number, ip: string | null) {
   requireRole(actor, progressRoles);
   const [snapshot] = await deps.db
     .select({ attemptId: proctoringSnapshots.attemptId, storageKey: files.storageKey, mimeType: files.mimeType })
@@ -212,6 +213,7 @@ export async function openSnapshot(deps: ProctoringDeps & { storage: Storage }, 
     .where(eq(proctoringSnapshots.id, snapshotId));
   if (!snapshot) throw notFound('照片不存在');
   await visibleCase(deps, actor, snapshot.attemptId);
+  await recordAudit(deps.db, { action: 'proctoring.snapshotOpened', actor, targetType: 'examAttempt', targetId: snapshot.attemptId, after: { snapshotId }, ip });
   return { mimeType: snapshot.mimeType, stream: deps.storage.read(snapshot.storageKey) };
 }
 

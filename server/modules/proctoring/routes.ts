@@ -88,7 +88,7 @@ export const proctoringRoutes: FastifyPluginAsyncZod = async (app) => {
     '/snapshots/:id/image',
     { schema: { tags, summary: '抓拍照片', params: snapshotParamsSchema } },
     async (request, reply) => {
-      const { mimeType, stream } = await openSnapshot(deps, authed(request).actor, request.params.id);
+      const { mimeType, stream } = await openSnapshot(deps, authed(request).actor, request.params.id, request.ip);
       return reply.header('content-type', mimeType).header('cache-control', 'private, no-store').send(stream);
     },
   );
