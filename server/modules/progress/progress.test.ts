@@ -168,6 +168,23 @@ describe('GET /api/v1/progress (考核进度)', () => {
     expect(await get('practiceCategory=publicHealth')).toEqual([]);
   });
 
+  it("follows a change of the physician's 执业类别 after enrolling (the enrolment's copy is kept by the database)", async () => {
+    const { db } = ctx.t;
+    const who = people['待报名甲'].physicianId;
+    const get = async (client: Client, query: string) => names(await list(client, query));
+    await db.update(physicians).set({ practiceCategory: 'publicHealth' }).where(eq(physicians.id, who));
+    try {
+      expect(await get(ctx.clients.institutionA, 'practiceCategory=publicHealth')).toEqual(['待报名甲']);
+      expect(await get(ctx.clients.provinceAuthority, 'practiceCategory=publicHealth')).toEqual(['待报名甲']);
+      const summary = (await ctx.clients.provinceAuthority.get('/api/v1/progress/summary')).json();
+      expect(summary.byCategory.find((c: { practiceCategory: string }) => c.practiceCategory === 'publicHealth').total).toBe(1);
+    } finally {
+      await db.update(physicians).set({ practiceCategory: 'clinical' }).where(eq(physicians.id, who));
+    }
+    expect(await get(ctx.clients.provinceAuthority, 'practiceCategory=publicHealth')).toEqual([]);
+    expect(await get(ctx.clients.institutionA, 'practiceCategory=clinical')).toContain('待报名甲');
+  });
+
   it('pages on the server', async () => {
     const first = (await ctx.clients.institutionA.get('/api/v1/progress?pageSize=10&page=1')).json() as Page;
     expect(first.items).toHaveLength(7);
