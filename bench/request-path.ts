@@ -1,7 +1,8 @@
 // The cost of one authenticated request, under load: autocannon -c 50 against GET /api/v1/auth/me with a session,
 // beside its anchors measured in the same run, one after the other:
 //   pgbench -S        the machine and PostgreSQL (select-only TPS, same client count);
-//   bare SQL          the session lookup's one statement, sent through `pg` by 50 loops over a pool of 10 (the app's);
+//   bare SQL          the session lookup's one statement, sent through `pg` by 50 loops over a pool of 10 (the app's),
+//                     unnamed (planned on every call) and named (prepared once per connection, as the app sends it);
 //   /api/health       the same server with one `select 1` and no session.
 // Usage: the environment of bench/generate-province.ts (DATABASE_URL + keys; PostgreSQL only), then
 //   npx tsx bench/request-path.ts [--port 3458] [--duration 10] [--connections 50] [--runs 2] [--out file.json]
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { hashToken, sessionAccountQuery } from '../server/auth/sessions.js';
+import { SESSION_STATEMENT_NAME, hashToken, sessionAccountQuery } from '../server/auth/sessions.js';
 import { loadConfig } from '../server/config.js';
 import { BENCH_INSTITUTION, BENCH_PASSWORD } from './lib/bench-accounts.js';
 import { startServer } from './lib/server.js';
@@ -68,8 +69,11 @@ function pgbench(): Figure {
   return { rps: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: 0 };
 }
 
-/** The session lookup's statement as the app sends it, `connections` loops over a pool of 10, for `duration` s. */
-async function bareSql(token: string): Promise<Figure> {
+/**
+ * The session lookup's statement, `connections` loops over a pool of 10, for `duration` s: named (prepared once per
+ * connection, as the app sends it) or unnamed (parsed and planned on every call, as the app sent it before).
+ */
+async function bareSql(token: string, named: boolean): Promise<Figure> {
   const config = loadConfig(process.env);
   const query = new PgDialect().sqlToQuery(
     sessionAccountQuery(hashToken(token), { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
@@ -82,7 +86,7 @@ async function bareSql(token: string): Promise<Figure> {
     while (performance.now() < end) {
       const start = performance.now();
       try {
-        await pool.query(query.sql, query.params as unknown[]);
+        await pool.query({ ...(named ? { name: SESSION_STATEMENT_NAME } : {}), text: query.sql, values: query.params as unknown[] });
       } catch {
         errors++;
       }
@@ -110,11 +114,17 @@ async function cannon(target: string, cookie?: string): Promise<Figure> {
 const server = await startServer({}, Number(values.port), path.join(values.workdir!, 'server-request-path.log'));
 const results: Record<string, unknown>[] = [];
 try {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tab: 'organization', account: BENCH_INSTITUTION, password: BENCH_PASSWORD, captcha: '' }),
-  });
+  // A server just started on a busy machine may answer 503 (its event-loop check) for a few seconds.
+  let login: Response;
+  for (let attempt = 1; ; attempt++) {
+    login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tab: 'organization', account: BENCH_INSTITUTION, password: BENCH_PASSWORD, captcha: '' }),
+    });
+    if (login.status !== 503 || attempt === 10) break;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
   const cookie = cookies.join('; ');
@@ -126,7 +136,8 @@ try {
     const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
     const row: Record<string, unknown> = { run, date: new Date().toISOString(), loadavg: load };
     row.pgbench = pgbench();
-    row.bareSql = await bareSql(token);
+    row.bareSqlUnnamed = await bareSql(token, false);
+    row.bareSql = await bareSql(token, true);
     row.health = await cannon(`${server.baseUrl}/api/health`);
     row.me = await cannon(`${server.baseUrl}/api/v1/auth/me`, cookie);
     row.loadavgAfter = os.loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -137,7 +148,8 @@ try {
     printTable([
       ['what', 'throughput and latency', 'GET /auth/me as a share'],
       ['pgbench -S', fmt(row.pgbench as Figure), (me.rps / (row.pgbench as Figure).rps).toFixed(2)],
-      ['session statement, bare (pg)', fmt(row.bareSql as Figure), (me.rps / (row.bareSql as Figure).rps).toFixed(2)],
+      ['session statement, bare, unnamed', fmt(row.bareSqlUnnamed as Figure), (me.rps / (row.bareSqlUnnamed as Figure).rps).toFixed(2)],
+      ['session statement, bare, named', fmt(row.bareSql as Figure), (me.rps / (row.bareSql as Figure).rps).toFixed(2)],
       ['GET /api/health', fmt(row.health as Figure), (me.rps / (row.health as Figure).rps).toFixed(2)],
       ['GET /api/v1/auth/me (session)', fmt(me), ''],
     ]);

@@ -1,6 +1,8 @@
 // Database-backed sessions: stateless app processes, idle and absolute timeouts.
 import crypto from 'node:crypto';
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { InitialPasswordRule, Role } from '../../common/enums.js';
 import type { Database, Tx } from '../db/client.js';
 import { sessions } from '../db/schema/index.js';
@@ -112,6 +114,25 @@ export function sessionAccountQuery(tokenHash: string, timeouts: SessionTimeouts
     left join policies pol on pol.province_code = left(coalesce(au.region_code, i.region_code), 2) || '0000'`;
 }
 
+/** The name the session statement is prepared under on each PostgreSQL connection (bench/request-path.ts sends it too). */
+export const SESSION_STATEMENT_NAME = 'session_account';
+const dialect = new PgDialect();
+
+/**
+ * On PostgreSQL the statement is sent as a named prepared statement: each pooled connection parses it once and, after
+ * a few executions, may reuse a generic plan, where an unnamed statement was planned on every request (about as long as
+ * it runs). Its text never varies (the token and the timeouts are parameters). PGlite runs it as any other query.
+ */
+async function runSessionStatement(db: Database, query: ReturnType<typeof sessionAccountQuery>): Promise<SessionAccountRow[]> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (await client.query<SessionAccountRow>({ name: SESSION_STATEMENT_NAME, text, values: params })).rows;
+  }
+  const result = (await db.execute(query)) as unknown as { rows: SessionAccountRow[] };
+  return result.rows;
+}
+
 /**
  * The live session for a cookie value with its account, organisation, 考核机构 standing and the province's policy
  * version, in ONE statement (one round trip per authenticated request). In the same statement an expired session
@@ -124,8 +145,7 @@ export async function loadSessionAccount(
   timeouts: SessionTimeouts,
 ): Promise<SessionRow | null> {
   const tokenHash = hashToken(token);
-  const result = await db.execute(sessionAccountQuery(tokenHash, timeouts));
-  const [row] = (result as unknown as { rows: SessionAccountRow[] }).rows;
+  const [row] = await runSessionStatement(db, sessionAccountQuery(tokenHash, timeouts));
   if (!row?.live) return null;
   const identity = identityOf({
     account: { id: row.account_id, kind: row.kind, loginName: row.login_name, mustChangePassword: row.must_change_password, disabled: row.disabled },
