@@ -71,7 +71,9 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.createWriteStream(logFile);
   // Load shedding off: on a busy CI machine the embedded database's work can lag the event loop past its limit.
-  const child = spawn('npx', ['tsx', 'server/main.ts', 'serve'], {
+  // Node itself with tsx as its loader (not through npx): SIGTERM at the end must reach the server, not a wrapper
+  // that exits and leaves the server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
     cwd: root,
     env: { ...process.env, ...keys, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', LOG_LEVEL: 'info', DATABASE_URL: databaseEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
