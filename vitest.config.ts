@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Projects: `unit` (pure rules), `api` (the real app through inject, on PGlite), `api-postgres` (on PostgreSQL when
 // TEST_DATABASE_URL is set), `browser` (journeys in Chromium).
 const pgUrl = process.env.TEST_DATABASE_URL;
+const journeyServers = Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 2));
 const apiFiles = ['server/**/*.test.ts'];
 // PGlite is PostgreSQL's own engine: with a PostgreSQL server at hand every API file runs there, and PGlite runs
 // the files that exercise what differs between the two drivers: the database layer, jobs and locks, bulk
@@ -73,7 +74,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           // Fails a journey whose browser console logged an error (tests/support/console-guard.ts).
           setupFiles: ['tests/support/console-guard.ts'],
-          fileParallelism: false,
+          // Each worker has a server of its own (tests/support/global-setup.ts starts one per worker).
+          maxWorkers: journeyServers,
+          fileParallelism: journeyServers > 1,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

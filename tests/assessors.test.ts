@@ -2,12 +2,13 @@
 // 青山市中医医院 (DEMO0004); DEMO0004 applies with its attachments; the province rejects, DEMO0004
 // applies again, the province approves and assigns DEMO0004 to 青山市疾病预防控制中心 (DEMO0005);
 // DEMO0004 switches to 考核机构 and adds a 考核委员会 member. Touches only DEMO0004 and DEMO0005.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });

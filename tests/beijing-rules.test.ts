@@ -6,14 +6,15 @@
 // the options are turned off again at the end, so the journeys after this one find the policy as it was.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn } from './support/browser.js';
 import { fillFirstFourSteps, idPhoto } from './support/registration.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
-const outbox = path.join(inject('dataDir'), 'sms-outbox.log');
+const baseUrl = journeyServer().baseUrl;
+const outbox = path.join(journeyServer().dataDir, 'sms-outbox.log');
 /** The returned physician's phone (no other journey binds it). */
 const PHONE_NUMBER = '13700990135';
 const NEW_PASSWORD = 'Beijing#2026x';

@@ -2,12 +2,13 @@
 // asks to move to 儿科; DEMO0006 opens it from the home's 待处理任务 and approves it; the physician sees the new 科室,
 // asks again, DEMO0006 rejects with a reason; and 考核信息查询 shows 本届 and 前两届 (the two earlier cycles are
 // created here by the provincial authority: the demo province starts with only 2024-2026年度).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 let physician: { name: string; idNumber: string };
 
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');

@@ -1,11 +1,12 @@
 // 考核周期, 考核政策 and the authority's home, as the provincial and a city authority see them.
 // Creates and edits only its own non-current cycle 「2027-2029年度」; the current 2024-2026年度 and the policy stay as seeded.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });

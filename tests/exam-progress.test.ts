@@ -4,13 +4,14 @@
 // DEMO0001, after 切换 to 考核机构, finds the same rows under 考核机构考核 › 测评进度.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, newPage, screenshot, signIn } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 let examinee: { name: string; idNumber: string };
 
 beforeAll(async () => {

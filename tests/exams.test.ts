@@ -3,16 +3,17 @@
 // saved when back), submits and passes; then takes 业务水平, which completes the cycle 合格. The physician knows the
 // answers the way a well-prepared one does: from the demo bank, matched by the question's text. A second examinee
 // answers on a phone, and practice shows each answer's key at once.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AttemptView } from '../common/schemas/exams.js';
 import { isGroup } from '../common/question-bank.js';
 import { demoQuestionBanks } from '../server/db/seed/question-bank/index.js';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, launchBrowser, loginThroughForm, newPage, noSideways, screenshot } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 const EXAMINEE = JOURNEY_EXAMINEES.exams;
 const PHONE_EXAMINEE = JOURNEY_EXAMINEES.examsPhone;
 const LETTERS = 'ABCDEFGH';

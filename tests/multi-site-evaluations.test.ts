@@ -1,13 +1,14 @@
 // 所有多点执业机构均须评价 (seed 000 FAQ 11.2, §8): the provincial authority turns the 考核政策 option on in its form; 演示省人民医院
 // (DEMO0001) opens 医疗机构考核, finds the physicians of 青山市中医医院 who also practise there (demo data), saves one
 // row, and reads the confirm of 「职业道德 工作成绩合格」 without passing everyone. The option is off again at the end.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, button, formItem, launchBrowser, loginThroughForm, newPage, screenshot, signIn } from './support/browser.js';
 import { choose } from './support/select.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 
 /** The provincial authority sets the option through the API, as the 考核政策 form sends it. */
 async function setOption(on: boolean) {

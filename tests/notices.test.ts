@@ -1,11 +1,12 @@
 // Journey of 通知公告: the provincial authority publishes a 政策 with a PDF; the login page lists it and it downloads.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, PHONE, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });

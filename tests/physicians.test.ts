@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../common/id-number.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, button, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { choose, showsChoice } from './support/select.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });

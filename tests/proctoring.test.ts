@@ -7,14 +7,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { faceFixtures, y4mOf } from '../server/test-support/face-fixtures.js';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, screenshot, signIn } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
+import { journeyServer } from './support/server.js';
 
 let camera: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 let examinees: { id: number; name: string; idNumber: string }[] = [];
 
 async function setProctoring(enabled: boolean) {

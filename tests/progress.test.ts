@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });

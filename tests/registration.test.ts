@@ -4,13 +4,14 @@
 // one at desktop width (一般程序, who first forgets the photo). The provincial authority then returns (退回报名) the
 // desktop physician's registration and the physician reads why, also as a 站内消息. Last, the authority closes the
 // 报名 window and a third physician is told why 我要报名 is not possible; the window is opened again afterwards.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn as signInAs } from './support/browser.js';
 import { PDF, fillFirstFourSteps, idPhoto, stepCard, upload, uploadPhoto } from './support/registration.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 
 interface Physician {
   id: number;

@@ -2,14 +2,15 @@
 // authority finds them in 补考管理 › 待确认补考 with the score and 允许补考; DEMO0003's 补考管理 lists them under 待参加补考,
 // and the physician's 待参加的考试 names the 补考时间. (Taking the retake is covered by the API tests: the demo cycle's
 // 补考时间 begins after its 测评考核, which the other journeys still use.)
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AttemptView } from '../common/schemas/exams.js';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 const EXAMINEE = JOURNEY_EXAMINEES.retakes;
 let name = '';
 

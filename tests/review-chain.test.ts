@@ -4,13 +4,14 @@
 // DEMO0001 approves the 免考 and passes, which completes the cycle 合格 (简易程序 takes only the humanities paper, and
 // 免考 exempts it). 考核进度 finds the physician under each status on the way, and the physician's home and
 // 考核信息查询 show every step with its reason.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn } from './support/browser.js';
 import { PDF, fillFirstFourSteps, idPhoto, upload } from './support/registration.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 let physician: { id: number; name: string; idNumber: string };
 
 const REJECTED_BY_INSTITUTION = '简易程序申请材料缺少表彰文件，请补充后重新提交';

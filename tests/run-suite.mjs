@@ -1,7 +1,6 @@
 // `npm test`: the type check beside the production build of the web client the journeys use, then the journeys
-// (one at a time, against one server) beside the unit and API tests instead of after them. In one Vitest run,
-// files without file parallelism wait until every other file is done, which left one of the two workers idle
-// for the whole journey part. Each Vitest run writes its JSON report; the two are merged into
+// beside the unit and API tests instead of after them (in one Vitest run the journeys, which have a worker count
+// of their own, would wait for every other file). Each Vitest run writes its JSON report; the two are merged into
 // test-results/vitest.json, which .ci/summary.mjs reads. Building before the API tests start also means no API
 // test's app ever reads web/dist while it is being rewritten.
 import { spawn } from 'node:child_process';

@@ -1,10 +1,11 @@
 // The filter forms at 1024×768, the smallest screen the Beijing manuals support: every placeholder is read whole.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, button, cutPlaceholders, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });

@@ -4,13 +4,14 @@
 // Codes are read where the default SMS provider puts them: the outbox file in the test server's DATA_DIR.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
-const outbox = path.join(inject('dataDir'), 'sms-outbox.log');
+const baseUrl = journeyServer().baseUrl;
+const outbox = path.join(journeyServer().dataDir, 'sms-outbox.log');
 
 interface Physician {
   name: string;

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statistics } from '../common/schemas/statistics.js';
 import { DEMO_PASSWORD, button, launchBrowser, loginThroughForm, newPage, screenshot as fullPage } from './support/browser.js';
+import { journeyServer } from './support/server.js';
 
 let browser: Browser;
-const baseUrl = inject('baseUrl');
+const baseUrl = journeyServer().baseUrl;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
