@@ -114,12 +114,12 @@ describe('医师列表 (DEMO0006 青山市北岭区妇幼保健院)', () => {
     await again.getByLabel('姓名').fill('李明华');
     await choose(page, again.getByLabel('证件类型'), '居民身份证');
     await again.getByLabel('证件号码').fill(DEMO_PHYSICIAN_ID);
-    // 执业类别 chosen at once, before 出生年月 and 性别 are filled from the 身份证: filling them keeps the choice.
-    await again.getByLabel('执业类别').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('临床', { exact: true }).click();
+    // 执业类别 chosen at once after the 证件号码 (choose() clicks again, as a person would, when a click lands while
+    // the list is still moving in): filling 出生年月 and 性别 from the 身份证 keeps the choice.
+    await choose(page, again.getByLabel('执业类别'), '临床');
     await expect.poll(() => again.getByLabel('出生年月').inputValue()).toBe('1980-01-01');
     await showsChoice(again.getByLabel('执业类别'), '临床').waitFor();
-    expect(await again.getByLabel('执业范围').isEnabled()).toBe(true);
+    await expect.poll(() => again.getByLabel('执业范围').isEnabled()).toBe(true);
     await choose(page, again.getByLabel('执业范围'), '内科专业');
     await again.getByLabel('执业证书编码').fill('110990220260002');
     await again.getByLabel('资格证书编码').fill('200899110990220260002');
