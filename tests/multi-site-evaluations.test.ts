@@ -3,7 +3,7 @@
 // row, and reads the confirm of 「职业道德 工作成绩合格」 without passing everyone. The option is off again at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, button, formItem, launchBrowser, loginThroughForm, newPage, screenshot, signIn } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, button, formItem, launchBrowser, loginThroughForm, newPage, openFromMenu, screenshot, signIn } from './support/browser.js';
 import { choose } from './support/select.js';
 import { journeyServer } from './support/server.js';
 
@@ -68,9 +68,7 @@ describe('医疗机构考核 (所有多点执业机构均须评价)', () => {
     await authority.context().close();
 
     const page = await institution();
-    await page.getByRole('menuitem', { name: '考核管理' }).click();
-    await page.getByRole('menuitem', { name: '医疗机构考核' }).click();
-    await page.waitForURL('**/multi-site-evaluations');
+    await openFromMenu(page, '考核管理', '医疗机构考核', '/multi-site-evaluations');
     const rows = page.locator('.ant-table-row').filter({ hasText: '青山市中医医院' });
     await rows.first().waitFor();
     await page.getByText(/共 \d+ 条/).waitFor();

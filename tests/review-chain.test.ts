@@ -6,7 +6,7 @@
 // 考核信息查询 show every step with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, PHONE, button, formItem, launchBrowser, loginThroughForm, newPage, noSideways, screenshot, signIn } from './support/browser.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, button, formItem, launchBrowser, loginThroughForm, newPage, noSideways, openFromMenu, screenshot, signIn } from './support/browser.js';
 import { PDF, fillFirstFourSteps, idPhoto, upload } from './support/registration.js';
 import { journeyServer } from './support/server.js';
 
@@ -119,9 +119,7 @@ describe('审核 and 复核, the whole chain', () => {
 
   it('DEMO0002 rejects with a reason; the physician reads it, corrects and submits again', async () => {
     const page = await organisation('DEMO0002');
-    await page.getByRole('menuitem', { name: '考核管理' }).click();
-    await page.getByRole('menuitem', { name: '简易程序审核' }).click();
-    await page.waitForURL('**/reviews/simplified');
+    await openFromMenu(page, '考核管理', '简易程序审核', '/reviews/simplified');
     await page.getByRole('row', { name: new RegExp(physician.name) }).waitFor();
     await screenshot(page, 'review-chain-institution-list');
     await page.getByRole('row', { name: new RegExp(physician.name) }).getByRole('button', { name: /审\s*核/ }).click();
@@ -182,9 +180,7 @@ describe('审核 and 复核, the whole chain', () => {
 
   it('DEMO0001 as 考核机构 rejects; DEMO0002 finds it under 考核机构驳回待审核 with the reason and passes it again', async () => {
     const assessor = await organisation('DEMO0001', true);
-    await assessor.getByRole('menuitem', { name: '考核管理' }).click();
-    await assessor.getByRole('menuitem', { name: '简易程序复核' }).click();
-    await assessor.waitForURL('**/reviews/simplified');
+    await openFromMenu(assessor, '考核管理', '简易程序复核', '/reviews/simplified');
     await openRecord(assessor, '/reviews/simplified');
     await button(assessor, '下一步').click();
     // The institution's evaluation is there to read, not to change.

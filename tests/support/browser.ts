@@ -98,3 +98,21 @@ export function cutPlaceholders(page: Page): Promise<string[]> {
     return cut;
   })()`);
 }
+
+/**
+ * Opens a page from the side menu as a person does: opens the submenu when its item is not showing, clicks the
+ * item, and clicks again if the page did not change (a click that lands while the submenu still moves is lost).
+ */
+export async function openFromMenu(page: Page, submenu: string, item: string, path: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const entry = page.getByRole('menuitem', { name: item });
+    if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: submenu }).click();
+    await entry.click();
+    try {
+      await page.waitForURL(`**${path}`, { timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
