@@ -1,8 +1,9 @@
 // Browser journeys run against the real thing: the built web client served by `server/main.ts serve` on a fresh
 // database with the demo data, captcha off (for automation only). The database is a new one on the PostgreSQL
 // server of TEST_DATABASE_URL when that is set (as in production), otherwise the embedded one (the API projects
-// cover both). Two journeys run at a time, each worker against a server of its own (tests/support/server.ts):
-// a journey mostly waits on one process after another, so one alone leaves a core idle.
+// cover both). With JOURNEY_SERVERS=N, N journeys run at a time, each worker against a server of its own
+// (tests/support/server.ts). The default is 1: on 2 cores beside the API tests, two at a time kept the load at
+// 13-14 and lost clicks in antd's moving menus and lists.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +25,7 @@ export interface JourneyServer {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** One server per browser worker (JOURNEY_SERVERS, default 2). */
+    /** One server per browser worker (JOURNEY_SERVERS, default 1). */
     journeyServers: JourneyServer[];
   }
 }
@@ -105,7 +106,7 @@ async function startServer(index: number): Promise<{ server: JourneyServer; stop
   return { server: { baseUrl, firstAuthority: { account: 'wjw430000', password }, dataDir }, stop };
 }
 
-const journeyServerCount = () => Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 2));
+const journeyServerCount = () => Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 1));
 
 export default async function setup(project: TestProject) {
   // A production build, as users get it (vitest sets NODE_ENV=test, which antd answers with test ids); `npm test`
