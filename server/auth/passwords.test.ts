@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { PRODUCTION_HASHING, dummyHash, hashPassword, hashingParameters, verifyPassword } from './passwords.js';
 
 const params = (hash: string) => hash.split('$').slice(1, 4).join('$');
 
 describe('verifyPassword', () => {
   it('checks unknown accounts against a hash as costly as a real one', async () => {
-    expect(params(DUMMY_HASH)).toBe(params(await hashPassword('Anything#1')));
+    expect(params(await dummyHash())).toBe(params(await hashPassword('Anything#1')));
     expect(await verifyPassword('Anything#1', null)).toBe(false);
+  });
+
+  it('hashes with the production argon2 parameters anywhere but under the test runner', () => {
+    expect(hashingParameters({ NODE_ENV: 'production' })).toBe(PRODUCTION_HASHING);
+    expect(hashingParameters({})).toBe(PRODUCTION_HASHING);
+    expect(PRODUCTION_HASHING).toMatchObject({ memoryCost: 65536, timeCost: 3, parallelism: 4 });
   });
 
   it('accepts the initial password of an account that never set one', async () => {
