@@ -1,14 +1,16 @@
 // Exam day on PostgreSQL, against the real server started as a child process:
 //   1. start storm   — N physicians (default 2,000) press 开始考试 within 10 s; refused starts (429 queue, 503 shed)
 //                      come back after Retry-After plus jitter, as the page does, until every one has started;
-//   2. answering     — C examinees (default 500) save answers in a closed loop for D seconds (default 180):
-//                      answer-save p50 / p99 and throughput, beside `pgbench -N` on the same database in the same run;
+//   2. answering     — C examinees (default 500) save answers for D seconds (default 180), each pausing a random
+//                      0.5–1.5 × T ms (default 2,000) between answers — 18 times the pace of 100 questions in 60
+//                      minutes — then the same with no pause at all (the server's capacity): answer-save p50 / p99 and
+//                      throughput, beside `pgbench -N` on the same database in the same run;
 //   3. kill -9       — the answering again, with the server killed (SIGKILL) halfway and restarted: every answer the
 //                      server acknowledged must be in the database afterwards (counted in SQL).
 // It makes its own database (dropped at the end unless --keep) from the demo data plus N examinees of one institution
 // in 待参加考核, with sessions written directly (logging 2,000 people in would measure argon2, not the exam).
 // Usage: npx tsx bench/exam-day.ts [--examinees 2000] [--storm-seconds 10] [--concurrency 500] [--duration 180]
-//        [--kill-duration 60] [--port 3470] [--out file.json] [--keep]   (PostgreSQL at PGHOST, user postgres)
+//        [--think-ms 2000] [--capacity-duration 30] [--kill-duration 60] [--port 3470] [--out file.json] [--keep]   (PostgreSQL at PGHOST, user postgres)
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     'storm-seconds': { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '500' },
     duration: { type: 'string', default: '180' },
+    'think-ms': { type: 'string', default: '2000' },
+    'capacity-duration': { type: 'string', default: '30' },
     'kill-duration': { type: 'string', default: '60' },
     port: { type: 'string', default: '3470' },
     out: { type: 'string' },
@@ -41,6 +45,7 @@ const { values } = parseArgs({
 });
 const EXAMINEES = Number(values.examinees);
 const CONCURRENCY = Number(values.concurrency);
+const THINK_MS = Number(values['think-ms']);
 fs.mkdirSync(values.workdir!, { recursive: true });
 const host = process.env.PGHOST ?? '127.0.0.1';
 const dbName = `bench_exam_${Date.now()}`;
@@ -130,8 +135,12 @@ interface Acked {
   seq: number;
 }
 
-/** 2. / 3. `concurrency` examinees each saving one answer after another (closed loop) for `seconds`. */
-async function answering(seconds: number, kill?: { atMs: number; run: () => Promise<void> }) {
+/**
+ * 2. / 3. `concurrency` examinees each saving one answer after another for `seconds`, pausing `thinkMs` (a random
+ * 0.5–1.5 × of it) between answers; 0: no pause (a closed loop that measures capacity, where the latency is only the
+ * queue of 500 requests always waiting).
+ */
+async function answering(seconds: number, thinkMs: number, kill?: { atMs: number; run: () => Promise<void> }) {
   const active = examinees.slice(0, CONCURRENCY);
   const latencies: number[] = [];
   const acked: Acked[] = [];
@@ -140,6 +149,8 @@ async function answering(seconds: number, kill?: { atMs: number; run: () => Prom
   const began = performance.now();
   const end = began + seconds * 1000;
   const loop = async (who: Examinee) => {
+    // Examinees do not all answer in step: each begins somewhere in its first pause.
+    if (thinkMs > 0) await sleep(Math.random() * thinkMs);
     while (performance.now() < end) {
       const seq = (seqs.get(who.attemptId!) ?? 0) + 1;
       seqs.set(who.attemptId!, seq);
@@ -151,6 +162,7 @@ async function answering(seconds: number, kill?: { atMs: number; run: () => Prom
         latencies.push(performance.now() - t0);
         acked.push({ attemptId: who.attemptId!, position, seq });
         counts.saved++;
+        if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
       } else if (r.status === 503) {
         counts.shed503++;
         await sleep(((r.retryAfter || 1) + Math.random()) * 1000);
@@ -221,22 +233,27 @@ try {
 
   const duration = Number(values.duration);
   const pgb = pgbenchN(Math.min(30, duration), 50);
-  const answer = await answering(duration);
+  const answer = await answering(duration, THINK_MS);
+  const capacity = await answering(Number(values['capacity-duration']), 0);
   const pgbAfter = pgbenchN(Math.min(30, duration), 50);
   const { acked, ...answerFigures } = answer;
-  results.answering = { ...answerFigures, loadavg: loadavg(), pgbenchBefore: pgb, pgbenchAfter: pgbAfter, ...lostAnswers(acked) };
-  console.log(`\n2. answering (load ${loadavg()}), ${answer.concurrency} examinees for ${duration} s:`);
+  const { acked: capacityAcked, ...capacityFigures } = capacity;
+  results.answering = { ...answerFigures, thinkMs: THINK_MS, loadavg: loadavg(), pgbenchBefore: pgb, pgbenchAfter: pgbAfter, ...lostAnswers(acked) };
+  results.capacity = { ...capacityFigures, ...lostAnswers(capacityAcked) };
+  console.log(`\n2. answering (load ${loadavg()}), ${answer.concurrency} examinees for ${duration} s, ${THINK_MS} ms between answers on average; then ${values['capacity-duration']} s without pauses:`);
   printTable([
     ['what', 'throughput', 'latency'],
-    ['answer save (HTTP, one answer)', `${answer.throughput.toFixed(0)} /s`, fmt(answer.p50, answer.p99)],
+    [`answer save (HTTP, one answer), ${THINK_MS} ms pauses`, `${answer.throughput.toFixed(0)} /s`, fmt(answer.p50, answer.p99)],
+    ['answer save, no pauses (capacity)', `${capacity.throughput.toFixed(0)} /s`, fmt(capacity.p50, capacity.p99)],
     ['pgbench -N -c 50 (before)', `${pgb.tps.toFixed(0)} tps`, fmt(pgb.p50, pgb.p99)],
     ['pgbench -N -c 50 (after)', `${pgbAfter.tps.toFixed(0)} tps`, fmt(pgbAfter.p50, pgbAfter.p99)],
   ]);
   console.log(`   ${answer.saved} saved, ${answer.shed503} shed (503), ${answer.refused} refused, ${answer.connectionErrors} connection errors; lost ${(results.answering as { lost: number }).lost} of ${(results.answering as { acknowledged: number }).acknowledged} acknowledged`);
+  console.log(`   capacity: ${capacity.saved} saved, ${capacity.shed503} shed (503), ${capacity.refused} refused, ${capacity.connectionErrors} connection errors`);
 
   const killSeconds = Number(values['kill-duration']);
   let restartedAfterMs = 0;
-  const killed = await answering(killSeconds, {
+  const killed = await answering(killSeconds, THINK_MS, {
     atMs: (killSeconds * 1000) / 2,
     run: async () => {
     process.kill(server!.pid, 'SIGKILL');

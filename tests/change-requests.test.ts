@@ -3,9 +3,10 @@
 // asks again, DEMO0006 rejects with a reason; and 考核信息查询 shows 本届 and 前两届 (the two earlier cycles are
 // created here by the provincial authority: the demo province starts with only 2024-2026年度).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, PHONE, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { journeyServer } from './support/server.js';
+import { choose } from './support/select.js';
 
 let browser: Browser;
 const baseUrl = journeyServer().baseUrl;
@@ -13,10 +14,6 @@ let physician: { name: string; idNumber: string };
 
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 
-async function pick(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
-}
 
 async function noSideways(page: Page, width: number) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -93,8 +90,8 @@ describe('信息修改申请 and 考核信息查询', () => {
     await button(form, '提交申请').click();
     await page.getByText('请至少修改一项信息').waitFor();
 
-    await pick(page, form.getByLabel('科室', { exact: true }), '儿科');
-    await pick(page, form.getByLabel('从事专业'), '新生儿专业');
+    await choose(page, form.getByLabel('科室', { exact: true }), '儿科');
+    await choose(page, form.getByLabel('从事专业'), '新生儿专业');
     await page.getByText('本次修改：科室、从事专业').waitFor();
     await screenshot(page, 'change-request-form-phone');
     await noSideways(page, PHONE.width);
@@ -132,7 +129,7 @@ describe('信息修改申请 and 考核信息查询', () => {
     await expect.poll(() => department.innerText()).toContain('儿科');
 
     // A second request, rejected: the reason is required, and the physician reads it.
-    await pick(page, form.getByLabel('职务', { exact: true }), '医疗组长');
+    await choose(page, form.getByLabel('职务', { exact: true }), '医疗组长');
     await form.getByLabel('申请理由').fill('已任医疗组长');
     await button(form, '提交申请').click();
     await page.getByText('修改申请已提交，请等待本机构审核').waitFor();

@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, newPage, screenshot, signIn } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
 import { journeyServer } from './support/server.js';
+import { choose } from './support/select.js';
 
 let browser: Browser;
 const baseUrl = journeyServer().baseUrl;
@@ -76,10 +77,6 @@ async function table(page: Page): Promise<Record<string, string>[]> {
   return out;
 }
 
-async function pick(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(option, { exact: true }).first().click();
-}
 
 async function openExamProgress(page: Page, group: '进度管理' | '考核机构考核') {
   const entry = page.getByRole('menuitem', { name: '测评进度' });
@@ -117,7 +114,7 @@ describe('测评进度 (DEMO0003 and its 考核机构 DEMO0001)', () => {
     await screenshot(page, 'exam-progress-institution-physician');
 
     // 测评状态 已完成 keeps the submitted paper only.
-    await pick(page, page.getByLabel('测评状态'), '已完成');
+    await choose(page, page.getByLabel('测评状态'), '已完成');
     await button(page, '查询').click();
     await expect.poll(async () => (await table(page)).map((r) => r['试卷名称'])).toEqual(['医学人文·法律法规']);
 

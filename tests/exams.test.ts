@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AttemptView } from '../common/schemas/exams.js';
 import { isGroup } from '../common/question-bank.js';
 import { demoQuestionBanks } from '../server/db/seed/question-bank/index.js';
-import { DEMO_PASSWORD, DESKTOP, PHONE, button, expectRefusal, launchBrowser, loginThroughForm, newPage, noSideways, screenshot } from './support/browser.js';
+import { button, confirmInDialog, DEMO_PASSWORD, DESKTOP, expectRefusal, launchBrowser, loginThroughForm, newPage, noSideways, PHONE, screenshot } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
 import { journeyServer } from './support/server.js';
 
@@ -92,9 +92,8 @@ async function startPaper(page: Page, paperLabel: string) {
 
 async function submit(page: Page) {
   await button(page, '提交试卷').click();
-  const confirm = page.getByRole('dialog').filter({ hasText: '确定提交试卷吗？' });
-  await confirm.getByText('全部题目已作答').waitFor();
-  await button(confirm, '提交试卷').click();
+  await page.getByRole('dialog').filter({ hasText: '确定提交试卷吗？' }).getByText('全部题目已作答').waitFor();
+  await confirmInDialog(page, '确定提交试卷吗？', '提交试卷');
 }
 
 const remainingSeconds = async (page: Page) => {

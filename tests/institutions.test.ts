@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { journeyServer } from './support/server.js';
+import { choose } from './support/select.js';
 
 let browser: Browser;
 const baseUrl = journeyServer().baseUrl;
@@ -17,10 +18,6 @@ const modal = (page: Page, title: string) => page.locator('.ant-modal').filter({
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 
 /** Picks an option of the open antd Select / TreeSelect popup. */
-async function pick(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
-}
 
 async function sheetRows(data: Buffer | string): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -68,10 +65,10 @@ describe('机构账号 (city authority wjw990100)', () => {
     await create.getByText('请输入机构名称').waitFor();
     await create.getByLabel('机构名称').fill('长河市测试诊所');
     await create.getByLabel('机构账号').fill('TEST0001');
-    await pick(page, create.getByLabel('区划'), '东城区');
-    await pick(page, create.getByLabel('机构类型'), '基层医疗卫生机构');
-    await pick(page, create.getByLabel('机构级别'), '一级');
-    await pick(page, create.getByLabel('机构等次'), '未评等');
+    await choose(page, create.getByLabel('区划'), '东城区');
+    await choose(page, create.getByLabel('机构类型'), '基层医疗卫生机构');
+    await choose(page, create.getByLabel('机构级别'), '一级');
+    await choose(page, create.getByLabel('机构等次'), '未评等');
     await create.getByLabel('联系人').fill('测试联系人');
     await create.getByLabel('手机号码').fill('13900000001');
     await screenshot(page, 'institutions-create');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { faceFixtures, y4mOf } from '../server/test-support/face-fixtures.js';
-import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, screenshot, signIn } from './support/browser.js';
+import { button, confirmInDialog, DEMO_PASSWORD, DESKTOP, launchBrowser, loginThroughForm, screenshot, signIn } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
 import { journeyServer } from './support/server.js';
 
@@ -106,7 +106,7 @@ describe('监考', () => {
     await expect.poll(async () => ((await (await page.request.get(`/api/v1/proctoring/attempts/${attemptId}/plan`)).json()) as { received: number }).received, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'proctoring-attempt');
     await button(page, '提交试卷').click();
-    await button(page.getByRole('dialog').filter({ hasText: '确定提交试卷吗？' }), '提交试卷').click();
+    await confirmInDialog(page, '确定提交试卷吗？', '提交试卷');
     await page.getByText(/医学人文·法律法规：\d+ 分，不合格/).waitFor();
   });
 
@@ -196,7 +196,7 @@ describe('监考', () => {
       await close();
     }
     await button(page, '提交试卷').click();
-    await button(page.getByRole('dialog').filter({ hasText: '确定提交试卷吗？' }), '提交试卷').click();
+    await confirmInDialog(page, '确定提交试卷吗？', '提交试卷');
     await page.getByText(/医学人文·法律法规：\d+ 分，不合格/).waitFor();
   });
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { journeyServer } from './support/server.js';
+import { choose } from './support/select.js';
 
 let browser: Browser;
 const baseUrl = journeyServer().baseUrl;
@@ -15,10 +16,6 @@ afterAll(() => browser.close());
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 const total = (page: Page) => page.locator('.ant-pagination-total-text');
 
-async function pick(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(option, { exact: true }).first().click();
-}
 
 /** Full-page pictures from the top (the sticky top bar would otherwise be drawn across the middle). */
 async function shot(page: Page, name: string) {
@@ -78,13 +75,13 @@ describe('考核进度 (DEMO0002 长河市第二人民医院)', () => {
     expect(await rows(page).first().locator('td').nth(procedureColumn).innerText()).toBe('待填报信息');
 
     // A status nobody has in the demo data: the table says so.
-    await pick(page, page.getByLabel('考核状态'), '待确认补考');
+    await choose(page, page.getByLabel('考核状态'), '待确认补考');
     await button(page, '查询').click();
     await page.getByText('没有符合条件的医师').waitFor();
     await shot(page, 'progress-empty');
 
     // 姓名 narrows to one physician (with 待报名 again).
-    await pick(page, page.getByLabel('考核状态'), '待报名');
+    await choose(page, page.getByLabel('考核状态'), '待报名');
     await button(page, '查询').click();
     await expect.poll(async () => (await total(page).innerText()).trim()).toBe(`共 ${waiting} 条`);
     const nameColumn = await columnOf(page, '姓名');
@@ -141,7 +138,7 @@ describe('考核进度 across institutions', () => {
     const institutionColumn = await columnOf(page, '卫生机构 / 科室');
     expect(institutionColumn).toBe(1);
     const all = Number(/共 (\d+) 条/.exec(await total(page).innerText())?.[1]);
-    await pick(page, page.getByLabel('卫生机构'), '长河市第二人民医院');
+    await choose(page, page.getByLabel('卫生机构'), '长河市第二人民医院');
     await button(page, '查询').click();
     await expect
       .poll(async () => new Set((await rows(page).locator(`td:nth-child(${institutionColumn + 1}) > div > span:first-child`).allInnerTexts()).map((t) => t.trim())))

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AttemptView } from '../common/schemas/exams.js';
-import { DEMO_PASSWORD, DESKTOP, button, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { button, confirmInDialog, DEMO_PASSWORD, DESKTOP, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
 import { JOURNEY_EXAMINEES } from './support/examinees.js';
 import { journeyServer } from './support/server.js';
 
@@ -40,7 +40,7 @@ describe('补考管理', () => {
     expect((await page.request.post(`/api/v1/exams/attempts/${attemptId}/answers`, { data: { answers }, headers })).status()).toBe(200);
     await page.goto(`/exams/attempts/${attemptId}`);
     await button(page, '提交试卷').click();
-    await button(page.getByRole('dialog'), '提交试卷').click();
+    await confirmInDialog(page, '确定提交试卷吗？', '提交试卷');
     await page.getByText(/医学人文·法律法规：[\d.]+ 分，不合格/).waitFor();
     await page.goto('/exams');
     await page.getByText('测评未通过，等待卫生行政部门确认补考').waitFor();

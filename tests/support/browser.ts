@@ -116,3 +116,22 @@ export async function openFromMenu(page: Page, submenu: string, item: string, pa
     }
   }
 }
+
+/**
+ * Clicks `buttonName` in the open dialog that says `dialogText` and waits until the dialog has gone. A click that
+ * lands while the dialog still moves in is lost: a person sees it still open with its button idle and clicks again,
+ * and so does this; while the button is busy (its request on its way) it only waits.
+ */
+export async function confirmInDialog(page: Page, dialogText: string, buttonName: string): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ hasText: dialogText });
+  for (let attempt = 1; ; attempt++) {
+    await button(dialog, buttonName).click();
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (await dialog.locator('.ant-btn-loading').count()) return dialog.waitFor({ state: 'hidden', timeout: 120_000 });
+      if (attempt === 3) throw error;
+    }
+  }
+}

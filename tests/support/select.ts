@@ -3,9 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 
 const openList = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
-/** The Select around `field` (its labelled input) shows `option` as its value. */
+/** The Select or TreeSelect around `field` (its labelled input) shows `option` as its value or one of its tags. */
 export const showsChoice = (field: Locator, option: string) =>
-  field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').locator(`.ant-select-content[title="${option}"]`);
+  field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').locator(`[title="${option}"]`).first();
 
 /**
  * Opens the Select, clicks `option`, and waits until the field shows it. A click that lands while the list is
@@ -13,8 +13,9 @@ export const showsChoice = (field: Locator, option: string) =>
  */
 export async function choose(page: Page, field: Locator, option: string) {
   for (let attempt = 1; ; attempt++) {
-    if (!(await openList(page).getByTitle(option, { exact: true }).isVisible())) await field.click();
-    await openList(page).getByTitle(option, { exact: true }).click();
+    const item = openList(page).getByTitle(option, { exact: true }).first();
+    if (!(await item.isVisible())) await field.click();
+    await item.click();
     try {
       await showsChoice(field, option).waitFor({ timeout: 5_000 });
       return;
