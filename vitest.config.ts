@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Projects: `unit` (pure rules), `api` (the real app through inject, on PGlite), `api-postgres` (on PostgreSQL when
 // TEST_DATABASE_URL is set), `browser` (journeys in Chromium).
 const pgUrl = process.env.TEST_DATABASE_URL;
-const journeyServers = Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 1));
+const journeyServers = Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 2));
 const apiFiles = ['server/**/*.test.ts'];
 // PGlite is PostgreSQL's own engine: with a PostgreSQL server at hand every API file runs there, and PGlite runs
 // the files that exercise what differs between the two drivers: the database layer, jobs and locks, bulk

@@ -25,7 +25,7 @@ export interface JourneyServer {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** One server per browser worker (JOURNEY_SERVERS, default 1). */
+    /** One server per browser worker (JOURNEY_SERVERS, default 2). */
     journeyServers: JourneyServer[];
   }
 }
@@ -106,7 +106,7 @@ async function startServer(index: number): Promise<{ server: JourneyServer; stop
   return { server: { baseUrl, firstAuthority: { account: 'wjw430000', password }, dataDir }, stop };
 }
 
-const journeyServerCount = () => Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 1));
+const journeyServerCount = () => Math.max(1, Number(process.env.JOURNEY_SERVERS ?? 2));
 
 export default async function setup(project: TestProject) {
   // A production build, as users get it (vitest sets NODE_ENV=test, which antd answers with test ids); `npm test`

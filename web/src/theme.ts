@@ -2,8 +2,12 @@ import type { ThemeConfig } from 'antd';
 
 export const BRAND_COLOR = '#1a5fb4';
 
+/** People who asked their system for less motion (prefers-reduced-motion) get none: menus, lists and dialogs appear at once. */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export const theme: ThemeConfig = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: BRAND_COLOR,
     borderRadius: 6,
     fontFamily:
