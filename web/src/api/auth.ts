@@ -61,9 +61,27 @@ export function useChangePassword() {
   });
 }
 
+export const switchRoleKey = ['auth', 'switch-role'] as const;
+
+/**
+ * Until the page's own requests are answered (at most 5 s): a request still on its way when the session switches
+ * would be answered under the new role, which may not see that page (403). While the switch runs the layout shows
+ * no page (AppLayout), so no new request starts meanwhile.
+ */
+async function settled(client: QueryClient): Promise<void> {
+  for (let waited = 0; client.isFetching() > 0 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+}
+
 export function useSwitchRole() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: switchRole, onSuccess: (me) => resetSession(client, me) });
+  return useMutation({
+    mutationKey: switchRoleKey,
+    mutationFn: async (role: SwitchableRole) => {
+      await settled(client);
+      return switchRole(role);
+    },
+    onSuccess: (me) => resetSession(client, me),
+  });
 }
 
 /** Whether 修改密码 needs an SMS code to the bound phone (考核政策 修改密码须短信验证). */

@@ -1,6 +1,8 @@
+import { useIsMutating } from '@tanstack/react-query';
 import { App as AntApp, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { switchRoleKey } from '../../api/auth';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { PageSpin } from '../PageSpin';
 import { SideMenu } from './SideMenu';
@@ -16,6 +18,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const narrow = screens.lg === false;
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  // While 切换 runs the page is let go: nothing it asks for can reach the server under the other role.
+  const switching = useIsMutating({ mutationKey: switchRoleKey }) > 0;
 
   return (
     <AntApp>
@@ -43,7 +47,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Layout.Content className="app-content">
             {/* Every navigation starts its page anew, also one to the page already open (a menu item clicked again). */}
             <ErrorBoundary key={location.key}>
-              <Suspense fallback={<PageSpin />}>{children}</Suspense>
+              {switching ? <PageSpin /> : <Suspense fallback={<PageSpin />}>{children}</Suspense>}
             </ErrorBoundary>
           </Layout.Content>
         </Layout>

@@ -1,4 +1,3 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '../../../../common/enums';
@@ -7,14 +6,6 @@ import { errorMessage } from '../../api/client';
 import { useCurrentUser } from '../../auth/currentUser';
 import { CHANGE_PASSWORD_PATH } from '../../auth/RequireAuth';
 
-/**
- * Until the page's own requests are answered (at most 5 s): a request still on its way when the session switches
- * would be answered under the new role, which may not see that page (403).
- */
-async function settled(client: QueryClient): Promise<void> {
-  for (let waited = 0; client.isFetching() > 0 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-}
-
 /** The top bar's account actions: 切换, 修改密码, 退出. */
 export function useAccountActions() {
   const me = useCurrentUser();
@@ -22,7 +13,6 @@ export function useAccountActions() {
   const { message } = App.useApp();
   const switchRole = useSwitchRole();
   const logout = useLogout();
-  const client = useQueryClient();
 
   const target = me.mustChangePassword ? null : me.switchableTo;
 
@@ -32,13 +22,13 @@ export function useAccountActions() {
     switching: switchRole.isPending,
     switchRole: () => {
       if (!target) return;
-      void settled(client).then(() => switchRole.mutate(target, {
+      switchRole.mutate(target, {
         onSuccess: (next) => {
           void navigate('/', { replace: true });
           message.success(`已切换为${roleLabels[next.role]}`);
         },
         onError: (error) => message.error(errorMessage(error)),
-      }));
+      });
     },
     changePassword: () => void navigate(CHANGE_PASSWORD_PATH),
     loggingOut: logout.isPending,
