@@ -36,12 +36,17 @@ export async function newPage(browser: Browser, baseURL: string, viewport = DESK
   return context.newPage();
 }
 
+/**
+ * JOURNEY_SCREENSHOTS=off (set by .ci/run, whose clone nobody looks into) skips the picture and keeps the wait: a
+ * full-page capture costs 0.5–3 s of a busy 2-core machine, about a third of some journeys.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(shots, { recursive: true });
   // Drawers and messages slide in: take the picture once the motion has settled (spinners loop for ever).
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
+  if (process.env.JOURNEY_SCREENSHOTS === 'off') return;
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
 
