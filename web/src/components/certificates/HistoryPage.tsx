@@ -1,21 +1,25 @@
 // 历史考核结果查询 (seed 002 §1.10): any cycle of the province, the columns 考核周期, 姓名, 证件号码, 执业类别, 考核程序,
 // 考核状态, 免考状态, 考核结果, with a filter on each; 查看 (and 下载证书 / 打印 for 合格); 导出; 批量下载证书 of the filtered
 // set as one PDF. The institution sees its own; the authority its jurisdiction (区划 and 机构 filters).
-import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { enrolmentStatusLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { progressProcedureLabels, progressResultLabels, progressStatuses } from '../../../../common/schemas/assessment-progress';
-import { certificateStatusLabels, type HistoryItem } from '../../../../common/schemas/certificates';
+import { certificateStatusLabels, historyFiltersShape, type HistoryItem } from '../../../../common/schemas/certificates';
 import { exemptionStatusLabels } from '../../../../common/schemas/registration';
 import { historyCertificateCount, historyExportUrl, historyPdfUrl, useHistoryList, type HistorySearch } from '../../api/certificates';
 import { errorMessage } from '../../api/client';
 import { downloadUrl } from '../../lib/download';
-import { labelOptions } from '../../lib/options';
 import { LoadFailed } from '../LoadFailed';
 import { ProgressInstitutionSelect } from '../progress/ProgressInstitutionSelect';
 import { RegionTreeSelect } from '../region/RegionTreeSelect';
-import { FILTER_COL, SearchButtons } from '../SearchButtons';
+import { ExportButton } from '../list/ExportButton';
+import { FilterForm } from '../list/FilterForm';
+import { idNumberField, nameField, practiceCategoryField, selectField } from '../list/filterFields';
+import { ListTable } from '../list/ListTable';
+import { searchValues } from '../list/searchValues';
+import { totalText } from '../list/totalText';
 import { CertificateModal } from './CertificateModal';
 
 type Filters = Omit<HistorySearch, 'cycleId'>;
@@ -24,7 +28,6 @@ const statusOptions = progressStatuses.map((s) => ({ value: s, label: enrolmentS
 
 export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
   const { modal, message } = App.useApp();
-  const [form] = Form.useForm<Filters>();
   const [cycleId, setCycleId] = useState<number | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
@@ -55,7 +58,6 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
   };
 
   const columns = [
-    { title: '序号', key: 'n', width: 64, render: (_: unknown, __: HistoryItem, i: number) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '考核周期', dataIndex: 'cycleName', width: 130 },
     ...(regionRoot ? [{ title: '医疗卫生机构', dataIndex: 'institutionName', width: 220 }] : []),
     { title: '姓名', dataIndex: 'name' },
@@ -89,18 +91,16 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
 
   return (
     <Card>
-      <Form<Filters>
-        form={form}
+      <FilterForm<Filters>
         name="historyFilter"
-        labelCol={{ flex: '76px' }}
-        onFinish={(values) => {
-          setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Filters);
+        onSearch={(values) => {
+          setFilters(searchValues<Filters>(values));
           setPaging((p) => ({ ...p, page: 1 }));
         }}
-      >
-        <Row gutter={16}>
-          <Col {...FILTER_COL}>
-            <Form.Item label="考核周期">
+        fields={[
+          {
+            label: '考核周期',
+            input: (
               <Select
                 aria-label="考核周期"
                 value={cycleId ?? list.data?.cycleId ?? undefined}
@@ -110,84 +110,42 @@ export function HistoryPage({ regionRoot }: { regionRoot?: string }) {
                   setPaging((p) => ({ ...p, page: 1 }));
                 }}
               />
-            </Form.Item>
-          </Col>
-          {regionRoot && (
-            <>
-              <Col {...FILTER_COL}>
-                <Form.Item name="regionCode" label="区划">
-                  <RegionTreeSelect rootCode={regionRoot} placeholder="全部" />
-                </Form.Item>
-              </Col>
-              <Col {...FILTER_COL}>
-                <Form.Item name="institutionId" label="机构">
-                  <ProgressInstitutionSelect />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col {...FILTER_COL}>
-            <Form.Item name="name" label="姓名">
-              <Input allowClear maxLength={64} placeholder="请输入" />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="idNumber" label="证件号码">
-              <Input allowClear maxLength={18} placeholder="完整号码或后四位" />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="practiceCategory" label="执业类别">
-              <Select allowClear placeholder="全部" options={labelOptions(practiceCategoryLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="procedure" label="考核程序">
-              <Select allowClear placeholder="全部" options={labelOptions(progressProcedureLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="status" label="考核状态">
-              <Select allowClear placeholder="全部" options={statusOptions} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="exemptionStatus" label="免考状态">
-              <Select allowClear placeholder="全部" options={labelOptions(exemptionStatusLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="result" label="考核结果">
-              <Select allowClear placeholder="全部" options={labelOptions(progressResultLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <SearchButtons form={form} onCleared={() => setFilters({})} />
-          </Col>
-        </Row>
-      </Form>
+            ),
+          },
+          regionRoot && { name: 'regionCode', label: '区划', input: <RegionTreeSelect rootCode={regionRoot} placeholder="全部" /> },
+          regionRoot && { name: 'institutionId', label: '机构', input: <ProgressInstitutionSelect /> },
+          nameField(),
+          idNumberField(historyFiltersShape.idNumber),
+          practiceCategoryField(),
+          selectField('procedure', '考核程序', progressProcedureLabels),
+          { name: 'status', label: '考核状态', input: <Select allowClear placeholder="全部" options={statusOptions} /> },
+          selectField('exemptionStatus', '免考状态', exemptionStatusLabels),
+          selectField('result', '考核结果', progressResultLabels),
+        ]}
+      />
       <Flex justify="space-between" align="center" wrap gap={8} className="history-actions">
-        <Typography.Text type="secondary">共 {total} 条{list.data?.totalCapped ? '以上' : ''}</Typography.Text>
+        <Typography.Text type="secondary">{totalText(total, list.data?.totalCapped)}</Typography.Text>
         <Space wrap>
           <Button icon={<FilePdfOutlined />} disabled={total === 0} loading={counting} onClick={() => void batchDownload()}>
             批量下载证书
           </Button>
-          <Button icon={<DownloadOutlined />} disabled={total === 0} onClick={() => downloadUrl(historyExportUrl(search))}>
-            导出
-          </Button>
+          <ExportButton url={historyExportUrl(search)} total={total} />
         </Space>
       </Flex>
       {list.isError ? (
         <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<HistoryItem>
+        <ListTable<HistoryItem>
           rowKey="enrolmentId"
           loading={list.isFetching}
-          dataSource={list.data?.items}
+          items={list.data?.items}
           columns={columns}
           scroll={{ x: regionRoot ? 1400 : 1200 }}
-          locale={{ emptyText: '暂无考核结果' }}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          emptyText="暂无考核结果"
+          total={total}
+          totalCapped={list.data?.totalCapped}
+          paging={paging}
+          onPagingChange={setPaging}
         />
       )}
       <CertificateModal item={viewing} canRevoke={list.data?.canRevoke} onClose={() => setViewing(null)} />

@@ -1,17 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Tabs, Typography } from 'antd';
+import { Alert, Card, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { procedureLabels, procedures, type PaperKind, type Procedure } from '../../../../common/papers';
 import { errorMessage } from '../../api/client';
 import { examProgressExportUrl, useExamProgressList } from '../../api/examProgress';
-import { downloadUrl } from '../../lib/download';
-import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
+import { ExportButton } from '../list/ExportButton';
+import { useListState } from '../list/useListState';
 import { LoadFailed } from '../LoadFailed';
 import { ProgressInstitutionSelect } from '../progress/ProgressInstitutionSelect';
 import { RegionTreeSelect } from '../region/RegionTreeSelect';
 import { ExamProgressDrawer } from './ExamProgressDrawer';
 import { ExamProgressFilterForm } from './ExamProgressFilterForm';
-import { ExamProgressTable, type ExamProgressPaging } from './ExamProgressTable';
+import { ExamProgressTable } from './ExamProgressTable';
 import type { ExamProgressFilterSearch } from './examProgressFilters';
 
 export interface ExamProgressScopeProps {
@@ -25,8 +24,6 @@ export interface ExamProgressScopeProps {
   title?: string;
 }
 
-const firstPage: ExamProgressPaging = { page: 1, pageSize: 10 };
-
 /**
  * 测评进度 (seed 003 §2.2.9 (2), seed 002 §1.9; the assessor's 考核机构考核, seed 000 §9): tabs 一般程序 / 简易程序, one row
  * per paper each physician past review must take, with its 测评结果 and 测评状态; filters, server-side pages, 导出, and
@@ -34,16 +31,10 @@ const firstPage: ExamProgressPaging = { page: 1, pageSize: 10 };
  */
 export function ExamProgressPage({ departments, acrossInstitutions, regionRoot, title = '测评进度' }: ExamProgressScopeProps) {
   const [procedure, setProcedure] = useState<Procedure>('standard');
-  const [search, setSearchState] = useState<ExamProgressFilterSearch>({});
-  const [paging, setPaging] = useState<ExamProgressPaging>(firstPage);
   const [viewing, setViewing] = useState<{ enrolmentId: number; paper: PaperKind } | null>(null);
-  const list = useExamProgressList({ procedure, ...search, ...paging });
-  const searched = useRefetchOnSearch(list.refetch);
-  const setSearch = (next: ExamProgressFilterSearch) => {
-    setSearchState(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-    searched();
-  };
+  const { search, setSearch, firstPage, list, table } = useListState<ExamProgressFilterSearch, ReturnType<typeof useExamProgressList>>((query) =>
+    useExamProgressList({ procedure, ...query }),
+  );
   const noCycle = list.data && !list.data.cycle;
 
   return (
@@ -54,7 +45,7 @@ export function ExamProgressPage({ departments, acrossInstitutions, regionRoot, 
           activeKey={procedure}
           onChange={(key) => {
             setProcedure(key as Procedure);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           items={procedures.map((key) => ({ key, label: procedureLabels[key] }))}
         />
@@ -63,22 +54,13 @@ export function ExamProgressPage({ departments, acrossInstitutions, regionRoot, 
           regionSelect={regionRoot ? <RegionTreeSelect rootCode={regionRoot} placeholder="全部" /> : undefined}
           institutionSelect={acrossInstitutions ? <ProgressInstitutionSelect /> : undefined}
           onSearch={setSearch}
-          extra={
-            <Button icon={<DownloadOutlined />} disabled={!list.data?.total} onClick={() => downloadUrl(examProgressExportUrl({ procedure, ...search }))}>
-              导出
-            </Button>
-          }
+          extra={<ExportButton url={examProgressExportUrl({ procedure, ...search })} total={list.data?.total} />}
         />
         {list.isError ? (
           <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
         ) : (
           <ExamProgressTable
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
-            totalCapped={list.data?.totalCapped}
-            loading={list.isFetching}
-            paging={paging}
-            onPagingChange={setPaging}
+            {...table}
             showInstitution={acrossInstitutions}
             emptyText={noCycle ? '当前没有考核周期' : Object.keys(search).length > 0 ? '没有符合条件的记录' : `本周期暂无${procedureLabels[procedure]}待参加测评的医师`}
             onView={(row) => setViewing({ enrolmentId: row.enrolmentId, paper: row.paper })}

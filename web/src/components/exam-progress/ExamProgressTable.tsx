@@ -1,15 +1,14 @@
-import { Button, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Tag, type TableProps } from 'antd';
 import { practiceCategoryLabels } from '../../../../common/enums';
 import { paperKindLabels, procedureLabels } from '../../../../common/papers';
-import { pageSizes } from '../../../../common/schemas/pagination';
+import type { Paging } from '../../../../common/schemas/pagination';
+import { ListTable } from '../list/ListTable';
+import { placeColumn } from '../progress/placeColumn';
 import { examProgressOutcomeLabels, examProgressStateLabels, type ExamProgressItem, type ExamProgressOutcome, type ExamProgressState } from '../../../../common/schemas/exam-progress';
 import { examStageLabels } from '../../../../common/schemas/exams';
 import '../progress/progress.css';
 
-export interface ExamProgressPaging {
-  page: number;
-  pageSize: number;
-}
+export type ExamProgressPaging = Paging;
 
 interface Props {
   items: ExamProgressItem[];
@@ -36,21 +35,7 @@ export const rowKey = (row: Pick<ExamProgressItem, 'enrolmentId' | 'paper'>) => 
  */
 export function ExamProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText, onView }: Props) {
   const columns: TableProps<ExamProgressItem>['columns'] = [
-    { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
-    showInstitution
-      ? {
-          title: '医疗卫生机构 / 科室',
-          key: 'institutionName',
-          render: (_v, row) => (
-            <div className="progress-institution">
-              <span>{row.institutionName}</span>
-              <Typography.Text type="secondary" className="progress-department">
-                {row.departmentName ?? '—'}
-              </Typography.Text>
-            </div>
-          ),
-        }
-      : { title: '科室', dataIndex: 'departmentName', key: 'departmentName', width: 110, render: (v: string | null) => v ?? '—' },
+    placeColumn(showInstitution, '医疗卫生机构', 110),
     { title: '姓名', dataIndex: 'name', key: 'name', width: 72 },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 104 },
     { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 74, render: (v: ExamProgressItem['practiceCategory']) => practiceCategoryLabels[v] },
@@ -101,30 +86,20 @@ export function ExamProgressTable({ items, total, totalCapped, loading, paging, 
     },
   ];
   return (
-    <Table<ExamProgressItem>
+    <ListTable<ExamProgressItem>
       rowKey={rowKey}
       size="small"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       // Both names (机构, 考核机构) take what is left; below this width the table scrolls instead of squeezing.
       scroll={{ x: showInstitution ? 1060 : 980 }}
-      locale={{ emptyText }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        pageSizeOptions: [...pageSizes],
-        showSizeChanger: true,
-        showQuickJumper: true,
-        showTotal: (n) => (totalCapped ? `共 ${n}+ 条，请按机构、区划或条件筛选` : `共 ${n} 条`),
-      }}
-      onChange={(pagination) =>
-        onPagingChange({
-          page: pagination.pageSize !== paging.pageSize ? 1 : (pagination.current ?? 1),
-          pageSize: pagination.pageSize ?? paging.pageSize,
-        })
-      }
+      emptyText={emptyText}
+      total={total}
+      totalCapped={totalCapped}
+      paging={paging}
+      onPagingChange={onPagingChange}
+      quickJumper
     />
   );
 }

@@ -4,6 +4,7 @@ import type { PaperKind } from '../../../../common/papers';
 import type { ExamProgressOutcome, ExamProgressState } from '../../../../common/schemas/exam-progress';
 import type { ExamStage } from '../../../../common/schemas/exams';
 import type { ExamProgressSearch } from '../../api/examProgress';
+import { searchValues } from '../list/searchValues';
 
 export interface ExamProgressFilterValues {
   regionCode?: string | null;
@@ -22,22 +23,4 @@ export interface ExamProgressFilterValues {
 /** The filters without the tab (考核程序), which the page keeps apart. */
 export type ExamProgressFilterSearch = Omit<ExamProgressSearch, 'procedure'>;
 
-const text = (value: string | null | undefined) => value?.trim() || undefined;
-const given = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
-
-export function searchOf(values: ExamProgressFilterValues): ExamProgressFilterSearch {
-  const search: ExamProgressFilterSearch = {
-    regionCode: text(values.regionCode),
-    institutionId: given(values.institutionId),
-    departmentId: given(values.departmentId),
-    name: text(values.name),
-    idNumber: text(values.idNumber),
-    physicianLevel: given(values.physicianLevel),
-    practiceCategory: given(values.practiceCategory),
-    outcome: given(values.outcome),
-    state: given(values.state),
-    paper: given(values.paper),
-    stage: given(values.stage),
-  };
-  return Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as ExamProgressFilterSearch;
-}
+export const searchOf = (values: ExamProgressFilterValues): ExamProgressFilterSearch => searchValues<ExamProgressFilterSearch>(values);

@@ -2,22 +2,24 @@
 // filtered by 相似度 below a value (the province's threshold by default), 标记状态, 查看状态, 试卷名称, 考核程序, 机构, 姓名
 // and 证件号码; 查看 shows the registration photo beside every snapshot; the buttons are those the server says the
 // actor has: 标记疑似 (institution), 认定作弊 / 撤销认定 (provincial authority).
-import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography, App } from 'antd';
+import { Alert, Button, Card, Flex, Input, InputNumber, Modal, Space, Tag, Typography, App } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { paperKindLabels, paperKinds, procedureLabels, procedures } from '../../../../common/papers';
+import { paperKindLabels, procedureLabels } from '../../../../common/papers';
 import {
   cameraIssueLabels,
+  proctoringFilterFields,
   proctoringMarkLabels,
-  proctoringMarks,
   proctoringViewLabels,
-  proctoringViewStates,
   type ProctoringItem,
 } from '../../../../common/schemas/proctoring';
 import { errorMessage } from '../../api/client';
 import { useProctoringDecision, useProctoringList, type ProctoringFilters } from '../../api/proctoring';
-import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
-import { FILTER_COL, SearchButtons } from '../SearchButtons';
+import { FilterForm } from '../list/FilterForm';
+import { idNumberField, nameField, selectField } from '../list/filterFields';
+import { ListTable } from '../list/ListTable';
+import { searchValues } from '../list/searchValues';
+import { useListState } from '../list/useListState';
 import { LoadFailed } from '../LoadFailed';
 import { ProgressInstitutionSelect } from '../progress/ProgressInstitutionSelect';
 import { ProctoringDrawer } from './ProctoringDrawer';
@@ -35,21 +37,11 @@ const decisionTexts = {
 
 export function ProctoringPage({ acrossInstitutions = false, institutionRole = false }: { acrossInstitutions?: boolean; institutionRole?: boolean }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [filters, setFilters] = useState<ProctoringFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const [viewing, setViewing] = useState<number | null>(null);
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [text, setText] = useState('');
-  const list = useProctoringList({ ...filters, ...paging });
+  const { setSearch, list, table } = useListState<ProctoringFilters, ReturnType<typeof useProctoringList>>(useProctoringList);
   const decide = useProctoringDecision();
-  const searched = useRefetchOnSearch(list.refetch);
-
-  const search = (values: Record<string, unknown>) => {
-    setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as ProctoringFilters);
-    setPaging((p) => ({ ...p, page: 1 }));
-    searched();
-  };
 
   const submitDecision = async () => {
     if (!deciding) return;
@@ -64,7 +56,6 @@ export function ProctoringPage({ acrossInstitutions = false, institutionRole = f
   };
 
   const columns: ColumnsType<ProctoringItem> = [
-    { title: '序号', width: 64, render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     // 管辖区 and 医疗卫生机构 where the list spans institutions (an institution's own list would repeat its name).
     ...(acrossInstitutions
       ? [
@@ -134,75 +125,35 @@ export function ProctoringPage({ acrossInstitutions = false, institutionRole = f
               : '未检测到人脸的抓拍按相似度 0% 计；摄像头异常的考试也列在其中。'
           }
         />
-        <Form form={form} name="proctoringFilter" onFinish={search} labelCol={{ flex: '96px' }} className="progress-filters">
-          <Row gutter={16}>
-            <Col {...FILTER_COL}>
-              <Form.Item name="similarityBelow" label="相似度低于">
-                <InputNumber min={0} max={100} precision={0} suffix="%" placeholder={threshold === undefined ? '' : String(threshold)} style={{ width: '100%' }} aria-label="相似度低于" />
-              </Form.Item>
-            </Col>
-            <Col {...FILTER_COL}>
-              <Form.Item name="mark" label="标记状态">
-                <Select allowClear placeholder="全部" options={proctoringMarks.map((m) => ({ value: m, label: proctoringMarkLabels[m] }))} />
-              </Form.Item>
-            </Col>
-            <Col {...FILTER_COL}>
-              <Form.Item name="viewed" label="查看状态">
-                <Select allowClear placeholder="全部" options={proctoringViewStates.map((m) => ({ value: m, label: proctoringViewLabels[m] }))} />
-              </Form.Item>
-            </Col>
-            <Col {...FILTER_COL}>
-              <Form.Item name="paper" label="试卷名称">
-                <Select allowClear placeholder="全部" options={paperKinds.map((p) => ({ value: p, label: paperKindLabels[p] }))} />
-              </Form.Item>
-            </Col>
-            <Col {...FILTER_COL}>
-              <Form.Item name="procedure" label="考核程序">
-                <Select allowClear placeholder="全部" options={procedures.map((p) => ({ value: p, label: procedureLabels[p] }))} />
-              </Form.Item>
-            </Col>
-            {acrossInstitutions && (
-              <Col {...FILTER_COL}>
-                <Form.Item name="institutionId" label="机构">
-                  <ProgressInstitutionSelect />
-                </Form.Item>
-              </Col>
-            )}
-            <Col {...FILTER_COL}>
-              <Form.Item name="name" label="姓名">
-                <Input allowClear placeholder="请输入" />
-              </Form.Item>
-            </Col>
-            <Col {...FILTER_COL}>
-              <Form.Item name="idNumber" label="证件号码">
-                <Input allowClear placeholder="完整号码或后几位" />
-              </Form.Item>
-            </Col>
-            <Col {...FILTER_COL}>
-              <SearchButtons form={form} onCleared={() => search({})} />
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm<ProctoringFilters>
+          name="proctoringFilter"
+          labelWidth={96}
+          onSearch={(values) => setSearch(searchValues<ProctoringFilters>(values))}
+          fields={[
+            {
+              name: 'similarityBelow',
+              label: '相似度低于',
+              input: <InputNumber min={0} max={100} precision={0} suffix="%" placeholder={threshold === undefined ? '' : String(threshold)} style={{ width: '100%' }} aria-label="相似度低于" />,
+            },
+            selectField('mark', '标记状态', proctoringMarkLabels),
+            selectField('viewed', '查看状态', proctoringViewLabels),
+            selectField('paper', '试卷名称', paperKindLabels),
+            selectField('procedure', '考核程序', procedureLabels),
+            acrossInstitutions && { name: 'institutionId', label: '机构', input: <ProgressInstitutionSelect /> },
+            nameField(),
+            idNumberField(proctoringFilterFields.idNumber),
+          ]}
+        />
         {list.isError ? (
           <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<ProctoringItem>
+          <ListTable<ProctoringItem>
             style={{ marginTop: 16 }}
             rowKey="attemptId"
             size="middle"
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
+            {...table}
             scroll={{ x: acrossInstitutions ? 1300 : 1000 }}
-            pagination={{
-              current: paging.page,
-              pageSize: paging.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
           />
         )}
       </Card>

@@ -1,16 +1,15 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { progressExportUrl, useProgressList, type ProgressSearch } from '../../api/progress';
-import { downloadUrl } from '../../lib/download';
+import { ExportButton } from '../list/ExportButton';
+import { useListState } from '../list/useListState';
 import { LoadFailed } from '../LoadFailed';
 import { RegionTreeSelect } from '../region/RegionTreeSelect';
 import { PhysicianDrawer } from '../roster/PhysicianDrawer';
 import { ProgressFilterForm } from './ProgressFilterForm';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
-import { ProgressTable, type ProgressPaging } from './ProgressTable';
-import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
+import { ProgressTable } from './ProgressTable';
 import { useCurrentUser } from '../../auth/currentUser';
 import type { HistoryItem } from '../../../../common/schemas/certificates';
 import { CertificateModal } from '../certificates/CertificateModal';
@@ -24,25 +23,15 @@ export interface ProgressScopeProps {
   regionRoot?: string;
 }
 
-const firstPage: ProgressPaging = { page: 1, pageSize: 10 };
-
 /**
  * 考核进度 (seed 003 §2.2.9, seed 002 §1.9, seed 004 slide 19): the current cycle's enrolled physicians with their
  * 考核程序, 考核状态, 免考状态 and 考核结果; filters, server-side pages, 导出, and 查看 opens the physician's record.
  */
 export function ProgressPage({ departments, institutionLabel, regionRoot }: ProgressScopeProps) {
-  const [search, setSearchState] = useState<ProgressSearch>({});
-  const [paging, setPaging] = useState<ProgressPaging>(firstPage);
   const [viewing, setViewing] = useState<number | null>(null);
   const [printing, setPrinting] = useState<HistoryItem | null>(null);
   const me = useCurrentUser();
-  const list = useProgressList({ ...search, ...paging });
-  const searched = useRefetchOnSearch(list.refetch);
-  const setSearch = (next: ProgressSearch) => {
-    setSearchState(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-    searched();
-  };
+  const { search, setSearch, list, table } = useListState<ProgressSearch, ReturnType<typeof useProgressList>>(useProgressList);
   const noCycle = list.data && !list.data.cycle;
 
   return (
@@ -54,22 +43,13 @@ export function ProgressPage({ departments, institutionLabel, regionRoot }: Prog
           regionSelect={regionRoot ? <RegionTreeSelect rootCode={regionRoot} placeholder="全部" /> : undefined}
           institutionSelect={institutionLabel ? { label: institutionLabel, input: <ProgressInstitutionSelect /> } : undefined}
           onSearch={setSearch}
-          extra={
-            <Button icon={<DownloadOutlined />} disabled={!list.data?.total} onClick={() => downloadUrl(progressExportUrl(search))}>
-              导出
-            </Button>
-          }
+          extra={<ExportButton url={progressExportUrl(search)} total={list.data?.total} />}
         />
         {list.isError ? (
           <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
         ) : (
           <ProgressTable
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
-            totalCapped={list.data?.totalCapped}
-            loading={list.isFetching}
-            paging={paging}
-            onPagingChange={setPaging}
+            {...table}
             showInstitution={Boolean(institutionLabel)}
             emptyText={noCycle ? '当前没有考核周期' : Object.keys(search).length > 0 ? '没有符合条件的医师' : '本周期暂无已确认参加考核的医师'}
             onViewPhysician={setViewing}

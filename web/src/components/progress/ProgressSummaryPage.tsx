@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Form, Progress, Row, Statistic, Table, Typography, type TableProps } from 'antd';
+import { Alert, Card, Col, Flex, Progress, Row, Statistic, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { enrolmentStatusLabels, practiceCategoryLabels } from '../../../../common/enums';
 import {
@@ -13,7 +13,8 @@ import { useProgressSummary } from '../../api/progress';
 import { LoadFailed } from '../LoadFailed';
 import { PageSpin } from '../PageSpin';
 import { RegionTreeSelect } from '../region/RegionTreeSelect';
-import { SearchButtons } from '../SearchButtons';
+import { FilterForm } from '../list/FilterForm';
+import { searchValues } from '../list/searchValues';
 import type { ProgressScopeProps } from './ProgressPage';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
 import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
@@ -157,27 +158,15 @@ function SummaryView({ summary }: { summary: ProgressSummary }) {
 
 /** The assessor's 卫生机构, the authority's 区划 and 机构: whose figures are counted. */
 function ScopeForm({ institutionLabel, regionRoot, onSearch }: ProgressScopeProps & { onSearch: (scope: Scope) => void }) {
-  const [form] = Form.useForm<{ regionCode?: string | null; institutionId?: number | null }>();
   return (
-    <Form
-      form={form}
+    <FilterForm<{ regionCode?: string | null; institutionId?: number | null }>
       name="progressSummaryScope"
-      layout="inline"
-      className="progress-filters"
-      onFinish={(values) => onSearch({ regionCode: values.regionCode || undefined, institutionId: values.institutionId ?? undefined })}
-    >
-      {regionRoot && (
-        <Form.Item name="regionCode" label="区划" className="progress-scope-field">
-          <RegionTreeSelect rootCode={regionRoot} placeholder="全部" />
-        </Form.Item>
-      )}
-      <Form.Item name="institutionId" label={institutionLabel} className="progress-scope-field">
-        <ProgressInstitutionSelect />
-      </Form.Item>
-      <Form.Item>
-        <SearchButtons form={form} onCleared={() => onSearch({})} />
-      </Form.Item>
-    </Form>
+      onSearch={(values) => onSearch(searchValues<Scope>(values))}
+      fields={[
+        regionRoot && { name: 'regionCode', label: '区划', input: <RegionTreeSelect rootCode={regionRoot} placeholder="全部" /> },
+        { name: 'institutionId', label: institutionLabel ?? '机构', input: <ProgressInstitutionSelect /> },
+      ]}
+    />
   );
 }
 

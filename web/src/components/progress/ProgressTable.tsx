@@ -1,15 +1,14 @@
-import { Button, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Tag, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { progressProcedureLabels, progressResultLabels, type ProgressItem, type ProgressStatus } from '../../../../common/schemas/assessment-progress';
-import { pageSizes } from '../../../../common/schemas/pagination';
+import type { Paging } from '../../../../common/schemas/pagination';
+import { ListTable } from '../list/ListTable';
+import { placeColumn } from './placeColumn';
 import { EnrolmentStatusTag, ExemptionStatusTag } from '../StatusTags';
 import { exemptionStatusLabels, type ExemptionStatus } from '../../../../common/schemas/registration';
 
-export interface ProgressPaging {
-  page: number;
-  pageSize: number;
-}
+export type ProgressPaging = Paging;
 
 interface Props {
   items: ProgressItem[];
@@ -39,22 +38,7 @@ export const recordPath = (enrolmentId: number) => `/reviews/record/${enrolmentI
 export function ProgressTable({ items, total, totalCapped, loading, paging, onPagingChange, showInstitution, emptyText, onViewPhysician, onPrint }: Props) {
   const navigate = useNavigate();
   const columns: TableProps<ProgressItem>['columns'] = [
-    { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
-    showInstitution
-      ? {
-          // Across institutions the department goes under its institution, so that the row still fits 1366 px.
-          title: '卫生机构 / 科室',
-          key: 'institutionName',
-          render: (_v, row) => (
-            <div className="progress-institution">
-              <span>{row.institutionName}</span>
-              <Typography.Text type="secondary" className="progress-department">
-                {row.departmentName ?? '—'}
-              </Typography.Text>
-            </div>
-          ),
-        }
-      : { title: '科室', dataIndex: 'departmentName', key: 'departmentName', render: (v: string | null) => v ?? '—' },
+    placeColumn(showInstitution, '卫生机构'),
     { title: '姓名', dataIndex: 'name', key: 'name', width: 76 },
     { title: '年龄', dataIndex: 'age', key: 'age', width: 48, render: (v: number | null) => v ?? '—' },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 104 },
@@ -103,30 +87,20 @@ export function ProgressTable({ items, total, totalCapped, loading, paging, onPa
     },
   ];
   return (
-    <Table<ProgressItem>
+    <ListTable<ProgressItem>
       rowKey="enrolmentId"
       size="small"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       // 科室 (or 卫生机构) takes what is left; below this width the table scrolls instead of squeezing.
       scroll={{ x: showInstitution ? 1040 : 980 }}
-      locale={{ emptyText }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        pageSizeOptions: [...pageSizes],
-        showSizeChanger: true,
-        showQuickJumper: true,
-        showTotal: (n) => (totalCapped ? `共 ${n}+ 条，请按机构、区划或条件筛选` : `共 ${n} 条`),
-      }}
-      onChange={(pagination) =>
-        onPagingChange({
-          page: pagination.pageSize !== paging.pageSize ? 1 : (pagination.current ?? 1),
-          pageSize: pagination.pageSize ?? paging.pageSize,
-        })
-      }
+      emptyText={emptyText}
+      total={total}
+      totalCapped={totalCapped}
+      paging={paging}
+      onPagingChange={onPagingChange}
+      quickJumper
     />
   );
 }

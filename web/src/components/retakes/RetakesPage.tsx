@@ -1,19 +1,21 @@
 // 补考管理 (seeds 002/003): the province's 待确认补考 with 允许补考 / 不允许补考 (chosen rows, or everything the filter
 // matches after a confirm stating the count); the institution's 待确认补考 and 待参加补考, read-only, with 导出.
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { practiceCategoryLabels } from '../../../../common/enums';
 import { paperKindLabels } from '../../../../common/papers';
 import { progressProcedureLabels } from '../../../../common/schemas/assessment-progress';
-import { failReasonLabels, retakeTabLabels, type RetakeDecision, type RetakeItem, type RetakeTab } from '../../../../common/schemas/retakes';
+import { failReasonLabels, retakeFilterFields, retakeTabLabels, type RetakeDecision, type RetakeItem, type RetakeTab } from '../../../../common/schemas/retakes';
 import { errorMessage } from '../../api/client';
 import { retakeExportUrl, useDecideRetakes, useRetakeList, type RetakeSearch } from '../../api/retakes';
-import { downloadUrl } from '../../lib/download';
-import { labelOptions } from '../../lib/options';
 import { LoadFailed } from '../LoadFailed';
 import { RegionTreeSelect } from '../region/RegionTreeSelect';
-import { FILTER_COL, SearchButtons } from '../SearchButtons';
+import { ExportButton } from '../list/ExportButton';
+import { FilterForm } from '../list/FilterForm';
+import { idNumberField, nameField, practiceCategoryField, selectField } from '../list/filterFields';
+import { ListTable } from '../list/ListTable';
+import { searchValues } from '../list/searchValues';
+import { totalText } from '../list/totalText';
 import { ProgressInstitutionSelect } from '../progress/ProgressInstitutionSelect';
 
 interface Props {
@@ -40,7 +42,6 @@ function DeclineModal({ count, open, onCancel, onOk }: { count: number; open: bo
 
 export function RetakesPage({ tabs, regionRoot }: Props) {
   const { message, modal } = App.useApp();
-  const [form] = Form.useForm<Filters>();
   const [tab, setTab] = useState<RetakeTab>(tabs[0]);
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
@@ -71,7 +72,6 @@ export function RetakesPage({ tabs, regionRoot }: Props) {
     });
 
   const columns = [
-    { title: '序号', key: 'n', width: 64, render: (_: unknown, __: RetakeItem, i: number) => (paging.page - 1) * paging.pageSize + i + 1 },
     ...(regionRoot ? [{ title: '医疗卫生机构', dataIndex: 'institutionName' }] : []),
     { title: '科室', dataIndex: 'departmentName' },
     { title: '姓名', dataIndex: 'name' },
@@ -126,68 +126,26 @@ export function RetakesPage({ tabs, regionRoot }: Props) {
         }}
         items={tabs.map((key) => ({ key, label: retakeTabLabels[key] }))}
       />
-      <Form<Filters>
-        form={form}
+      <FilterForm<Filters>
         name="retakeFilter"
-        labelCol={{ flex: '76px' }}
-        onFinish={(values) => {
-          setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Filters);
+        onSearch={(values) => {
+          setFilters(searchValues<Filters>(values));
           setPaging((p) => ({ ...p, page: 1 }));
           setSelected([]);
         }}
-      >
-        <Row gutter={16}>
-          {regionRoot && (
-            <>
-              <Col {...FILTER_COL}>
-                <Form.Item name="regionCode" label="区划">
-                  <RegionTreeSelect rootCode={regionRoot} placeholder="全部" />
-                </Form.Item>
-              </Col>
-              <Col {...FILTER_COL}>
-                <Form.Item name="institutionId" label="机构">
-                  <ProgressInstitutionSelect />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col {...FILTER_COL}>
-            <Form.Item name="name" label="姓名">
-              <Input allowClear maxLength={64} placeholder="请输入" />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="idNumber" label="证件号码">
-              <Input allowClear maxLength={18} placeholder="完整号码或后四位" />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="practiceCategory" label="执业类别">
-              <Select allowClear placeholder="全部" options={labelOptions(practiceCategoryLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="procedure" label="考核程序">
-              <Select allowClear placeholder="全部" options={labelOptions({ standard: progressProcedureLabels.standard, simplified: progressProcedureLabels.simplified })} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="paper" label="试卷名称">
-              <Select allowClear placeholder="全部" options={labelOptions(paperKindLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="reason" label="不合格原因">
-              <Select allowClear placeholder="全部" options={labelOptions(failReasonLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <SearchButtons form={form} onCleared={() => setFilters({})} />
-          </Col>
-        </Row>
-      </Form>
+        fields={[
+          regionRoot && { name: 'regionCode', label: '区划', input: <RegionTreeSelect rootCode={regionRoot} placeholder="全部" /> },
+          regionRoot && { name: 'institutionId', label: '机构', input: <ProgressInstitutionSelect /> },
+          nameField(),
+          idNumberField(retakeFilterFields.idNumber),
+          practiceCategoryField(),
+          selectField('procedure', '考核程序', { standard: progressProcedureLabels.standard, simplified: progressProcedureLabels.simplified }),
+          selectField('paper', '试卷名称', paperKindLabels),
+          selectField('reason', '不合格原因', failReasonLabels),
+        ]}
+      />
       <Flex justify="space-between" align="center" wrap gap={8} className="retake-actions">
-        <Typography.Text type="secondary">共 {total} 名医师{list.data?.totalCapped ? '以上' : ''}</Typography.Text>
+        <Typography.Text type="secondary">{totalText(total, list.data?.totalCapped)}</Typography.Text>
         <Space wrap>
           {canDecide && (
             <>
@@ -202,23 +160,24 @@ export function RetakesPage({ tabs, regionRoot }: Props) {
               </Button>
             </>
           )}
-          <Button icon={<DownloadOutlined />} disabled={total === 0} onClick={() => downloadUrl(retakeExportUrl({ tab, ...filters }))}>
-            导出
-          </Button>
+          <ExportButton url={retakeExportUrl({ tab, ...filters })} total={total} />
         </Space>
       </Flex>
       {list.isError ? (
         <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<RetakeItem>
+        <ListTable<RetakeItem>
           rowKey="enrolmentId"
           loading={list.isFetching}
-          dataSource={list.data?.items}
+          items={list.data?.items}
           columns={columns}
           scroll={{ x: 1280 }}
-          rowSelection={canDecide ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-          locale={{ emptyText: tab === 'pending' ? '暂无待确认补考的医师' : '暂无待参加补考的医师' }}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          selection={canDecide ? { keys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+          emptyText={tab === 'pending' ? '暂无待确认补考的医师' : '暂无待参加补考的医师'}
+          total={total}
+          totalCapped={list.data?.totalCapped}
+          paging={paging}
+          onPagingChange={setPaging}
         />
       )}
       <DeclineModal

@@ -1,8 +1,9 @@
-import { Button, Table, Tooltip, type TableProps } from 'antd';
+import { Button, Tooltip, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
 import { procedureLabels } from '../../../../common/papers';
-import { pageSizes, type Paging } from '../../../../common/schemas/pagination';
+import type { Paging } from '../../../../common/schemas/pagination';
+import { ListTable } from '../list/ListTable';
 import type { ReviewItem, ReviewKind, ReviewTab } from '../../../../common/schemas/review';
 import { recordPath } from './reviewForms';
 import { EnrolmentStatusTag, ExemptionStatusTag } from '../StatusTags';
@@ -27,7 +28,6 @@ const dash = (v: string | null) => v ?? '—';
 export function ReviewTable({ kind, tab, items, total, loading, paging, onPagingChange, onInstitution, selection }: Props) {
   const navigate = useNavigate();
   const columns: TableProps<ReviewItem>['columns'] = [
-    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     ...(onInstitution
       ? [
           {
@@ -69,31 +69,19 @@ export function ReviewTable({ kind, tab, items, total, loading, paging, onPaging
     },
   ];
   return (
-    <Table<ReviewItem>
+    <ListTable<ReviewItem>
       rowKey="enrolmentId"
       size="middle"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       // 科室 (卫生机构) takes what is left; below this width the table scrolls instead of squeezing.
       scroll={{ x: 1010 }}
-      locale={{ emptyText: tab === 'pending' ? '暂无待审核的医师' : '暂无已审核的医师' }}
-      rowSelection={
-        selection && {
-          selectedRowKeys: selection.rows.map((r) => r.enrolmentId),
-          preserveSelectedRowKeys: true,
-          onChange: (_keys, rows) => selection.onChange(rows.filter((r): r is ReviewItem => r !== undefined)),
-        }
-      }
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        pageSizeOptions: [...pageSizes],
-        showSizeChanger: true,
-        showTotal: (n) => `共 ${n} 条`,
-        onChange: (page, pageSize) => onPagingChange({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-      }}
+      emptyText={tab === 'pending' ? '暂无待审核的医师' : '暂无已审核的医师'}
+      selection={selection && { keys: selection.rows.map((r) => r.enrolmentId), onChange: (_keys, rows) => selection.onChange(rows) }}
+      total={total}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

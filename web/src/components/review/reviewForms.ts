@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { PhysicianLevel, PracticeCategory, Role } from '../../../../common/enums';
 import type { Procedure } from '../../../../common/papers';
 import { availableEvents } from '../../../../common/enrolment-machine';
+import { searchValues } from '../list/searchValues';
 import type { EvaluationBody, PendingKind, ReviewAction, ReviewKind, ReviewListQueryInput, ReviewRecord, ReviewTab, Verdict } from '../../../../common/schemas/review';
 
 /** The values of the filter form. */
@@ -22,23 +23,8 @@ export type ReviewSearch = Pick<
   'institutionId' | 'departmentId' | 'name' | 'idNumber' | 'firstRegistrationFrom' | 'firstRegistrationTo' | 'practiceCategory' | 'physicianLevel' | 'procedure'
 >;
 
-const text = (value: string | undefined) => value?.trim() || undefined;
-const day = (value: Dayjs | null | undefined) => value?.format('YYYY-MM-DD');
-
 /** Only what was filled in; empty fields mean "all". */
-export function reviewSearchOf(values: ReviewFilterValues): ReviewSearch {
-  const search: ReviewSearch = {
-    departmentId: values.departmentId ?? undefined,
-    name: text(values.name),
-    idNumber: text(values.idNumber),
-    firstRegistrationFrom: day(values.firstRegistration?.[0]),
-    firstRegistrationTo: day(values.firstRegistration?.[1]),
-    practiceCategory: values.practiceCategory ?? undefined,
-    physicianLevel: values.physicianLevel ?? undefined,
-    procedure: values.procedure ?? undefined,
-  };
-  return Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as ReviewSearch;
-}
+export const reviewSearchOf = (values: ReviewFilterValues): ReviewSearch => searchValues<ReviewSearch>(values);
 
 /** The roles that review: the institution (审核) and its assessor (复核). */
 export type ReviewerRole = Extract<Role, 'institution' | 'assessor'>;

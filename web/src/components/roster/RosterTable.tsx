@@ -1,16 +1,11 @@
-import { Table, Tag, Typography, type TableProps } from 'antd';
+import { Tag, Typography, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { enrolmentStatusLabels, physicianLevelLabels, practiceCategoryLabels } from '../../../../common/enums';
-import { pageSizes } from '../../../../common/schemas/pagination';
+import { ListTable, sortOrderOf, type SortedPaging } from '../list/ListTable';
 import type { RosterItem, RosterSortField, RosterTab } from '../../../../common/schemas/physician';
 import './roster.css';
 
-export interface RosterPaging {
-  page: number;
-  pageSize: number;
-  sortField?: RosterSortField;
-  sortOrder?: 'ascend' | 'descend';
-}
+export type RosterPaging = SortedPaging<RosterSortField>;
 
 interface Props {
   tab: RosterTab;
@@ -52,21 +47,12 @@ function NameCell({ row, tab }: { row: RosterItem; tab: RosterTab }) {
 
 /** 序号, 科室, 姓名, 年龄, 证件号码 (masked), 执业类别, 医师级别, 执业证取得时间, 首次注册时间, 操作 — paged and sorted on the server. */
 export function RosterTable({ tab, items, total, totalCapped, loading, paging, onPagingChange, renderActions, showInstitution, selection }: Props) {
-  const sortOrderOf = (field: RosterSortField) => (paging.sortField === field ? (paging.sortOrder ?? null) : null);
+  const sorted = (field: RosterSortField) => ({ sorter: true, sortOrder: sortOrderOf(paging, field) });
   const columns: TableProps<RosterItem>['columns'] = [
-    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     ...(showInstitution ? [{ title: '医疗机构', dataIndex: 'institutionName', key: 'institutionName', width: 160 }] : []),
     { title: '科室', dataIndex: 'departmentName', key: 'departmentName', render: dash },
-    {
-      title: '姓名',
-      dataIndex: 'name',
-      key: 'name',
-      width: 112,
-      sorter: true,
-      sortOrder: sortOrderOf('name'),
-      render: (_v, row) => <NameCell row={row} tab={tab} />,
-    },
-    { title: '年龄', dataIndex: 'age', key: 'age', width: 72, sorter: true, sortOrder: sortOrderOf('age'), render: (v: number | null) => v ?? '—' },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 112, ...sorted('name'), render: (_v, row) => <NameCell row={row} tab={tab} /> },
+    { title: '年龄', dataIndex: 'age', key: 'age', width: 72, ...sorted('age'), render: (v: number | null) => v ?? '—' },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 116 },
     { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 84, render: (v: RosterItem['practiceCategory']) => practiceCategoryLabels[v] },
     {
@@ -76,52 +62,24 @@ export function RosterTable({ tab, items, total, totalCapped, loading, paging, o
       width: 104,
       render: (v: RosterItem['physicianLevel']) => (v ? physicianLevelLabels[v] : '—'),
     },
-    { title: '执业证取得时间', dataIndex: 'licenseDate', key: 'licenseDate', width: 112, sorter: true, sortOrder: sortOrderOf('licenseDate'), render: dash },
-    {
-      title: '首次注册时间',
-      dataIndex: 'firstRegistrationDate',
-      key: 'firstRegistrationDate',
-      width: 112,
-      sorter: true,
-      sortOrder: sortOrderOf('firstRegistrationDate'),
-      render: dash,
-    },
+    { title: '执业证取得时间', dataIndex: 'licenseDate', key: 'licenseDate', width: 112, ...sorted('licenseDate'), render: dash },
+    { title: '首次注册时间', dataIndex: 'firstRegistrationDate', key: 'firstRegistrationDate', width: 112, ...sorted('firstRegistrationDate'), render: dash },
     { title: '操作', key: 'actions', width: showInstitution ? 84 : 184, fixed: 'end', render: (_v, row) => renderActions(row) },
   ];
   return (
-    <Table<RosterItem>
+    <ListTable<RosterItem, RosterPaging>
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       // 科室 takes what is left; below this width the table scrolls instead of squeezing.
       scroll={{ x: showInstitution ? 1080 : 1040 }}
-      rowSelection={
-        selection && {
-          selectedRowKeys: selection.keys,
-          preserveSelectedRowKeys: true,
-          onChange: (keys) => selection.onChange(keys as number[]),
-        }
-      }
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        pageSizeOptions: [...pageSizes],
-        showSizeChanger: true,
-        showTotal: (n) => (totalCapped ? `共 ${n}+ 条，请按机构或条件筛选` : `共 ${n} 条`),
-      }}
-      onChange={(pagination, _filters, sorter) => {
-        const single = Array.isArray(sorter) ? sorter[0] : sorter;
-        const order = single?.order ?? undefined;
-        onPagingChange({
-          page: pagination.pageSize !== paging.pageSize ? 1 : (pagination.current ?? 1),
-          pageSize: pagination.pageSize ?? paging.pageSize,
-          sortField: order ? (single.columnKey as RosterSortField) : undefined,
-          sortOrder: order ?? undefined,
-        });
-      }}
+      selection={selection && { keys: selection.keys, onChange: (keys) => selection.onChange(keys as number[]) }}
+      total={total}
+      totalCapped={totalCapped}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

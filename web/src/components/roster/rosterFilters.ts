@@ -2,6 +2,7 @@
 import type { Dayjs } from 'dayjs';
 import type { PhysicianLevel, PracticeCategory } from '../../../../common/enums';
 import type { RosterFilters } from '../../../../common/schemas/physician';
+import { searchValues } from '../list/searchValues';
 
 /** The filters without the tab; every one optional (the schema's output lists them all, possibly undefined). */
 export type RosterSearch = Partial<Omit<RosterFilters, 'tab'>>;
@@ -18,23 +19,5 @@ export interface RosterFilterValues {
   physicianLevel?: PhysicianLevel | null;
 }
 
-const text = (value: string | undefined) => value?.trim() || undefined;
-const num = (value: number | null | undefined) => (value === null || value === undefined ? undefined : value);
-const day = (value: Dayjs | null | undefined) => value?.format('YYYY-MM-DD');
-
 /** Only what was filled in; empty fields mean "all". */
-export function searchOf(values: RosterFilterValues): RosterSearch {
-  const search: RosterSearch = {
-    institutionId: num(values.institutionId),
-    departmentId: num(values.departmentId),
-    name: text(values.name),
-    idNumber: text(values.idNumber),
-    ageMin: num(values.ageMin),
-    ageMax: num(values.ageMax),
-    firstRegistrationFrom: day(values.firstRegistration?.[0]),
-    firstRegistrationTo: day(values.firstRegistration?.[1]),
-    practiceCategory: values.practiceCategory ?? undefined,
-    physicianLevel: values.physicianLevel ?? undefined,
-  };
-  return Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as RosterSearch;
-}
+export const searchOf = (values: RosterFilterValues): RosterSearch => searchValues<RosterSearch>(values);

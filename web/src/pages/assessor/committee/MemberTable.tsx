@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Space, Table, type TableProps } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, type TableProps } from 'antd';
 import { useState } from 'react';
 import { committeeBodyLabels, committeeRoleLabels, type CommitteeBody, type CommitteeMember } from '../../../../../common/schemas/assessor';
 import { useCommitteeMembers, useDeleteCommitteeMember } from '../../../api/assessors';
 import { errorMessage } from '../../../api/client';
+import { ListTable } from '../../../components/list/ListTable';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { MemberFormModal } from './MemberFormModal';
 
@@ -18,7 +19,6 @@ export function MemberTable({ body }: { body: CommitteeBody }) {
   const remove = useDeleteCommitteeMember();
 
   const columns: TableProps<CommitteeMember>['columns'] = [
-    { title: '序号', key: 'n', width: 64, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '姓名', dataIndex: 'name', width: 120 },
     { title: '职称', dataIndex: 'title', width: 120, render: dash },
     { title: '职务', dataIndex: 'position', width: 140, render: dash },
@@ -62,23 +62,17 @@ export function MemberTable({ body }: { body: CommitteeBody }) {
       {list.isError ? (
         <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<CommitteeMember>
+        <ListTable<CommitteeMember>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          items={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 800 }}
-          locale={{ emptyText: `暂无${committeeBodyLabels[body]}成员` }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: [10, 20, 50, 100],
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 条`,
-          }}
-          onChange={(p) => setPaging({ page: p.pageSize !== paging.pageSize ? 1 : p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          emptyText={`暂无${committeeBodyLabels[body]}成员`}
+          total={list.data?.total ?? 0}
+          paging={paging}
+          onPagingChange={setPaging}
         />
       )}
       <MemberFormModal body={body} member={editing} onClose={() => setEditing(null)} />

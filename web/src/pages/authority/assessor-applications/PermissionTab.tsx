@@ -1,23 +1,23 @@
-import { Alert, App, Button, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import { applicationStateLabels, type ApplicationState, type PermissionRow } from '../../../../../common/schemas/assessor';
+import { applicationStateLabels, type ApplicationState, type PermissionListQueryInput, type PermissionRow } from '../../../../../common/schemas/assessor';
 import { useOpenPermissions, usePermissionList } from '../../../api/assessors';
 import { errorMessage } from '../../../api/client';
 import { ApplicationStateTag } from '../../../components/assessor/ApplicationStatusTag';
 import { formatDateTime } from '../../../components/assessor/dateTime';
+import '../../../components/assessor/assessor.css';
+import { ListTable } from '../../../components/list/ListTable';
+import { useListState } from '../../../components/list/useListState';
 import { LoadFailed } from '../../../components/LoadFailed';
-import { labelOptions } from '../../../lib/options';
-import { FilterForm, type Filters } from './FilterForm';
-import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
+import { ApplicationFilterForm } from './ApplicationFilterForm';
+
+type PermissionSearch = Omit<PermissionListQueryInput, 'page' | 'pageSize'>;
 
 /** 开通申请权限: the jurisdiction's institutions and their 申请状态; open one or a selection. */
 export function PermissionTab() {
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const [selected, setSelected] = useState<number[]>([]);
-  const list = usePermissionList({ name: filters.name, regionCode: filters.regionCode, state: filters.status as ApplicationState | undefined, ...paging });
-  const searched = useRefetchOnSearch(list.refetch);
+  const { setSearch, list, table } = useListState<PermissionSearch, ReturnType<typeof usePermissionList>>(usePermissionList);
   const open = useOpenPermissions();
 
   const run = (ids: number[]) =>
@@ -55,14 +55,14 @@ export function PermissionTab() {
 
   return (
     <>
-      <FilterForm
+      <ApplicationFilterForm
+        name="permissionFilter"
         statusLabel="申请状态"
-        statusOptions={labelOptions(applicationStateLabels)}
-        onSearch={(next) => {
-          setFilters(next);
+        statusLabels={applicationStateLabels}
+        // The form's third field is 申请状态, the list's `state`.
+        onSearch={({ status, ...rest }) => {
+          setSearch({ ...rest, state: status });
           setSelected([]);
-          setPaging((p) => ({ ...p, page: 1 }));
-          searched();
         }}
       />
       <Flex justify="space-between" align="center" wrap gap={8} className="permission-toolbar">
@@ -78,28 +78,18 @@ export function PermissionTab() {
       {list.isError ? (
         <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<PermissionRow>
+        <ListTable<PermissionRow>
           rowKey="institutionId"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
+          {...table}
           scroll={{ x: 1000 }}
-          rowSelection={{
-            selectedRowKeys: selected,
-            preserveSelectedRowKeys: true,
+          numbered={false}
+          selection={{
+            keys: selected,
             onChange: (keys) => setSelected(keys.map(Number)),
-            getCheckboxProps: (row) => ({ disabled: !row.canOpen, 'aria-label': `选择${row.name}` }),
+            checkbox: (row) => ({ disabled: !row.canOpen, 'aria-label': `选择${row.name}` }),
           }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: [10, 20, 50, 100],
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 条`,
-          }}
-          onChange={(p) => setPaging({ page: p.pageSize !== paging.pageSize ? 1 : p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
         />
       )}
     </>

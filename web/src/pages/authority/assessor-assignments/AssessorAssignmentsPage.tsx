@@ -1,22 +1,19 @@
-import { Alert, Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import type { AssignmentRow } from '../../../../../common/schemas/assessor';
 import { useAssignmentList } from '../../../api/assessors';
-import { errorMessage } from '../../../api/client';
 import { formatDateTime } from '../../../components/assessor/dateTime';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { ListPage } from '../../../components/list/ListPage';
+import { ListTable } from '../../../components/list/ListTable';
+import { useListState } from '../../../components/list/useListState';
 import { AssignFilterForm, type AssignFilters } from './AssignFilterForm';
 import { AssignModal } from './AssignModal';
-import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
 
 /** 指定考核机构: the jurisdiction's institutions and their 考核机构; assign one to a row or a selection. */
 export function AssessorAssignmentsPage() {
-  const [filters, setFilters] = useState<AssignFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const [selected, setSelected] = useState<AssignmentRow[]>([]);
   const [target, setTarget] = useState<AssignmentRow[] | null>(null);
-  const list = useAssignmentList({ ...filters, ...paging });
-  const searched = useRefetchOnSearch(list.refetch);
+  const { setSearch, list, table } = useListState<AssignFilters, ReturnType<typeof useAssignmentList>>(useAssignmentList);
 
   const columns: TableProps<AssignmentRow>['columns'] = [
     { title: '机构名称', dataIndex: 'name', width: 220 },
@@ -43,67 +40,54 @@ export function AssessorAssignmentsPage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Card>
+    <ListPage
+      filters={
         <AssignFilterForm
           onSearch={(next) => {
-            setFilters(next);
+            setSearch(next);
             setSelected([]);
-            setPaging((p) => ({ ...p, page: 1 }));
-            searched();
           }}
         />
-      </Card>
-      <Card
-        title="指定考核机构"
-        extra={
-          <Button type="primary" disabled={!selected.length} onClick={() => setTarget(selected)}>
-            指定考核机构{selected.length ? `（${selected.length}）` : ''}
-          </Button>
-        }
-      >
-        {list.data && !list.data.cycle ? (
-          <Alert type="warning" showIcon title="当前没有进行中的考核周期，请先在【考核周期】中设置" />
-        ) : list.isError ? (
-          <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            {list.data?.cycle && (
-              <Typography.Paragraph type="secondary">考核周期：{list.data.cycle.name}。勾选机构后点击【指定考核机构】，已指定的机构可重新指定。</Typography.Paragraph>
-            )}
-            <Table<AssignmentRow>
-              rowKey="institutionId"
-              size="middle"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              scroll={{ x: 1000 }}
-              rowSelection={{
-                selectedRowKeys: selected.map((r) => r.institutionId),
-                preserveSelectedRowKeys: true,
-                onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-                getCheckboxProps: (row) => ({ 'aria-label': `选择${row.name}` }),
-              }}
-              pagination={{
-                current: paging.page,
-                pageSize: paging.pageSize,
-                total: list.data?.total ?? 0,
-                pageSizeOptions: [10, 20, 50, 100],
-                showSizeChanger: true,
-                showTotal: (n) => `共 ${n} 条`,
-              }}
-              onChange={(p) => setPaging({ page: p.pageSize !== paging.pageSize ? 1 : p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
-            />
-          </>
-        )}
-      </Card>
-      <AssignModal
-        institutions={target}
-        onClose={(done) => {
-          setTarget(null);
-          if (done) setSelected([]);
-        }}
-      />
-    </Flex>
+      }
+      title="指定考核机构"
+      extra={
+        <Button type="primary" disabled={!selected.length} onClick={() => setTarget(selected)}>
+          指定考核机构{selected.length ? `（${selected.length}）` : ''}
+        </Button>
+      }
+      list={list}
+      after={
+        <AssignModal
+          institutions={target}
+          onClose={(done) => {
+            setTarget(null);
+            if (done) setSelected([]);
+          }}
+        />
+      }
+    >
+      {list.data && !list.data.cycle ? (
+        <Alert type="warning" showIcon title="当前没有进行中的考核周期，请先在【考核周期】中设置" />
+      ) : (
+        <>
+          {list.data?.cycle && (
+            <Typography.Paragraph type="secondary">考核周期：{list.data.cycle.name}。勾选机构后点击【指定考核机构】，已指定的机构可重新指定。</Typography.Paragraph>
+          )}
+          <ListTable<AssignmentRow>
+            rowKey="institutionId"
+            size="middle"
+            columns={columns}
+            {...table}
+            scroll={{ x: 1000 }}
+            numbered={false}
+            selection={{
+              keys: selected.map((r) => r.institutionId),
+              onChange: (_keys, rows) => setSelected(rows),
+              checkbox: (row) => ({ 'aria-label': `选择${row.name}` }),
+            }}
+          />
+        </>
+      )}
+    </ListPage>
   );
 }

@@ -1,11 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { RETAKE_WINDOW_LABEL, windowKeys, windowLabels } from '../../../../../common/enums';
-import { pageSizes, type Cycle } from '../../../../../common/schemas/cycle';
-import { errorMessage } from '../../../api/client';
+import type { Cycle } from '../../../../../common/schemas/cycle';
 import { useCycleList } from '../../../api/cycles';
-import { LoadFailed } from '../../../components/LoadFailed';
+import { FilterForm } from '../../../components/list/FilterForm';
+import { textField } from '../../../components/list/filterFields';
+import { ListPage } from '../../../components/list/ListPage';
+import { ListTable } from '../../../components/list/ListTable';
+import { searchValues } from '../../../components/list/searchValues';
+import { useListState } from '../../../components/list/useListState';
 import { formatDate } from '../../../lib/format';
 import { CycleFormModal } from './CycleFormModal';
 import './cycles.css';
@@ -56,81 +60,40 @@ function columns(canManage: boolean, edit: (cycle: Cycle) => void): TableColumns
 
 /** 考核周期: the province's cycles and their 考核安排; the provincial authority creates and edits them. */
 export function CyclesPage() {
-  const [filterForm] = Form.useForm<{ name?: string }>();
-  const [name, setName] = useState<string | undefined>();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
+  const { setSearch, list, table } = useListState<{ name?: string }, ReturnType<typeof useCycleList>>(useCycleList);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const list = useCycleList({ name, ...paging });
   const canManage = list.data?.canManage ?? false;
 
-  const search = (next: string | undefined) => {
-    setName(next?.trim() || undefined);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-
   return (
-    <Flex vertical gap={16}>
-      <Card>
-        <Form form={filterForm} layout="inline" onFinish={(v) => search(v.name)} className="cycle-filters">
-          <Form.Item name="name" label="名称">
-            <Input placeholder="请输入周期名称" allowClear maxLength={64} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  filterForm.resetFields();
-                  search(undefined);
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
-      <Card
-        title="考核周期"
-        extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
-              新建考核周期
-            </Button>
-          )
-        }
-      >
-        {list.isError ? (
-          <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Cycle>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            columns={columns(canManage, (cycle) => setDialog({ mode: 'edit', cycle }))}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: paging.page,
-              pageSize: paging.pageSize,
-              total: list.data?.total ?? 0,
-              pageSizeOptions: pageSizes.map(String),
-              showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-            }}
+    <ListPage
+      filters={<FilterForm<{ name?: string }> name="cycleFilter" labelWidth={48} onSearch={(values) => setSearch(searchValues(values))} fields={[textField('name', '名称', '请输入周期名称')]} />}
+      title="考核周期"
+      extra={
+        canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
+            新建考核周期
+          </Button>
+        )
+      }
+      list={list}
+      after={
+        dialog && (
+          <CycleFormModal
+            key={dialog.mode === 'edit' ? dialog.cycle.id : 'new'}
+            cycle={dialog.mode === 'edit' ? dialog.cycle : null}
+            onClose={() => setDialog(null)}
           />
-        )}
-      </Card>
-      {dialog && (
-        <CycleFormModal
-          key={dialog.mode === 'edit' ? dialog.cycle.id : 'new'}
-          cycle={dialog.mode === 'edit' ? dialog.cycle : null}
-          onClose={() => setDialog(null)}
-        />
-      )}
-    </Flex>
+        )
+      }
+    >
+      <ListTable<Cycle>
+        rowKey="id"
+        size="middle"
+        {...table}
+        columns={columns(canManage, (cycle) => setDialog({ mode: 'edit', cycle }))}
+        scroll={{ x: 'max-content' }}
+        numbered={false}
+      />
+    </ListPage>
   );
 }

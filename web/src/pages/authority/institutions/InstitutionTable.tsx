@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
 import { institutionLevelLabels, institutionTypeLabels } from '../../../../../common/enums';
 import { accountStatusLabels, type AccountStatus, type InstitutionListItem, type InstitutionSortField } from '../../../../../common/schemas/institution';
 import { initialPasswordText } from '../../../../../common/password';
@@ -6,13 +6,9 @@ import { useResetPassword, useUnlockAccount } from '../../../api/accounts';
 import { useCurrentUser } from '../../../auth/currentUser';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { useRefreshInstitutionList, useSetInstitutionDisabled } from '../../../api/institutions';
+import { ListTable, sortOrderOf, type SortedPaging } from '../../../components/list/ListTable';
 
-export interface Paging {
-  page: number;
-  pageSize: number;
-  sortField?: InstitutionSortField;
-  sortOrder?: 'ascend' | 'descend';
-}
+export type InstitutionPaging = SortedPaging<InstitutionSortField>;
 
 const statusColors: Record<AccountStatus, string> = { normal: 'green', disabled: 'default', locked: 'orange' };
 
@@ -61,18 +57,17 @@ interface Props {
   items: InstitutionListItem[];
   total: number;
   loading: boolean;
-  paging: Paging;
-  onPagingChange: (paging: Paging) => void;
+  paging: InstitutionPaging;
+  onPagingChange: (paging: InstitutionPaging) => void;
 }
 
 /** The 机构账号 table: server-side paging and sorting. */
 export function InstitutionTable({ items, total, loading, paging, onPagingChange }: Props) {
-  const sortOrderOf = (field: InstitutionSortField) => (paging.sortField === field ? paging.sortOrder ?? null : null);
+  const sorted = (field: InstitutionSortField) => ({ sorter: true, sortOrder: sortOrderOf(paging, field) });
   const columns: TableProps<InstitutionListItem>['columns'] = [
-    { title: '序号', key: 'n', width: 60, align: 'center', fixed: 'start', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
-    { title: '机构名称', dataIndex: 'name', key: 'name', width: 200, fixed: 'start', sorter: true, sortOrder: sortOrderOf('name') },
-    { title: '机构账号', dataIndex: 'account', key: 'account', width: 120, sorter: true, sortOrder: sortOrderOf('account') },
-    { title: '区划', dataIndex: 'regionName', key: 'regionCode', width: 160, sorter: true, sortOrder: sortOrderOf('regionCode') },
+    { title: '机构名称', dataIndex: 'name', key: 'name', width: 200, fixed: 'start', ...sorted('name') },
+    { title: '机构账号', dataIndex: 'account', key: 'account', width: 120, ...sorted('account') },
+    { title: '区划', dataIndex: 'regionName', key: 'regionCode', width: 160, ...sorted('regionCode') },
     { title: '管辖关系', dataIndex: 'authorityName', width: 180 },
     { title: '机构类型', dataIndex: 'type', width: 140, render: (v: InstitutionListItem['type']) => institutionTypeLabels[v] },
     { title: '机构级别', dataIndex: 'level', width: 90, render: (v: InstitutionListItem['level']) => institutionLevelLabels[v] },
@@ -88,31 +83,16 @@ export function InstitutionTable({ items, total, loading, paging, onPagingChange
     { title: '操作', key: 'actions', width: 180, fixed: 'end', render: (_v, row) => <RowActions row={row} /> },
   ];
   return (
-    <Table<InstitutionListItem>
+    <ListTable<InstitutionListItem, InstitutionPaging>
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       scroll={{ x: 1400 }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        pageSizeOptions: [10, 20, 50, 100],
-        showSizeChanger: true,
-        showTotal: (n) => `共 ${n} 条`,
-      }}
-      onChange={(pagination, _filters, sorter) => {
-        const single = Array.isArray(sorter) ? sorter[0] : sorter;
-        const order = single?.order ?? undefined;
-        onPagingChange({
-          page: pagination.pageSize !== paging.pageSize ? 1 : pagination.current ?? 1,
-          pageSize: pagination.pageSize ?? paging.pageSize,
-          sortField: order ? (single.columnKey as InstitutionSortField) : undefined,
-          sortOrder: order ?? undefined,
-        });
-      }}
+      total={total}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

@@ -1,7 +1,7 @@
-import { Form, Input, Select } from 'antd';
 import { noticeCategoryLabels, noticeStatusLabels, type NoticeCategory, type NoticeStatus } from '../../../../../common/schemas/notices';
-import { labelOptions } from '../../../lib/options';
-import { SearchButtons } from '../../../components/SearchButtons';
+import { FilterForm } from '../../../components/list/FilterForm';
+import { selectField, textField } from '../../../components/list/filterFields';
+import { searchValues } from '../../../components/list/searchValues';
 
 export interface NoticeFilters {
   title?: string;
@@ -11,27 +11,12 @@ export interface NoticeFilters {
 
 /** 标题, 类别, 状态; 查询 / 重置. */
 export function NoticeFilterForm({ onSearch }: { onSearch: (filters: NoticeFilters) => void }) {
-  const [form] = Form.useForm<NoticeFilters>();
   return (
-    <Form
-      form={form}
+    <FilterForm<NoticeFilters>
       name="noticeFilters"
-      layout="inline"
-      className="notice-filters"
-      onFinish={(values) => onSearch({ ...values, title: values.title?.trim() || undefined })}
-    >
-      <Form.Item name="title" label="标题">
-        <Input placeholder="请输入标题" allowClear maxLength={100} />
-      </Form.Item>
-      <Form.Item name="category" label="类别">
-        <Select placeholder="全部" allowClear options={labelOptions(noticeCategoryLabels)} style={{ width: 120 }} />
-      </Form.Item>
-      <Form.Item name="status" label="状态">
-        <Select placeholder="全部" allowClear options={labelOptions(noticeStatusLabels)} style={{ width: 120 }} />
-      </Form.Item>
-      <Form.Item>
-        <SearchButtons form={form} onCleared={() => onSearch({})} />
-      </Form.Item>
-    </Form>
+      labelWidth={48}
+      onSearch={(values) => onSearch(searchValues<NoticeFilters>(values))}
+      fields={[textField('title', '标题', '请输入标题', 100), selectField('category', '类别', noticeCategoryLabels), selectField('status', '状态', noticeStatusLabels)]}
+    />
   );
 }

@@ -1,12 +1,10 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
 import { noticeCategoryLabels, noticeStatusLabels, type Notice } from '../../../../../common/schemas/notices';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { fileUrl, useDeleteNotice, useSetNoticePublished } from '../../../api/notices';
-
+import { ListTable } from '../../../components/list/ListTable';
 import type { Paging } from '../../../../../common/schemas/pagination';
-
-export type { Paging };
 
 /** 编辑, 发布 | 撤回, 删除 of one row, as the server allows. */
 function RowActions({ row, onEdit }: { row: Notice; onEdit: (row: Notice) => void }) {
@@ -62,7 +60,6 @@ interface Props {
 /** 序号, 类别, 标题, 发布日期, 附件, 状态, 操作 — paged on the server. */
 export function NoticeTable({ items, total, loading, paging, onPagingChange, onEdit }: Props) {
   const columns: TableProps<Notice>['columns'] = [
-    { title: '序号', key: 'n', width: 72, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '类别', dataIndex: 'category', key: 'category', width: 80, render: (_v, row) => noticeCategoryLabels[row.category] },
     { title: '标题', dataIndex: 'title', key: 'title' },
     { title: '发布日期', dataIndex: 'publishedOn', key: 'publishedOn', width: 120 },
@@ -95,21 +92,15 @@ export function NoticeTable({ items, total, loading, paging, onPagingChange, onE
     { title: '操作', key: 'actions', width: 180, render: (_v, row) => <RowActions row={row} onEdit={onEdit} /> },
   ];
   return (
-    <Table<Notice>
+    <ListTable<Notice>
       rowKey="id"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       scroll={{ x: 960 }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (n) => `共${n}条记录`,
-        onChange: (page, pageSize) => onPagingChange({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-      }}
+      total={total}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

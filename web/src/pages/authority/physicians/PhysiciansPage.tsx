@@ -30,12 +30,7 @@ export function PhysiciansPage() {
         ) : (
           <RosterTable
             tab={tab}
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
-            totalCapped={list.data?.totalCapped}
-            loading={list.isFetching}
-            paging={roster.paging}
-            onPagingChange={roster.setPaging}
+            {...roster.table}
             showInstitution
             renderActions={(row) => (
               <Space size={0} wrap>

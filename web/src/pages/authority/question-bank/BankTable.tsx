@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Tag, Typography, type TableProps } from 'antd';
 import { clinicalSubjectLabel } from '../../../../../common/clinical-subjects';
 import { practiceCategoryLabels } from '../../../../../common/enums';
 import { paperKindLabels } from '../../../../../common/papers';
@@ -7,6 +7,7 @@ import { bankStatusLabels, type BankListItem, type BankStatus } from '../../../.
 import type { Paging } from '../../../../../common/schemas/pagination';
 import { useSetBankItemEnabled } from '../../../api/questionBank';
 import { formatDateTime } from '../../../components/assessor/dateTime';
+import { ListTable } from '../../../components/list/ListTable';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 
 const statusColors: Record<BankStatus, string> = { enabled: 'green', disabled: 'default', replaced: 'orange' };
@@ -53,7 +54,6 @@ function RowActions({ row, onPreview, onEdit }: { row: BankListItem; onPreview: 
 /** The 题库 table: server-side pages, newest first. */
 export function BankTable({ items, total, loading, paging, onPagingChange, onPreview, onEdit }: Props) {
   const columns: TableProps<BankListItem>['columns'] = [
-    { title: '序号', key: 'n', width: 60, align: 'center', fixed: 'start', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '题型', dataIndex: 'type', width: 110, render: (v: BankListItem['type']) => questionTypeLabels[v] },
     {
       title: '题目',
@@ -76,25 +76,17 @@ export function BankTable({ items, total, loading, paging, onPagingChange, onPre
     { title: '操作', key: 'actions', width: 160, fixed: 'end', render: (_v, row) => <RowActions row={row} onPreview={() => onPreview(row.id)} onEdit={() => onEdit(row.id)} /> },
   ];
   return (
-    <Table<BankListItem>
+    <ListTable<BankListItem>
       className="bank-table"
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       scroll={{ x: 1400 }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        pageSizeOptions: [10, 20, 50, 100],
-        showSizeChanger: true,
-        showTotal: (n) => `共 ${n} 条`,
-      }}
-      onChange={(pagination) =>
-        onPagingChange({ page: pagination.pageSize !== paging.pageSize ? 1 : (pagination.current ?? 1), pageSize: pagination.pageSize ?? paging.pageSize })
-      }
+      total={total}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

@@ -1,13 +1,13 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space } from 'antd';
 import { useState } from 'react';
 import type { BankFilters } from '../../../../../common/schemas/question-bank';
-import type { Paging } from '../../../../../common/schemas/pagination';
 import { errorMessage } from '../../../api/client';
 import { bankExportUrl, useBankCounts, useBankList } from '../../../api/questionBank';
 import { LoadFailed } from '../../../components/LoadFailed';
-import { downloadUrl } from '../../../lib/download';
-import { useRefetchOnSearch } from '../../../lib/useRefetchOnSearch';
+import { ExportButton } from '../../../components/list/ExportButton';
+import { ListPage } from '../../../components/list/ListPage';
+import { useListState } from '../../../components/list/useListState';
 import { BankCountsTable } from './BankCountsTable';
 import { BankFilterForm } from './BankFilterForm';
 import { BankTable } from './BankTable';
@@ -18,17 +18,13 @@ import './question-bank.css';
 
 /** 题库管理 (provincial authority): counts per bank and 题型, the filtered list, 新增 / 编辑 / 预览 / 停用 / 启用, 批量导入, 导出. */
 export function QuestionBankPage() {
-  const [filters, setFilters] = useState<BankFilters>({});
-  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 10 });
+  const { search, setSearch, list, table } = useListState<BankFilters, ReturnType<typeof useBankList>>(useBankList);
   /** undefined: closed; null: 新增; a number: 编辑 of that item. */
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
   const [previewing, setPreviewing] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
-  const list = useBankList({ ...filters, ...paging });
   const counts = useBankCounts();
-  const searched = useRefetchOnSearch(list.refetch);
 
-  if (list.isError && !list.data) return <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />;
   return (
     <Flex vertical gap={16}>
       <Card title="启用题目数量" size="small">
@@ -38,16 +34,8 @@ export function QuestionBankPage() {
           <BankCountsTable counts={counts.data?.counts ?? []} loading={counts.isFetching} />
         )}
       </Card>
-      <Card>
-        <BankFilterForm
-          onSearch={(next) => {
-            setFilters(next);
-            setPaging((p) => ({ ...p, page: 1 }));
-            searched();
-          }}
-        />
-      </Card>
-      <Card
+      <ListPage
+        filters={<BankFilterForm onSearch={setSearch} />}
         title="题库"
         extra={
           <Space wrap>
@@ -57,29 +45,24 @@ export function QuestionBankPage() {
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               批量导入
             </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => downloadUrl(bankExportUrl(filters))}>
-              导出
-            </Button>
+            <ExportButton url={bankExportUrl(search)} total={list.data?.total} />
           </Space>
         }
+        list={list}
+        after={
+          <>
+            <ItemDrawer id={editing} onClose={() => setEditing(undefined)} />
+            <PreviewModal id={previewing} onClose={() => setPreviewing(null)} />
+            <ImportBankModal open={importing} onClose={() => setImporting(false)} />
+          </>
+        }
       >
-        {list.isError ? (
-          <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-        ) : (
-          <BankTable
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
-            loading={list.isFetching}
-            paging={paging}
-            onPagingChange={setPaging}
-            onPreview={setPreviewing}
-            onEdit={setEditing}
-          />
-        )}
-      </Card>
-      <ItemDrawer id={editing} onClose={() => setEditing(undefined)} />
-      <PreviewModal id={previewing} onClose={() => setPreviewing(null)} />
-      <ImportBankModal open={importing} onClose={() => setImporting(false)} />
+        <BankTable
+          {...table}
+          onPreview={setPreviewing}
+          onEdit={setEditing}
+        />
+      </ListPage>
     </Flex>
   );
 }

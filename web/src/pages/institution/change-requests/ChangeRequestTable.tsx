@@ -1,10 +1,11 @@
-import { Button, Popconfirm, Space, Table, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, type TableProps } from 'antd';
 import type { ChangeRequestItem } from '../../../../../common/schemas/change-requests';
 import type { Paging } from '../../../../../common/schemas/pagination';
 import { useReviewChangeRequest } from '../../../api/changeRequests';
 import { formatDateTime } from '../../../components/assessor/dateTime';
 import { ChangeLines } from '../../../components/change-requests/ChangeLines';
 import { ChangeRequestStatusTag } from '../../../components/change-requests/ChangeRequestStatusTag';
+import { ListTable } from '../../../components/list/ListTable';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 
 /** 通过 (Popconfirm) and 驳回 (the reason modal) of a pending request. */
@@ -46,7 +47,6 @@ interface Props {
 /** 序号, 医师 (姓名, 证件号码), 科室 (now → asked), 修改内容, 申请理由, 申请时间, 审核状态, 操作 — paged on the server. */
 export function ChangeRequestTable({ items, total, loading, paging, onPagingChange, onReject }: Props) {
   const columns: TableProps<ChangeRequestItem>['columns'] = [
-    { title: '序号', key: 'n', width: 60, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     {
       title: '医师',
       key: 'physician',
@@ -85,23 +85,17 @@ export function ChangeRequestTable({ items, total, loading, paging, onPagingChan
     { title: '操作', key: 'actions', width: 110, fixed: 'end', render: (_v, row) => <RowActions row={row} onReject={onReject} /> },
   ];
   return (
-    <Table<ChangeRequestItem>
+    <ListTable<ChangeRequestItem>
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       scroll={{ x: 1060 }}
-      locale={{ emptyText: '暂无修改申请' }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (n) => `共${n}条记录`,
-        onChange: (page, pageSize) => onPagingChange({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-      }}
+      emptyText="暂无修改申请"
+      total={total}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

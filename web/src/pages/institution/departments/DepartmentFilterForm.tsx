@@ -1,8 +1,8 @@
-import { Form, Input, Select } from 'antd';
 import type { DepartmentStatus } from '../../../../../common/enums';
 import { departmentStatusListLabels } from '../../../../../common/schemas/departments';
-import { labelOptions } from '../../../lib/options';
-import { SearchButtons } from '../../../components/SearchButtons';
+import { FilterForm } from '../../../components/list/FilterForm';
+import { selectField, textField } from '../../../components/list/filterFields';
+import { searchValues } from '../../../components/list/searchValues';
 
 export interface DepartmentFilters {
   name?: string;
@@ -11,24 +11,12 @@ export interface DepartmentFilters {
 
 /** 名称, 状态; 查询 / 重置. */
 export function DepartmentFilterForm({ onSearch }: { onSearch: (filters: DepartmentFilters) => void }) {
-  const [form] = Form.useForm<DepartmentFilters>();
   return (
-    <Form
-      form={form}
+    <FilterForm<DepartmentFilters>
       name="departmentFilters"
-      layout="inline"
-      className="department-filters"
-      onFinish={(values) => onSearch({ name: values.name?.trim() || undefined, status: values.status })}
-    >
-      <Form.Item name="name" label="名称">
-        <Input placeholder="请输入科室名称" allowClear maxLength={64} />
-      </Form.Item>
-      <Form.Item name="status" label="状态">
-        <Select placeholder="全部" allowClear options={labelOptions(departmentStatusListLabels)} style={{ width: 140 }} />
-      </Form.Item>
-      <Form.Item>
-        <SearchButtons form={form} onCleared={() => onSearch({})} />
-      </Form.Item>
-    </Form>
+      labelWidth={48}
+      onSearch={(values) => onSearch(searchValues<DepartmentFilters>(values))}
+      fields={[textField('name', '名称', '请输入科室名称'), selectField('status', '状态', departmentStatusListLabels)]}
+    />
   );
 }

@@ -1,11 +1,9 @@
-import { Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
 import { departmentStatusListLabels, type Department } from '../../../../../common/schemas/departments';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { useDeleteDepartment, useSetDepartmentEnabled } from '../../../api/departments';
-
+import { ListTable } from '../../../components/list/ListTable';
 import type { Paging } from '../../../../../common/schemas/pagination';
-
-export type { Paging };
 
 /** 编辑, 停用 | 启用, 删除 (Popconfirm 确认删除?) of one row, as the server allows. */
 function RowActions({ row, onEdit }: { row: Department; onEdit: (row: Department) => void }) {
@@ -59,7 +57,6 @@ interface Props {
 /** 序号, 科室, 关联诊疗科目, 状态, 操作 — paged on the server. */
 export function DepartmentTable({ items, total, loading, paging, onPagingChange, onEdit }: Props) {
   const columns: TableProps<Department>['columns'] = [
-    { title: '序号', key: 'n', width: 72, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '科室', dataIndex: 'name', key: 'name', width: 200 },
     {
       title: '关联诊疗科目',
@@ -76,21 +73,15 @@ export function DepartmentTable({ items, total, loading, paging, onPagingChange,
     { title: '操作', key: 'actions', width: 200, render: (_v, row) => <RowActions row={row} onEdit={onEdit} /> },
   ];
   return (
-    <Table<Department>
+    <ListTable<Department>
       rowKey="id"
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
       scroll={{ x: 760 }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (n) => `共${n}条记录`,
-        onChange: (page, pageSize) => onPagingChange({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-      }}
+      total={total}
+      paging={paging}
+      onPagingChange={onPagingChange}
     />
   );
 }

@@ -1,25 +1,27 @@
-import { Button, Card, Form, Input, Popconfirm, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Button, Popconfirm, type TableColumnsType } from 'antd';
 import { physicianLevelLabels, practiceCategoryLabels } from '../../../../../common/enums';
 import type { HiddenPhysician } from '../../../../../common/schemas/physician';
-import { errorMessage } from '../../../api/client';
 import { useHiddenPhysicians, useUnhidePhysician } from '../../../api/physicians';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { SearchButtons } from '../../../components/SearchButtons';
 import { formatDateTime } from '../../../components/assessor/dateTime';
+import { FilterForm } from '../../../components/list/FilterForm';
+import { textField } from '../../../components/list/filterFields';
+import { ListPage } from '../../../components/list/ListPage';
+import { ListTable } from '../../../components/list/ListTable';
+import { searchValues } from '../../../components/list/searchValues';
+import { useListState } from '../../../components/list/useListState';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
+
+interface HiddenSearch {
+  name?: string;
+}
 
 /** 医师暂存 (seed 000 §6): the physicians the institution hid, with why and when; 取消隐藏 puts them back on the 医师列表. */
 export function HiddenPhysiciansPage() {
-  const [form] = Form.useForm<{ name?: string }>();
-  const [name, setName] = useState<string | undefined>();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
-  const list = useHiddenPhysicians({ ...paging, name });
+  const { setSearch, list, table } = useListState<HiddenSearch, ReturnType<typeof useHiddenPhysicians>>(useHiddenPhysicians);
   const unhide = useUnhidePhysician();
   const run = useActionFeedback();
 
   const columns: TableColumnsType<HiddenPhysician> = [
-    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 96 },
     { title: '科室', dataIndex: 'departmentName', key: 'departmentName', width: 112, render: (v: string | null) => v ?? '—' },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 116 },
@@ -46,42 +48,27 @@ export function HiddenPhysiciansPage() {
     },
   ];
 
-  const search = ({ name: value }: { name?: string }) => {
-    setName(value?.trim() || undefined);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-
   return (
-    <Card title="医师暂存">
-      <Form form={form} layout="inline" onFinish={search} className="hidden-physicians-filter">
-        <Form.Item name="name" label="姓名">
-          <Input allowClear maxLength={32} placeholder="请输入姓名" />
-        </Form.Item>
-        <SearchButtons form={form} onCleared={() => search({})} />
-      </Form>
-      {list.isError ? (
-        <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<HiddenPhysician>
-          style={{ marginTop: 16 }}
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无被隐藏的医师' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => `共 ${n} 条`,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+    <ListPage
+      filters={
+        <FilterForm<HiddenSearch>
+          name="hiddenPhysicianFilter"
+          labelWidth={48}
+          onSearch={(values) => setSearch(searchValues<HiddenSearch>(values))}
+          fields={[textField('name', '姓名', '请输入姓名', 32)]}
         />
-      )}
-    </Card>
+      }
+      title="医师暂存"
+      list={list}
+    >
+      <ListTable<HiddenPhysician>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        {...table}
+        scroll={{ x: 'max-content' }}
+        emptyText="暂无被隐藏的医师"
+      />
+    </ListPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { enrolmentStatusLabels, practiceCategoryLabels, type PracticeCategory } from '../../../../../common/enums';
 import {
@@ -8,36 +8,33 @@ import {
   type SiteEvaluationState,
 } from '../../../../../common/schemas/multi-site-evaluation';
 import { verdictLabels, verdicts, type Verdict } from '../../../../../common/schemas/review';
-import { errorMessage } from '../../../api/client';
 import { useSaveSiteEvaluation, useSiteEvaluations } from '../../../api/multi-site-evaluations';
-import { LoadFailed } from '../../../components/LoadFailed';
-import { FILTER_COL, SearchButtons } from '../../../components/SearchButtons';
-import { labelOptions } from '../../../lib/options';
+import { FilterForm } from '../../../components/list/FilterForm';
+import { idNumberField, nameField, practiceCategoryField, selectField } from '../../../components/list/filterFields';
+import { ListPage } from '../../../components/list/ListPage';
+import { ListTable } from '../../../components/list/ListTable';
+import { searchValues } from '../../../components/list/searchValues';
+import { useListState } from '../../../components/list/useListState';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
-import { zodRule } from '../../../lib/zodRule';
 import { PassAllButton } from './PassAllButton';
 import { bodyOf, draftOf, type SiteEvaluationDraft } from './siteEvaluationDraft';
 
-interface FilterValues {
+interface SiteEvaluationSearch {
   name?: string;
   idNumber?: string;
-  practiceCategory?: PracticeCategory | null;
-  state?: SiteEvaluationState | null;
+  practiceCategory?: PracticeCategory;
+  state?: SiteEvaluationState;
 }
 
 const verdictOptions = verdicts.map((v) => ({ value: v, label: verdictLabels[v] }));
-const text = (value: string | undefined) => value?.trim() || undefined;
 
 /**
  * 医疗机构考核 (seed 000 §8) of a 多点执业 site: the physicians of the current cycle who practise here but are based
  * elsewhere, with 职业道德 / 工作业绩 and 保存 per row, and 「职业道德 工作成绩合格」 for every 未评价 one listed.
  */
 export function SiteEvaluationsPage() {
-  const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<{ name?: string; idNumber?: string; practiceCategory?: PracticeCategory; state?: SiteEvaluationState }>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
+  const { search, setSearch, list, table } = useListState<SiteEvaluationSearch, ReturnType<typeof useSiteEvaluations>>(useSiteEvaluations);
   const [drafts, setDrafts] = useState<Record<number, SiteEvaluationDraft>>({});
-  const list = useSiteEvaluations({ ...filters, ...paging });
   const save = useSaveSiteEvaluation();
   const run = useActionFeedback();
   const { message } = App.useApp();
@@ -69,7 +66,6 @@ export function SiteEvaluationsPage() {
   );
 
   const columns: TableColumnsType<SiteEvaluationItem> = [
-    { title: '序号', key: 'n', width: 48, align: 'center', render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 80 },
     { title: '证件号码', dataIndex: 'idNumberMasked', key: 'idNumberMasked', width: 112 },
     { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', width: 72, render: (v: PracticeCategory) => practiceCategoryLabels[v] },
@@ -122,75 +118,48 @@ export function SiteEvaluationsPage() {
     },
   ];
 
-  const search = (values: FilterValues) => {
-    setFilters({ name: text(values.name), idNumber: text(values.idNumber), practiceCategory: values.practiceCategory ?? undefined, state: values.state ?? undefined });
-    setPaging((p) => ({ ...p, page: 1 }));
-    setDrafts({});
-  };
-  const { state: _state, ...batchFilters } = filters;
+  // The batch 合格 takes the same filters but 评价状态: it only ever evaluates the 未评价 ones.
+  const { state: _state, ...batchFilters } = search;
 
   return (
-    <Card title="医疗机构考核">
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="此处只显示本周期参加考核、在本机构多点执业的医师（主要执业机构为其他机构）；本院医师的职业道德、工作成绩在审核时评定。所有多点执业机构评价后，医师方可参加考试。"
-      />
-      <Form<FilterValues> form={form} onFinish={search} labelCol={{ flex: '88px' }}>
-        <Row gutter={16}>
-          <Col {...FILTER_COL}>
-            <Form.Item name="name" label="姓名">
-              <Input placeholder="请输入姓名" allowClear maxLength={64} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="idNumber" label="证件号码" rules={[zodRule(siteEvaluationFilterFields.idNumber)]}>
-              <Input placeholder="完整号码或后4位" allowClear maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="practiceCategory" label="执业类别">
-              <Select placeholder="全部" allowClear options={labelOptions(practiceCategoryLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item name="state" label="评价状态">
-              <Select placeholder="全部" allowClear options={labelOptions(siteEvaluationStateLabels)} />
-            </Form.Item>
-          </Col>
-          <Col {...FILTER_COL}>
-            <Form.Item>
-              <SearchButtons form={form} onCleared={() => search({})} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-      {list.isError ? (
-        <LoadFailed message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-      ) : (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          <PassAllButton filters={batchFilters} pending={list.data?.pendingTotal ?? 0} />
-          <Table<SiteEvaluationItem>
-            rowKey="enrolmentId"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: list.data && !list.data.cycle ? '当前没有进行中的考核周期' : '暂无在本机构多点执业的医师' }}
-            pagination={{
-              current: paging.page,
-              pageSize: paging.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => `共 ${n} 条`,
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
-          />
-        </Space>
-      )}
-    </Card>
+    <ListPage
+      filters={
+        <FilterForm<SiteEvaluationSearch>
+          name="siteEvaluationFilter"
+          onSearch={(values) => {
+            setSearch(searchValues<SiteEvaluationSearch>(values));
+            setDrafts({});
+          }}
+          fields={[
+            nameField(),
+            idNumberField(siteEvaluationFilterFields.idNumber),
+            practiceCategoryField(),
+            selectField('state', '评价状态', siteEvaluationStateLabels),
+          ]}
+        />
+      }
+      title="医疗机构考核"
+      header={
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="此处只显示本周期参加考核、在本机构多点执业的医师（主要执业机构为其他机构）；本院医师的职业道德、工作成绩在审核时评定。所有多点执业机构评价后，医师方可参加考试。"
+        />
+      }
+      list={list}
+    >
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <PassAllButton filters={batchFilters} pending={list.data?.pendingTotal ?? 0} />
+        <ListTable<SiteEvaluationItem>
+          rowKey="enrolmentId"
+          size="middle"
+          columns={columns}
+          {...table}
+          scroll={{ x: 'max-content' }}
+          emptyText={list.data && !list.data.cycle ? '当前没有进行中的考核周期' : '暂无在本机构多点执业的医师'}
+        />
+      </Space>
+    </ListPage>
   );
 }

@@ -27,7 +27,7 @@ type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'cancel' | 'tran
 /** 医师列表 (seed 002 §1.5, 004 slides 7–11): 未确认参加 / 已确认参加, 参加 and 批量参加, 导出, 新增医师, 批量导入医师, row actions. */
 export function PhysiciansPage() {
   const roster = useRoster();
-  const { tab, list, paging } = roster;
+  const { tab, list } = roster;
   const departments = useDepartmentOptions();
   const [selected, setSelected] = useState<number[]>([]);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -82,11 +82,7 @@ export function PhysiciansPage() {
         ) : (
           <RosterTable
             tab={tab}
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
-            loading={list.isFetching}
-            paging={paging}
-            onPagingChange={roster.setPaging}
+            {...roster.table}
             selection={tab === 'unconfirmed' ? { keys: selected, onChange: setSelected } : undefined}
             renderActions={(row) => (
               <RowActions
