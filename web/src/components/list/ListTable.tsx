@@ -54,8 +54,10 @@ export function ListTable<T extends object, P extends Paging = Paging>({
   // A column fixed at the start must have none unfixed before it: 序号 sticks with a start-fixed first column.
   const first = columns[0]?.fixed;
   const fixed = first === 'start' || first === 'left' || first === true ? ('start' as const) : undefined;
+  // Wide enough that 序号 stays on one line inside each table size's cell padding.
+  const numberWidth = table.size === 'small' ? 48 : table.size === 'middle' ? 56 : 72;
   const all: TableProps<T>['columns'] = numbered
-    ? [{ title: '序号', key: 'n', width: 56, align: 'center', fixed, render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 }, ...columns]
+    ? [{ title: '序号', key: 'n', width: numberWidth, align: 'center', fixed, render: (_v, _r, i) => (paging.page - 1) * paging.pageSize + i + 1 }, ...columns]
     : columns;
   return (
     <Table<T>
