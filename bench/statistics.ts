@@ -55,15 +55,18 @@ console.log(`${sample.enrolled} enrolled; ${sample.auditEvents} audit events of 
 // The anchors: a connection set up like the app's (no parallel workers), the statements compiled by the app's own code.
 const bare = new pg.Client({ connectionString: url, options: '-c max_parallel_workers_per_gather=0' });
 await bare.connect();
+// The roll-up as the app sends it across a province (repository.ts `aggregate`): 2 parallel workers, 32 MB, no JIT.
+const bareWide = new pg.Client({ connectionString: url, options: '-c max_parallel_workers_per_gather=2 -c work_mem=32MB -c jit=off' });
+await bareWide.connect();
 const dialect = new PgDialect();
 const provinceNode = { kind: 'region' as const, regionCode: sample.provinceCode };
 // The generated province keeps the national 考核政策 (its policy row has the defaults).
 const fullyExempt = procedures.filter((p) => allPapersExempted(defaultPapersByProcedure[p], p));
 const rollupQuery = (split: StatisticsSplit) => dialect.sqlToQuery(figureGroupsSql(sample.cycleId, provinceNode, split, fullyExempt));
 const countQuery = { sql: `select count(*) from enrolments where cycle_id = $1 and status <> 'NOT_ENROLLED'`, params: [sample.cycleId] };
-async function timeBare(query: { sql: string; params: unknown[] }): Promise<number> {
+async function timeBare(query: { sql: string; params: unknown[] }, client = bare): Promise<number> {
   const started = performance.now();
-  await bare.query(query.sql, query.params);
+  await client.query(query.sql, query.params);
   return performance.now() - started;
 }
 
@@ -96,23 +99,27 @@ try {
   const province = await session(authorityLogin(sample.provinceCode));
 
   if (steps.has('rollup')) {
-    // Interleaved, so that the three see the same machine: count, roll-up statement, GET /statistics.
+    // Interleaved, so that all four see the same machine: count, roll-up statement serial and parallel, GET /statistics.
     const query = rollupQuery('none');
     for (let i = 0; i < 5; i++) {
       await timeBare(countQuery);
       await timeBare(query);
+      await timeBare(query, bareWide);
       await province.json('GET', '/api/v1/statistics');
     }
     const count: number[] = [];
     const statement: number[] = [];
+    const wide: number[] = [];
     const http: number[] = [];
     for (let i = 0; i < n; i++) {
       count.push(await timeBare(countQuery));
       statement.push(await timeBare(query));
+      wide.push(await timeBare(query, bareWide));
       http.push((await province.json('GET', '/api/v1/statistics')).ms);
     }
     line('anchor: count of the cycle’s enrolments (bare)', summarize(count), `${sample.enrolled} rows`);
-    line('anchor: roll-up statement (bare)', summarize(statement), 'the statement GET /statistics sends');
+    line('anchor: roll-up statement (bare, serial)', summarize(statement), 'the statement GET /statistics sends, no parallel workers');
+    line('anchor: roll-up statement (bare, 2 workers)', summarize(wide), 'as the app sends it across a province');
     line('GET /statistics, province (a row per city)', summarize(http), `${n} requests, interleaved with the anchors`);
   }
 
@@ -157,6 +164,7 @@ try {
 } finally {
   for (const client of clients) client.close();
   await bare.end();
+  await bareWide.end();
   if (server) await server.stop();
 }
 

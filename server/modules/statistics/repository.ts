@@ -15,16 +15,25 @@ export type StatisticsNode =
   | { kind: 'region'; regionCode: string };
 
 /**
- * Runs an aggregate over a province in a transaction of its own that gives it room: a few hundred thousand rows are
- * hashed or sorted in memory (32 MB) rather than on disk, and without JIT, whose compilation cost 50–70 ms of a
- * statement run once.
+ * Runs an aggregate in a transaction of its own that gives it room: a few hundred thousand rows are hashed or sorted
+ * in memory (32 MB) rather than on disk, and without JIT, whose compilation cost 50–70 ms of a statement run once.
+ * Across a province or a city the scan is shared with parallel workers (off for the app's small scoped queries, where
+ * starting them costs more than they save; see Config.pgParallelWorkers).
  */
-async function aggregate<T>(db: Database, statement: SQL): Promise<T[]> {
+async function aggregate<T>(db: Database, statement: SQL, node: StatisticsNode): Promise<T[]> {
+  const wide = node.kind === 'region' && regionLevel(node.regionCode) !== 'district';
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);
+    await tx.execute(
+      wide
+        ? sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', ${String(WIDE_PARALLEL_WORKERS)}, true)`
+        : sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`,
+    );
     return ((await tx.execute(statement)) as unknown as { rows: T[] }).rows;
   });
 }
+
+/** Parallel workers for a province- or city-wide aggregate (PostgreSQL's own cap, max_parallel_workers, still applies). */
+const WIDE_PARALLEL_WORKERS = 2;
 
 /** The raw counts of one (row, split value); the service derives 已测评, 需测评 and the rates. */
 export interface FigureGroup {
@@ -80,7 +89,7 @@ export const scopeOfNode = (node: StatisticsNode): ProgressScope =>
  * `fullyExempt`: the procedures whose every required paper an approved 免考 exempts (the province's 考核政策).
  */
 export async function figureGroups(db: Database, cycleId: number, node: StatisticsNode, split: StatisticsSplit, fullyExempt: readonly string[]): Promise<FigureGroup[]> {
-  return aggregate<FigureGroup>(db, figureGroupsSql(cycleId, node, split, fullyExempt));
+  return aggregate<FigureGroup>(db, figureGroupsSql(cycleId, node, split, fullyExempt), node);
 }
 
 /** The statement of `figureGroups` (bench/statistics.ts also sends it bare, as its anchor). */
@@ -197,5 +206,6 @@ export async function dailyCounts(db: Database, cycleId: number, node: Statistic
         and ${auditEvents.at} < (${to}::timestamp at time zone 'UTC') + interval '16 hours'
     ) d
     group by d.day, d.action`,
+    node,
   );
 }
