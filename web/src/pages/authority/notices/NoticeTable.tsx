@@ -1,48 +1,35 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
+import { Space, Tag, type TableProps } from 'antd';
 import { noticeCategoryLabels, noticeStatusLabels, type Notice } from '../../../../../common/schemas/notices';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { fileUrl, useDeleteNotice, useSetNoticePublished } from '../../../api/notices';
 import { ListTable } from '../../../components/list/ListTable';
+import { RowLink } from '../../../components/list/RowLink';
 import type { Paging } from '../../../../../common/schemas/pagination';
 
 /** 编辑, 发布 | 撤回, 删除 of one row, as the server allows. */
 function RowActions({ row, onEdit }: { row: Notice; onEdit: (row: Notice) => void }) {
   const setPublished = useSetNoticePublished();
   const remove = useDeleteNotice();
-  // Popconfirm closes at once (its OK button is not kept loading): the row's own state shows the result.
   const run = useActionFeedback();
+  const publish = (published: boolean) => () => void run(() => setPublished.mutateAsync({ id: row.id, published }), published ? '已发布' : '已撤回');
   return (
     <Space size={0} wrap>
-      {row.actions.includes('edit') && (
-        <Button type="link" size="small" onClick={() => onEdit(row)}>
-          编辑
-        </Button>
-      )}
+      {row.actions.includes('edit') && <RowLink onClick={() => onEdit(row)}>编辑</RowLink>}
       {row.actions.includes('publish') && (
-        <Popconfirm
-          title="确认发布？"
-          description="发布后登录页和首页即可看到，附件可公开下载"
-          onConfirm={() => void run(() => setPublished.mutateAsync({ id: row.id, published: true }), '已发布')}
-        >
-          <Button type="link" size="small">
-            发布
-          </Button>
-        </Popconfirm>
+        <RowLink confirm={{ title: '确认发布？', description: '发布后登录页和首页即可看到，附件可公开下载' }} onClick={publish(true)}>
+          发布
+        </RowLink>
       )}
       {row.actions.includes('withdraw') && (
-        <Popconfirm title="确认撤回？" description="撤回后不再公开显示" onConfirm={() => void run(() => setPublished.mutateAsync({ id: row.id, published: false }), '已撤回')}>
-          <Button type="link" size="small">
-            撤回
-          </Button>
-        </Popconfirm>
+        <RowLink confirm={{ title: '确认撤回？', description: '撤回后不再公开显示' }} onClick={publish(false)}>
+          撤回
+        </RowLink>
       )}
       {row.actions.includes('delete') && (
-        <Popconfirm title="确认删除?" onConfirm={() => void run(() => remove.mutateAsync(row.id), '已删除')}>
-          <Button type="link" size="small" danger>
-            删除
-          </Button>
-        </Popconfirm>
+        <RowLink danger confirm={{ title: '确认删除?' }} onClick={() => void run(() => remove.mutateAsync(row.id), '已删除')}>
+          删除
+        </RowLink>
       )}
     </Space>
   );

@@ -1,45 +1,30 @@
-import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
+import { Space, Tag, type TableProps } from 'antd';
 import { departmentStatusListLabels, type Department } from '../../../../../common/schemas/departments';
 import { useActionFeedback } from '../../../lib/useActionFeedback';
 import { useDeleteDepartment, useSetDepartmentEnabled } from '../../../api/departments';
 import { ListTable } from '../../../components/list/ListTable';
+import { RowLink } from '../../../components/list/RowLink';
 import type { Paging } from '../../../../../common/schemas/pagination';
 
 /** 编辑, 停用 | 启用, 删除 (Popconfirm 确认删除?) of one row, as the server allows. */
 function RowActions({ row, onEdit }: { row: Department; onEdit: (row: Department) => void }) {
   const setEnabled = useSetDepartmentEnabled();
   const remove = useDeleteDepartment();
-  // Popconfirm closes at once (its OK button is not kept loading): the row's own state shows the result.
   const run = useActionFeedback();
+  const enable = (enabled: boolean) => () => void run(() => setEnabled.mutateAsync({ id: row.id, enabled }), enabled ? '科室已启用' : '科室已停用');
   return (
     <Space size={0} wrap>
-      {row.actions.includes('edit') && (
-        <Button type="link" size="small" onClick={() => onEdit(row)}>
-          编辑
-        </Button>
-      )}
+      {row.actions.includes('edit') && <RowLink onClick={() => onEdit(row)}>编辑</RowLink>}
       {row.actions.includes('disable') && (
-        <Popconfirm
-          title="确认停用该科室？"
-          description="停用后医师将不能再选择该科室"
-          onConfirm={() => void run(() => setEnabled.mutateAsync({ id: row.id, enabled: false }), '科室已停用')}
-        >
-          <Button type="link" size="small">
-            停用
-          </Button>
-        </Popconfirm>
+        <RowLink confirm={{ title: '确认停用该科室？', description: '停用后医师将不能再选择该科室' }} onClick={enable(false)}>
+          停用
+        </RowLink>
       )}
-      {row.actions.includes('enable') && (
-        <Button type="link" size="small" onClick={() => void run(() => setEnabled.mutateAsync({ id: row.id, enabled: true }), '科室已启用')}>
-          启用
-        </Button>
-      )}
+      {row.actions.includes('enable') && <RowLink onClick={enable(true)}>启用</RowLink>}
       {row.actions.includes('delete') && (
-        <Popconfirm title="确认删除?" onConfirm={() => void run(() => remove.mutateAsync(row.id), '科室已删除')}>
-          <Button type="link" size="small" danger>
-            删除
-          </Button>
-        </Popconfirm>
+        <RowLink danger confirm={{ title: '确认删除?' }} onClick={() => void run(() => remove.mutateAsync(row.id), '科室已删除')}>
+          删除
+        </RowLink>
       )}
     </Space>
   );
