@@ -7,6 +7,7 @@
 // The server is restarted before c and d so that each peak RSS is its own. Targets 127.0.0.1 only.
 // Usage: the environment of bench/generate-province.ts (DATABASE_URL + keys, or DATA_DIR), then
 //   npx tsx bench/roster.ts [--port 3456] [--requests 200] [--import-rows 100000] [--steps list,enrol,import,export] [--out file.json]
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -135,6 +136,12 @@ try {
       console.log(`writing ${file}…`);
       await writeImportFile(file, importRows, sample.flagshipDepartmentNames);
     }
+    // The anchor first, in a process of its own: exceljs streaming the same file.
+    const anchor = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'lib/read-sheet.ts'), file], { encoding: 'utf8' }).trim().split('\n').pop()!,
+    ) as { ms: number; rows: number; peakRssMb: number };
+    results.importAnchor = anchor;
+    table.push(['anchor: exceljs streaming read of the file', `${s(anchor.ms)}, peak RSS ${anchor.peakRssMb.toFixed(0)} MB`, `${anchor.rows} rows, own process`]);
     await restart();
     const institution = await session(BENCH_INSTITUTION);
     const data = fs.readFileSync(file);
@@ -144,7 +151,11 @@ try {
     });
     const peak = server!.peakRssMb();
     results.import = { ms: took, rows: importRows, fileBytes: data.length, imported: value.imported, rejected: value.rejected, firstErrors: value.errors?.slice(0, 5), peakRssMb: peak, peakRssBeforeMb: rssBefore };
-    table.push([`import ${importRows} rows`, `${s(took)}, peak RSS ${peak.toFixed(0)} MB`, `${value.imported} imported, ${value.rejected} rejected; file ${(data.length / 1e6).toFixed(1)} MB`]);
+    table.push([
+      `import ${importRows} rows`,
+      `${s(took)}, peak RSS ${peak.toFixed(0)} MB`,
+      `${value.imported} imported, ${value.rejected} rejected; file ${(data.length / 1e6).toFixed(1)} MB; ${(took / anchor.ms).toFixed(1)}× the anchor`,
+    ]);
     if (value.rejected > 0) console.log('first import errors:', value.errors.slice(0, 5));
   });
 
