@@ -156,7 +156,7 @@ const physicianColumns: [string, BulkColumn['type'], keyof ReturnType<typeof phy
   ['first_registration_date', 'date', 'firstRegistrationDate'],
 ];
 
-const CHUNK = 20_000;
+const CHUNK = 5_000;
 
 /** Writes checked rows not yet in the database (at any institution), each with an account; returns those already there. */
 async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk: Checked[]): Promise<Checked[]> {
