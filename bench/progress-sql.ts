@@ -33,7 +33,8 @@ const statements: Record<string, () => Promise<unknown>> = {
       { page: 1, pageSize: 10, wholeProvince: true },
       PROGRESS_COUNT_CAP,
     ),
-  '综合查询, province': () => summaryGroups(db, scope),
+  '综合查询, province (serial)': () => summaryGroups(db, scope, false),
+  '综合查询, province (2 workers, as the app sends it)': () => summaryGroups(db, scope, true),
 };
 
 const times = new Map<string, number[]>(Object.keys(statements).map((k) => [k, []]));

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { submittedStatuses } from '../../../common/enums.js';
 import { regionLevel } from '../../../common/regions.js';
 import { reviewedStatuses, SPLIT_NONE, type StatisticsSplit } from '../../../common/schemas/statistics.js';
+import { inReportTransaction } from '../../db/aggregate.js';
 import type { Database } from '../../db/client.js';
 import { assessorAssignments, auditEvents, cycles, departments, enrolments, evaluations, institutions, physicians, regions, registrations } from '../../db/schema/index.js';
 import { scopeConditions, type ProgressScope } from '../progress/repository.js';
@@ -14,26 +15,11 @@ export type StatisticsNode =
   | { kind: 'assessor'; assessorId: number }
   | { kind: 'region'; regionCode: string };
 
-/**
- * Runs an aggregate in a transaction of its own that gives it room: a few hundred thousand rows are hashed or sorted
- * in memory (32 MB) rather than on disk, and without JIT, whose compilation cost 50–70 ms of a statement run once.
- * Across a province or a city the scan is shared with parallel workers (off for the app's small scoped queries, where
- * starting them costs more than they save; see Config.pgParallelWorkers).
- */
+/** One statement of 考核统计, with room (db/aggregate.ts); across a province or a city with parallel workers. */
 async function aggregate<T>(db: Database, statement: SQL, node: StatisticsNode): Promise<T[]> {
   const wide = node.kind === 'region' && regionLevel(node.regionCode) !== 'district';
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      wide
-        ? sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', ${String(WIDE_PARALLEL_WORKERS)}, true)`
-        : sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`,
-    );
-    return ((await tx.execute(statement)) as unknown as { rows: T[] }).rows;
-  });
+  return inReportTransaction(db, wide, async (tx) => ((await tx.execute(statement)) as unknown as { rows: T[] }).rows);
 }
-
-/** Parallel workers for a province- or city-wide aggregate (PostgreSQL's own cap, max_parallel_workers, still applies). */
-const WIDE_PARALLEL_WORKERS = 2;
 
 /** The raw counts of one (row, split value); the service derives 已测评, 需测评 and the rates. */
 export interface FigureGroup {
