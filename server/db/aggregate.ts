@@ -12,11 +12,8 @@ const WIDE_PARALLEL_WORKERS = 2;
 
 export async function inReportTransaction<T>(db: Database, wide: boolean, run: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      wide
-        ? sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', ${String(WIDE_PARALLEL_WORKERS)}, true)`
-        : sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`,
-    );
+    const parallel = wide ? sql`, set_config('max_parallel_workers_per_gather', ${String(WIDE_PARALLEL_WORKERS)}, true)` : sql``;
+    await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)${parallel}`);
     return run(tx);
   });
 }

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
  * The column of one filter field: two per row below 1200 px (at 1024 px, the manuals' minimum, three would cut the
  * placeholders and date ranges), three up to 1600 px, then four.
  */
-export const FILTER_COL = { xs: 24, sm: 12, xl: 8, xxl: 6 } as const;
+const FILTER_COL = { xs: 24, sm: 12, xl: 8, xxl: 6 } as const;
 
 /** One field of a list's filter form. */
 export interface FilterField {
@@ -30,13 +30,10 @@ interface Props<V> {
   extra?: ReactNode;
   /** The label column's width, px: the longest label of the form. */
   labelWidth?: number;
-  form?: FormInstance<V>;
-  initialValues?: Partial<V>;
-  className?: string;
 }
 
 /** 查询 (submits the filter form it sits in) and 重置 (clears the form, then `onCleared`). */
-export function SearchButtons({ form, onCleared }: { form: FormInstance; onCleared: () => void }) {
+function SearchButtons({ form, onCleared }: { form: FormInstance; onCleared: () => void }) {
   return (
     <Space>
       <Button type="primary" htmlType="submit">
@@ -55,18 +52,10 @@ export function SearchButtons({ form, onCleared }: { form: FormInstance; onClear
 }
 
 /** A list's filters from a field list, in a grid, with 查询 / 重置 (and `extra`) after the last field. */
-export function FilterForm<V extends object>({ name, fields, onSearch, onReset, extra, labelWidth = 76, form: given, initialValues, className }: Props<V>) {
-  const [own] = Form.useForm<V>();
-  const form = given ?? own;
+export function FilterForm<V extends object>({ name, fields, onSearch, onReset, extra, labelWidth = 76 }: Props<V>) {
+  const [form] = Form.useForm<V>();
   return (
-    <Form<V>
-      form={form}
-      name={name}
-      onFinish={onSearch}
-      labelCol={{ flex: `${labelWidth}px` }}
-      initialValues={initialValues}
-      className={['list-filters', className].filter(Boolean).join(' ')}
-    >
+    <Form<V> form={form} name={name} onFinish={onSearch} labelCol={{ flex: `${labelWidth}px` }} className="list-filters">
       <Row gutter={16}>
         {fields.map(
           (field) =>

@@ -16,13 +16,9 @@ type Items<Q extends ListQuery> = NonNullable<Q['data']>['items'];
  * `useList` is the list's query hook, called here with the search and the page. 查询 with the same filters asks again.
  * `table` holds what every list table takes: spread it into `ListTable` or a page's own table.
  */
-export function useListState<S extends object, Q extends ListQuery, P extends Paging = Paging>(
-  useList: (query: S & P) => Q,
-  first: P = { page: 1, pageSize: 10 } as P,
-  initialSearch: S = {} as S,
-) {
-  const [search, setSearchState] = useState<S>(initialSearch);
-  const [paging, setPaging] = useState<P>(first);
+export function useListState<S extends object, Q extends ListQuery, P extends Paging = Paging>(useList: (query: S & P) => Q) {
+  const [search, setSearchState] = useState<S>({} as S);
+  const [paging, setPaging] = useState<P>({ page: 1, pageSize: 10 } as P);
   const list = useList({ ...search, ...paging });
   const searched = useRefetchOnSearch(list.refetch);
   const setSearch = (next: S) => {

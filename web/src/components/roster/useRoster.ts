@@ -8,7 +8,7 @@ import type { RosterPaging } from './RosterTable';
 /** The state of a 医师列表 page: tab, filters, paging (back to page 1 when the tab or the filters change) and the list. */
 export function useRoster() {
   const [tab, setTabState] = useState<RosterTab>('unconfirmed');
-  const { search, setSearch, paging, setPaging, firstPage, list, table } = useListState<RosterSearch, ReturnType<typeof useRosterList>, RosterPaging>((query) =>
+  const { search, setSearch, firstPage, list, table } = useListState<RosterSearch, ReturnType<typeof useRosterList>, RosterPaging>((query) =>
     useRosterList({ ...query, tab }),
   );
   const filters: RosterQueryFilters = { ...search, tab };
@@ -16,5 +16,5 @@ export function useRoster() {
     setTabState(next);
     firstPage();
   };
-  return { tab, setTab, search, setSearch, filters, paging, setPaging, list, table };
+  return { tab, setTab, search, setSearch, filters, list, table };
 }
