@@ -1,0 +1,1 @@
+CREATE INDEX "enrolments_summary_idx" ON "enrolments" USING btree ("cycle_id","status","procedure","result","practice_category") WHERE "enrolments"."status" <> 'NOT_ENROLLED' and "enrolments"."institution_id" is not null;
