@@ -48,10 +48,26 @@ export function loadOrCreateKeyFile(dataDir: string): PiiKeys {
   return parseKeys(stored.idEncryptionKey, stored.idHmacKey);
 }
 
+const IV_BYTES = 12;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+/**
+ * A fresh GCM nonce, cut from random bytes drawn 1,024 nonces at a time (never reused): one call to the generator per
+ * row cost an import of 100k physicians half a second.
+ */
+function nextIv(): Buffer {
+  if (ivOffset >= ivPool.length) {
+    ivPool = crypto.randomBytes(IV_BYTES * 1024);
+    ivOffset = 0;
+  }
+  ivOffset += IV_BYTES;
+  return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
+}
+
 export function createPii(keys: PiiKeys): Pii {
   return {
     encrypt(plain) {
-      const iv = crypto.randomBytes(12);
+      const iv = nextIv();
       const cipher = crypto.createCipheriv('aes-256-gcm', keys.encryptionKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');

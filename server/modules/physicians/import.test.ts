@@ -147,4 +147,5 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     const names = (await ctx.t.db.select({ name: physicians.name }).from(physicians).where(eq(physicians.institutionId, institution.id))).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['分批甲', '分批乙', '分批丙']));
   });
+
 });

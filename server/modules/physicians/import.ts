@@ -1,43 +1,25 @@
-// 批量导入医师 from Excel: the template, row-level validation, and one set-based write of the valid rows.
+// 批量导入医师 from Excel: the template, and one set-based write of the rows import-check.ts found valid.
 import { and, eq, sql } from 'drizzle-orm';
 import { idTypeLabels, physicianLevelLabels, practiceCategoryLabels, sexLabels } from '../../../common/enums.js';
 import { educations, ethnicities, positions, practiceScopes, titles } from '../../../common/physician-catalogs.js';
 import type { ImportResult } from '../../../common/schemas/institution.js';
-import { PHYSICIAN_EXISTS, physicianBodySchema, physicianImportColumns } from '../../../common/schemas/physician.js';
+import { PHYSICIAN_EXISTS } from '../../../common/schemas/physician.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import { insertUnnest, refreshStatistics, type BulkColumn } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { departments } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, badRequest } from '../../lib/errors.js';
-import { rowsWorkbook, streamSheet, templateWorkbook } from '../../lib/excel.js';
+import { AppError } from '../../lib/errors.js';
+import { rowsWorkbook, templateWorkbook } from '../../lib/excel.js';
 import { MB, checkUpload } from '../../lib/uploads.js';
-import { WorkbookRefused, type WorkbookLimits } from '../../lib/xlsx-limits.js';
 import { isUniqueViolation } from '../institutions/service.js';
+import { EXAMPLE_MARK, FILE_FIELD, checkedRows, headers, join, required, type CheckedRow } from './import-check.js';
 import { physicianRow } from './records.js';
 import { existingByHash } from './repository.js';
 import type { RosterDeps } from './roster.js';
 
-export const MAX_PHYSICIAN_IMPORT_ROWS = 100_000;
-/** 100k rows of the template unpack to about 100 MB. */
-export const PHYSICIAN_WORKBOOK_LIMITS: WorkbookLimits = { maxRows: MAX_PHYSICIAN_IMPORT_ROWS, columns: physicianImportColumns.length, maxUnpackedMb: 256 };
-const FILE_FIELD = 'file';
-const EXAMPLE_MARK = '示例';
-const headers = physicianImportColumns.map(([header]) => header);
-const required = physicianImportColumns.filter(([, , isRequired]) => isRequired).map(([header]) => header);
-
-const join = (values: readonly string[]) => values.join('、');
-const byLabel = (labels: Record<string, string>) => new Map(Object.entries(labels).map(([key, label]) => [label, key]));
-const yesNo = new Map([['是', true], ['否', false]]);
-
-/** Columns whose cells are labels the form shows, turned into the stored keys. */
-const labelColumns = [
-  { header: '性别', field: 'sex', keys: byLabel(sexLabels) },
-  { header: '证件类型', field: 'idType', keys: new Map([...byLabel(idTypeLabels), ['身份证', 'resident']]) },
-  { header: '执业类别', field: 'practiceCategory', keys: byLabel(practiceCategoryLabels) },
-  { header: '医师级别', field: 'physicianLevel', keys: byLabel(physicianLevelLabels) },
-] as const;
+export { MAX_PHYSICIAN_IMPORT_ROWS, PHYSICIAN_WORKBOOK_LIMITS } from './import-check.js';
 
 /** The template: headers, one example row, and a 说明 sheet with the allowed values and the institution's 科室. */
 export async function physicianImportTemplate(deps: RosterDeps, actor: Actor): Promise<Buffer> {
@@ -69,75 +51,6 @@ export async function physicianImportTemplate(deps: RosterDeps, actor: Actor): P
   return templateWorkbook('医师信息', headers, example, notes);
 }
 
-type Values = ReturnType<typeof physicianBodySchema.parse>;
-
-/** The reasons a row cannot be imported (empty when it can), and the parsed row. */
-function checkRow(cells: Record<string, string>, departmentIds: Map<string, number>): { reasons: string[]; row?: Values } {
-  const reasons: string[] = [];
-  const input: Record<string, unknown> = {};
-  for (const [header, field] of physicianImportColumns) input[field] = cells[header] ?? '';
-  const skip = new Set<string>();
-  for (const column of labelColumns) {
-    const raw = cells[column.header];
-    if (!raw) continue;
-    const key = column.keys.get(raw);
-    if (key) input[column.field] = key;
-    else {
-      skip.add(column.field);
-      reasons.push(`${column.header}「${raw}」不正确，可选：${join([...column.keys.keys()])}`);
-    }
-  }
-  const trainee = cells['规培生'];
-  input.residentTrainee = trainee ? yesNo.get(trainee) : null;
-  if (trainee && input.residentTrainee === undefined) {
-    skip.add('residentTrainee');
-    reasons.push(`规培生「${trainee}」不正确，可选：是、否`);
-  }
-  const department = cells['科室'];
-  input.departmentId = department ? (departmentIds.get(department) ?? null) : null;
-  if (department && !departmentIds.has(department)) reasons.push(`科室「${department}」不是本机构启用的科室`);
-  const parsed = physicianBodySchema.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) if (!skip.has(String(issue.path[0]))) reasons.push(issue.message);
-  }
-  if (reasons.length > 0 || !parsed.success) return { reasons };
-  if (parsed.data.name.startsWith(EXAMPLE_MARK)) return { reasons: ['模板示例行，请删除后再导入'] };
-  return { reasons, row: parsed.data };
-}
-
-interface Checked {
-  rowNumber: number;
-  cells: Record<string, string>;
-  reasons: string[];
-  row?: Values;
-  hash?: string;
-}
-
-/** Reads and checks the rows of the upload as they stream in: a 100k-row file is never held as a workbook. */
-async function* checkedRows(deps: RosterDeps, data: Buffer, departmentIds: Map<string, number>): AsyncGenerator<Checked> {
-  let count = 0;
-  try {
-    let headerChecked = false;
-    for await (const { headers: found, rows } of streamSheet(data, PHYSICIAN_WORKBOOK_LIMITS)) {
-      if (!headerChecked) {
-        const missing = headers.filter((h) => !found.includes(h));
-        if (missing.length > 0) throw new Error(`缺少列：${join(missing)}，请使用导入模板`);
-        headerChecked = true;
-      }
-      count += rows.length;
-      for (const { rowNumber, values } of rows) {
-        const result = checkRow(values, departmentIds);
-        yield { rowNumber, cells: values, ...result, hash: result.row ? deps.pii.idNumberHash(result.row.idNumber) : undefined };
-      }
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const message = error instanceof WorkbookRefused || (error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message)) ? error.message : '文件不是有效的Excel（.xlsx）文件';
-    throw badRequest(`导入文件：${message}`, { [FILE_FIELD]: message });
-  }
-  if (count === 0) throw badRequest('导入文件：没有可导入的数据', { [FILE_FIELD]: '没有可导入的数据' });
-}
-
 async function reservePhysicianIds(tx: Tx, n: number): Promise<number[]> {
   const result = await tx.execute(sql`select nextval(pg_get_serial_sequence('physicians', 'id'))::int as id from generate_series(1, ${n})`);
   return (result as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
@@ -159,12 +72,12 @@ const physicianColumns: [string, BulkColumn['type'], keyof ReturnType<typeof phy
 const CHUNK = 5_000;
 
 /** Writes checked rows not yet in the database (at any institution), each with an account; returns those already there. */
-async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk: Checked[]): Promise<Checked[]> {
-  const existing = new Set((await existingByHash(tx, chunk.map((c) => c.hash!))).map((r) => r.hash));
-  const known = chunk.filter((c) => existing.has(c.hash!));
-  const fresh = chunk.filter((c) => !existing.has(c.hash!));
-  if (fresh.length === 0) return known;
-  const rows = fresh.map((c) => physicianRow(deps, institutionId, c.row!));
+async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk: CheckedRow[]): Promise<CheckedRow[]> {
+  const hashes = chunk.map((c) => deps.pii.idNumberHash(c.row!.idNumber));
+  const existing = new Set((await existingByHash(tx, hashes)).map((r) => r.hash));
+  const known = chunk.filter((_, i) => existing.has(hashes[i]));
+  const rows = chunk.flatMap((c, i) => (existing.has(hashes[i]) ? [] : [physicianRow(deps, institutionId, c.row!, hashes[i])]));
+  if (rows.length === 0) return known;
   const ids = await reservePhysicianIds(tx, rows.length);
   await insertUnnest(tx, 'physicians', [
     { name: 'id', type: 'int4', values: ids },
@@ -201,15 +114,14 @@ export async function importPhysicians(
     .where(and(eq(departments.institutionId, actor.orgId), eq(departments.status, 'enabled')));
   const departmentIds = new Map(enabled.map((d) => [d.name, d.id]));
 
-  const rejected: Checked[] = [];
+  const rejected: CheckedRow[] = [];
   let total = 0;
   let imported = 0;
   try {
     await db.transaction(async (tx) => {
-      const firstRowOf = new Map<string, number>();
-      let pending: Checked[] = [];
+      let pending: CheckedRow[] = [];
       let writing: Promise<void> = Promise.resolve();
-      const write = (chunk: Checked[]) => {
+      const write = (chunk: CheckedRow[]) => {
         const done = writeChunk(tx, deps, actor.orgId, chunk).then((known) => {
           for (const c of known) c.reasons.push(PHYSICIAN_EXISTS);
           rejected.push(...known);
@@ -219,22 +131,19 @@ export async function importPhysicians(
         return done;
       };
       try {
-        for await (const c of checkedRows(deps, upload.data, departmentIds)) {
-          total += 1;
-          if (c.hash) {
-            const earlier = firstRowOf.get(c.hash);
-            if (earlier !== undefined) c.reasons.push(`证件号码与第${earlier}行重复`);
-            else firstRowOf.set(c.hash, c.rowNumber);
-          }
-          if (c.reasons.length > 0 || !c.row) {
-            rejected.push(c);
-            continue;
-          }
-          pending.push(c);
-          if (pending.length >= chunkSize) {
-            await writing;
-            writing = write(pending);
-            pending = [];
+        for await (const batch of checkedRows(upload.data, departmentIds)) {
+          for (const c of batch) {
+            total += 1;
+            if (c.reasons.length > 0 || !c.row) {
+              rejected.push(c);
+              continue;
+            }
+            pending.push(c);
+            if (pending.length >= chunkSize) {
+              await writing;
+              writing = write(pending);
+              pending = [];
+            }
           }
         }
         await writing;

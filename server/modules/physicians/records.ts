@@ -125,8 +125,8 @@ export async function checkDepartment(db: Database | Tx, institutionId: number, 
   }
 }
 
-/** The columns of a new physician row, shared by 新增医师 and 批量导入. */
-export function physicianRow(deps: Pick<RosterDeps, 'pii'>, institutionId: number, v: PhysicianValues) {
+/** The columns of a new physician row, shared by 新增医师 and 批量导入 (which passes the `idNumberHash` it has computed). */
+export function physicianRow(deps: Pick<RosterDeps, 'pii'>, institutionId: number, v: PhysicianValues, idNumberHash?: string) {
   return {
     institutionId,
     departmentId: v.departmentId,
@@ -135,7 +135,7 @@ export function physicianRow(deps: Pick<RosterDeps, 'pii'>, institutionId: numbe
     birthDate: v.birthDate,
     idType: v.idType,
     idNumberCipher: deps.pii.encrypt(v.idNumber),
-    idNumberHash: deps.pii.idNumberHash(v.idNumber),
+    idNumberHash: idNumberHash ?? deps.pii.idNumberHash(v.idNumber),
     idNumberTailHash: deps.pii.idNumberTailHash(v.idNumber),
     idNumberMasked: maskIdNumber(v.idNumber),
     ethnicity: v.ethnicity,
