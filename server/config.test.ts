@@ -22,6 +22,15 @@ describe('COOKIE_SECURE', () => {
   });
 });
 
+describe('PG_RANDOM_PAGE_COST', () => {
+  it('is 1.1 unless given, and must be a positive number', () => {
+    expect(loadConfig({}).pgRandomPageCost).toBe(1.1);
+    expect(loadConfig({ PG_RANDOM_PAGE_COST: '4' }).pgRandomPageCost).toBe(4);
+    expect(() => loadConfig({ PG_RANDOM_PAGE_COST: 'fast' })).toThrow('PG_RANDOM_PAGE_COST must be a positive number, got "fast"');
+    expect(() => loadConfig({ PG_RANDOM_PAGE_COST: '0' })).toThrow('PG_RANDOM_PAGE_COST must be a positive number');
+  });
+});
+
 describe('the SMS outbox in production', () => {
   it('is refused with NODE_ENV=production, in Chinese and English, naming SMS_PROVIDER', () => {
     const refusal = refusalToServe(loadConfig({ NODE_ENV: 'production' }));

@@ -14,6 +14,12 @@ export interface Config {
    * share); raise it on a database server with cores to spare and province-wide reports that scan big tables.
    */
   pgParallelWorkers: number;
+  /**
+   * PostgreSQL's random_page_cost for the app's connections (PG_RANDOM_PAGE_COST, default 1.1). PostgreSQL's own 4
+   * prices a page read as a disk seek; with the data in memory (or on SSD) it makes the planner hash a whole table of
+   * enrolments rather than look up one institution's 6,200 physicians in an index (166 ms against 9 ms).
+   */
+  pgRandomPageCost: number;
   captchaEnabled: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -60,6 +66,13 @@ function booleanFrom(value: string | undefined, fallback: boolean, name: string)
   throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
+function positiveNumberFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
+  return n;
+}
+
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -77,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || './data', 'files')),
     databaseUrl: env.DATABASE_URL || null,
     pgParallelWorkers: env.PG_PARALLEL_WORKERS === '0' ? 0 : intFrom(env.PG_PARALLEL_WORKERS, 0, 'PG_PARALLEL_WORKERS'),
+    pgRandomPageCost: positiveNumberFrom(env.PG_RANDOM_PAGE_COST, 1.1, 'PG_RANDOM_PAGE_COST'),
     captchaEnabled: (env.CAPTCHA || 'on').toLowerCase() !== 'off',
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),

@@ -24,7 +24,7 @@ export async function openRuntime(config: Config, onLockLost: (err: Error) => vo
       throw new Error('使用 DATABASE_URL 时必须配置 ID_ENCRYPTION_KEY 和 ID_HMAC_KEY（各为32字节的base64），所有实例使用同一对密钥');
     }
     pii = createPii(parseKeys(config.idEncryptionKey, config.idHmacKey));
-    database = await openPostgres(config.databaseUrl, 10, config.pgParallelWorkers);
+    database = await openPostgres(config.databaseUrl, 10, { parallelWorkers: config.pgParallelWorkers, randomPageCost: config.pgRandomPageCost });
   } else {
     release = await lockDataDir(config.dataDir, onLockLost);
     pii = createPii(

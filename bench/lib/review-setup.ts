@@ -58,7 +58,8 @@ export async function prepareReview(): Promise<{ flagshipId: number; submitted: 
 
 /**
  * Undoes what `prepareReview` and the 审核 run changed (server stopped): the saved physicians' enrolments, registrations,
- * evaluations, opinions and messages go back to how they were before the first 审核 run. A no-op when nothing is saved.
+ * evaluations, opinions and messages (and any certificate or attempt made of them) go back to how they were before the
+ * first 审核 run. A no-op when nothing is saved.
  */
 export async function restoreReview(db: Database): Promise<number> {
   const [{ saved }] = ((await db.execute(sql`select to_regclass('bench_review_saved') is not null as saved`)) as unknown as Rows<{ saved: boolean }>).rows;
@@ -66,6 +67,12 @@ export async function restoreReview(db: Database): Promise<number> {
   return db.transaction(async (tx) => {
     const theirs = sql`(select e.id from enrolments e join bench_review_saved s on s.physician_id = e.physician_id
       join cycles c on c.id = e.cycle_id and c.is_current)`;
+    // What the server's jobs made of them meanwhile (a 合格证书 for a generated 考核完成 合格, an attempt) goes too.
+    await tx.execute(sql`delete from proctoring_snapshots where attempt_id in (select attempt_id from proctoring_cases where enrolment_id in ${theirs})`);
+    await tx.execute(sql`delete from proctoring_cases where enrolment_id in ${theirs}`);
+    await tx.execute(sql`delete from exam_answers where attempt_id in (select id from exam_attempts where enrolment_id in ${theirs})`);
+    await tx.execute(sql`delete from exam_attempts where enrolment_id in ${theirs}`);
+    await tx.execute(sql`delete from certificates where enrolment_id in ${theirs}`);
     await tx.execute(sql`delete from evaluations where enrolment_id in ${theirs}`);
     await tx.execute(sql`delete from review_opinions where enrolment_id in ${theirs}`);
     await tx.execute(sql`delete from registrations where enrolment_id in ${theirs}`);

@@ -50,9 +50,19 @@ export function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
   return ((handle.db as unknown as { $client: PGlite }).$client).dumpDataDir('none');
 }
 
-/** `parallelWorkers`: max_parallel_workers_per_gather, set as each connection starts (no extra round trip); see Config. */
-export async function openPostgres(url: string, poolSize = 10, parallelWorkers?: number): Promise<DatabaseHandle> {
-  const options = parallelWorkers === undefined ? undefined : `-c max_parallel_workers_per_gather=${parallelWorkers}`;
+/** Planner settings of the app's connections (see Config); unset ones keep the server's. */
+export interface PlannerSettings {
+  parallelWorkers?: number;
+  randomPageCost?: number;
+}
+
+/** `planner`: set as each connection starts (no extra round trip). */
+export async function openPostgres(url: string, poolSize = 10, planner: PlannerSettings = {}): Promise<DatabaseHandle> {
+  const settings = [
+    planner.parallelWorkers === undefined ? '' : `-c max_parallel_workers_per_gather=${planner.parallelWorkers}`,
+    planner.randomPageCost === undefined ? '' : `-c random_page_cost=${planner.randomPageCost}`,
+  ].filter(Boolean);
+  const options = settings.length > 0 ? settings.join(' ') : undefined;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
   // An idle client whose connection drops (a database restart, a failover) reports here; unheard, the error
   // would end the process. The pool replaces the client on the next query.
