@@ -72,7 +72,7 @@ export function rosterConditions(
   // 隐藏 (医师暂存) physicians are off the list to assess until the institution 取消隐藏.
   const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), isNull(physicians.hiddenAt), tabCondition(filters.tab, cycleId)];
   if (filters.institutionId) conditions.push(eq(physicians.institutionId, filters.institutionId));
-  return [...conditions, ...physicianConditions(filters, idNumber)];
+  return [...conditions, ...physicianConditions(filters, idNumber, 'institutionId' in scope || Boolean(filters.institutionId))];
 }
 
 /** The filters on the physician's own fields, shared by 医师列表, the 审核 lists and 考核进度. */
@@ -90,20 +90,24 @@ export interface PhysicianFilters {
 /**
  * 姓名 「contains」: the GIN index on the name's characters finds the names holding all of them (a search of 1–2
  * characters across a province reads a few thousand rows, not 400k), the LIKE keeps those with them in order.
+ * Within one institution (or an assessor's institutions) only the LIKE: offered the index, PostgreSQL fetched the
+ * province's 2,563 physicians named 康 to keep the 31 of one hospital (580 ms), where checking the hospital's 5,000
+ * took 89 ms (both on a busy machine).
  */
-function nameContains(name: string): SQL[] {
-  const chars = [...new Set(name)];
-  return [sql`${physicians.nameChars} @> ${sql.param(chars)}::text[]`, sql`${physicians.name} like ${`%${escapeLike(name)}%`}`];
+function nameContains(name: string, narrow: boolean): SQL[] {
+  const like = sql`${physicians.name} like ${`%${escapeLike(name)}%`}`;
+  return narrow ? [like] : [sql`${physicians.nameChars} @> ${sql.param([...new Set(name)])}::text[]`, like];
 }
 
 /**
  * Conditions on `physicians` for the filters given. `idNumber` is what the service resolved the 证件号码 filter to
- * (the blind index cannot be queried with a partial number directly).
+ * (the blind index cannot be queried with a partial number directly). `narrow`: the scope is one institution or an
+ * assessor's institutions (see nameContains).
  */
-export function physicianConditions(filters: PhysicianFilters, idNumber?: SQL): SQL[] {
+export function physicianConditions(filters: PhysicianFilters, idNumber?: SQL, narrow = false): SQL[] {
   const conditions: SQL[] = [];
   if (filters.departmentId) conditions.push(eq(physicians.departmentId, filters.departmentId));
-  if (filters.name) conditions.push(...nameContains(filters.name));
+  if (filters.name) conditions.push(...nameContains(filters.name, narrow));
   if (idNumber) conditions.push(idNumber);
   // Ages become birth-date bounds, so the (institution, birth_date) index serves them.
   const today = dayjs();

@@ -56,14 +56,15 @@ export const exemptionSql = sql<ExemptionStatus>`coalesce(${registrations.exempt
 
 /**
  * The conditions of a 考核进度 filter on top of the scope. `idNumber` is what the service resolved the 证件号码 filter
- * to (the blind index cannot be queried with a partial number). Ages become birth-date bounds.
+ * to (the blind index cannot be queried with a partial number). Ages become birth-date bounds. `narrow`: the scope is
+ * one institution or an assessor's institutions.
  */
-export function progressWhere(scope: SQL[], filters: Omit<ProgressFilters, 'idNumber' | 'regionCode'>, idNumber?: SQL): ProgressWhere {
+export function progressWhere(scope: SQL[], filters: Omit<ProgressFilters, 'idNumber' | 'regionCode'>, idNumber?: SQL, narrow = false): ProgressWhere {
   const conditions = [...scope];
   // 执业类别 is read from the enrolment's copy (kept equal to the physician's by triggers): a province filtered by it
   // no longer joins 400k physicians.
   const { practiceCategory, ...onPhysicianFilters } = filters;
-  const onPhysician = physicianConditions(onPhysicianFilters, idNumber);
+  const onPhysician = physicianConditions(onPhysicianFilters, idNumber, narrow || Boolean(filters.institutionId));
   if (practiceCategory) conditions.push(eq(enrolments.practiceCategory, practiceCategory));
   if (filters.institutionId) conditions.push(eq(enrolments.institutionId, filters.institutionId));
   if (filters.status) conditions.push(eq(enrolments.status, filters.status));

@@ -29,7 +29,7 @@ export async function whereOf(deps: ProgressDeps, actor: Actor, cycleId: number,
   const within = await scopeOf(deps.db, actor, filters);
   const scope = scopeConditions(cycleId, within);
   const { idNumber, regionCode: _region, ...rest } = filters;
-  const where = progressWhere(scope, rest, await idNumberCondition(deps, scope, idNumber));
+  const where = progressWhere(scope, rest, await idNumberCondition(deps, scope, idNumber), !('regionCode' in within));
   const wholeProvince = !filters.institutionId && 'regionCode' in within && regionLevel(within.regionCode) === 'province';
   return { where, wholeProvince };
 }

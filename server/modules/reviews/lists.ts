@@ -94,7 +94,8 @@ export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewL
     }
     where.push(inArray(enrolments.status, [...statuses]));
   }
-  const physicianWhere = physicianConditions(query, await idNumberCondition(deps, idScope(actor), query.idNumber));
+  const narrow = actor.role !== 'authority' || Boolean(query.institutionId);
+  const physicianWhere = physicianConditions(query, await idNumberCondition(deps, idScope(actor), query.idNumber), narrow);
 
   // Filters on other tables are semi-joins, so the page is cut from enrolments alone.
   if (physicianWhere.length) {
