@@ -80,15 +80,18 @@ describe('POST /api/v1/institutions/import (批量导入)', () => {
     expect(empty.json().error.message).toBe('导入文件：没有可导入的数据');
   });
 
-  it('refuses a file of 400,000 shared strings before reading its rows, and /api/health answers meanwhile', async () => {
+  it('refuses a file of 400,000 shared strings before reading its rows, answering other requests meanwhile', async () => {
     const data = xlsxWithSharedStrings(HEADERS, good('BIG_1'), 400_000);
     let finished = false;
     const importing = upload(ctx.clients.cityAAuthority, data).then((res) => {
       finished = true;
       return res;
     });
-    const health = await ctx.t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(200);
+    // A request that needs no database (an unknown API path): it waits only for turns of the event loop, so it is
+    // answered first unless the check holds the loop. (/api/health waits for PostgreSQL, which on a busy machine
+    // can answer after the refusal.)
+    const other = await ctx.t.app.inject({ method: 'GET', url: '/api/v1/no-such-page' });
+    expect(other.statusCode).toBe(404);
     expect(finished).toBe(false);
     const res = await importing;
     expect(res.statusCode).toBe(400);
