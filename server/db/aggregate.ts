@@ -1,5 +1,5 @@
-// Reports that read a large share of a province (考核统计's roll-ups, 考核情况综合查询) run in a transaction of their own
-// that gives them room: a few hundred thousand rows are hashed or sorted in memory (32 MB) rather than on disk, without
+// Reports that read a large share of a province (考核统计's roll-ups) run in a transaction of their own that gives
+// them room: a few hundred thousand rows are hashed or sorted in memory (32 MB) rather than on disk, without
 // JIT (its compilation cost 50–70 ms of a statement run once), and — when the caller says the scope is wide (a
 // province; for 考核统计 also a city) — with 2 parallel workers sharing the scan. The app's connections keep none
 // (Config.pgParallelWorkers): for small scoped queries starting workers costs more than they save. PGlite accepts the
