@@ -10,3 +10,8 @@ export function formatDate(value: string): string {
 export function formatDateRange(start: string, end: string): string {
   return `${formatDate(start)} ~ ${formatDate(end)}`;
 }
+
+/** A count in a report table as its cards print it (antd's Statistic): 276,407. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

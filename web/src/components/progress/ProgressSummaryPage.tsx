@@ -17,6 +17,7 @@ import { FilterForm } from '../list/FilterForm';
 import { searchValues } from '../list/searchValues';
 import type { ProgressScopeProps } from './ProgressPage';
 import { ProgressInstitutionSelect } from './ProgressInstitutionSelect';
+import { formatCount } from '../../lib/format';
 import { useRefetchOnSearch } from '../../lib/useRefetchOnSearch';
 import './progress.css';
 
@@ -35,7 +36,7 @@ interface CountRow {
 function CountTable({ title, first, rows, total }: { title: string; first: string; rows: CountRow[]; total: number }) {
   const columns: TableProps<CountRow>['columns'] = [
     { title: first, dataIndex: 'label', key: 'label' },
-    { title: '人数', dataIndex: 'count', key: 'count', width: 88, align: 'right' },
+    { title: '人数', dataIndex: 'count', key: 'count', width: 88, align: 'right', render: formatCount },
     {
       title: '占比',
       key: 'share',
@@ -56,7 +57,7 @@ function CountTable({ title, first, rows, total }: { title: string; first: strin
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
-              {total}
+              {formatCount(total)}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} />
           </Table.Summary.Row>
@@ -68,10 +69,10 @@ function CountTable({ title, first, rows, total }: { title: string; first: strin
 
 const categoryColumns: TableProps<CategorySummary>['columns'] = [
   { title: '执业类别', dataIndex: 'practiceCategory', key: 'practiceCategory', render: (v: CategorySummary['practiceCategory']) => practiceCategoryLabels[v] },
-  { title: '参加考核', dataIndex: 'total', key: 'total', align: 'right' },
-  { title: '考核完成', dataIndex: 'completed', key: 'completed', align: 'right' },
-  { title: '合格', dataIndex: 'passed', key: 'passed', align: 'right' },
-  { title: '不合格', dataIndex: 'failed', key: 'failed', align: 'right' },
+  { title: '参加考核', dataIndex: 'total', key: 'total', align: 'right', render: formatCount },
+  { title: '考核完成', dataIndex: 'completed', key: 'completed', align: 'right', render: formatCount },
+  { title: '合格', dataIndex: 'passed', key: 'passed', align: 'right', render: formatCount },
+  { title: '不合格', dataIndex: 'failed', key: 'failed', align: 'right', render: formatCount },
   { title: '完成率', key: 'completedRate', align: 'right', render: (_v, row) => rate(row.completed, row.total) },
   { title: '合格率', key: 'passedRate', align: 'right', render: (_v, row) => rate(row.passed, row.completed) },
 ];
@@ -139,7 +140,7 @@ function SummaryView({ summary }: { summary: ProgressSummary }) {
               <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
               {(['total', 'completed', 'passed', 'failed'] as const).map((key, i) => (
                 <Table.Summary.Cell key={key} index={i + 1} align="right">
-                  {sum(key)}
+                  {formatCount(sum(key))}
                 </Table.Summary.Cell>
               ))}
               <Table.Summary.Cell index={5} align="right">

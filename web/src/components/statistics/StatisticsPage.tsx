@@ -22,6 +22,7 @@ import {
 import { errorMessage } from '../../api/client';
 import { statisticsExportUrl, useStatistics, useStatisticsDaily, type StatisticsSearch } from '../../api/statistics';
 import { downloadUrl } from '../../lib/download';
+import { formatCount } from '../../lib/format';
 import { LoadFailed } from '../LoadFailed';
 import { PageSpin } from '../PageSpin';
 import './statistics.css';
@@ -89,7 +90,7 @@ function columnsOf(rowHeader: string, onDrill: (row: StatisticsRow) => void): Ta
       key,
       align: 'right' as const,
       sorter: (a: Line, b: Line) => a.figures[key] - b.figures[key],
-      render: (_: unknown, line: Line) => line.figures[key],
+      render: (_: unknown, line: Line) => formatCount(line.figures[key]),
     })),
     ...rateKeys.map((key) => ({
       title: <Heading label={statisticsRateLabels[key]} help={statisticsRateHelp[key]} />,
@@ -111,7 +112,7 @@ function TotalRows({ total }: { total: StatisticsRow }) {
           <Table.Summary.Cell index={0}>{line.label}</Table.Summary.Cell>
           {figureKeys.map((key, k) => (
             <Table.Summary.Cell key={key} index={k + 1} align="right">
-              {line.figures[key]}
+              {formatCount(line.figures[key])}
             </Table.Summary.Cell>
           ))}
           {rateKeys.map((key, k) => (
