@@ -36,12 +36,12 @@ export const enrolments = pgTable(
     index('enrolments_institution_status_idx').on(t.cycleId, t.institutionId, t.status),
     index('enrolments_physician_idx').on(t.physicianId),
     index('enrolments_category_idx').on(t.cycleId, t.practiceCategory, t.status, t.institutionId),
-    // 合格 enrolments still without a certificate are found through it (certificates/issue-job.ts).
     // 考核情况综合查询 of a province counts its groups from this index alone, in its order (no heap, no hash): 2 MB at
     // 276k enrolments, the same rows as the summary's scope (a province's enrolments are those with an institution).
     index('enrolments_summary_idx')
       .on(t.cycleId, t.status, t.procedure, t.result, t.practiceCategory)
       .where(sql`${t.status} <> 'NOT_ENROLLED' and ${t.institutionId} is not null`),
+    // 合格 enrolments still without a certificate are found through it (certificates/issue-job.ts).
     index('enrolments_completed_passed_idx').on(t.id).where(sql`${t.status} = 'COMPLETED' and ${t.result} = 'passed'`),
   ],
 );

@@ -72,14 +72,14 @@ export interface CheckedRow {
  * workbook. A 证件号码 met before in the file is refused with the row it was first on. A file that is not a workbook,
  * over the limits, without the template's columns or without rows is a 400 naming the 导入文件.
  */
-export async function* checkedRows(data: Uint8Array, departmentIds: Map<string, number>): AsyncGenerator<CheckedRow[]> {
+export async function* checkedRows(data: Buffer, departmentIds: Map<string, number>): AsyncGenerator<CheckedRow[]> {
   let count = 0;
   const firstRowOf = new Map<string, number>();
   try {
     let headerChecked = false;
     // Batches of 500 from the reader: fewer raw rows outlive a young-generation collection (peak RSS of a 100k import
     // 760–841 → 679–729 MB, bench/README).
-    for await (const { headers: found, rows } of streamSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength), PHYSICIAN_WORKBOOK_LIMITS, 500)) {
+    for await (const { headers: found, rows } of streamSheet(data, PHYSICIAN_WORKBOOK_LIMITS, 500)) {
       if (!headerChecked) {
         const missing = headers.filter((h) => !found.includes(h));
         if (missing.length > 0) throw new Error(`缺少列：${join(missing)}，请使用导入模板`);
