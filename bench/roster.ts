@@ -3,6 +3,7 @@
 //   b. 批量参加 of the flagship's 5,000 未确认参加 by {filters};
 //   c. 批量导入 of a 100k-row workbook (time, server peak RSS);
 //   d. 导出 of ≥ 100k rows (time, server peak RSS);
+//   d2. (step import-again, after import) the same file uploaded again: every row refused as 已存在.
 //   e. (step enrol-imported, after import) 批量参加 of every 未确认参加 of the flagship, the imported rows included.
 // The server is restarted before c and d so that each peak RSS is its own. Targets 127.0.0.1 only.
 // Usage: the environment of bench/generate-province.ts (DATABASE_URL + keys, or DATA_DIR), then
@@ -165,6 +166,22 @@ try {
         (written ? `, ${(took / written.ms).toFixed(1)}× the database's insert` : ''),
     ]);
     if (value.rejected > 0) console.log('first import errors:', value.errors.slice(0, 5));
+  });
+
+  // The same file a second time (a clerk uploading it again): every row is refused as 已存在, and all of them come back
+  // in the 导入失败数据 workbook — the import's largest answer.
+  await step('import-again', async () => {
+    const file = path.join(values.workdir!, `import-${importRows}.xlsx`);
+    await restart();
+    const institution = await session(BENCH_INSTITUTION);
+    const data = fs.readFileSync(file);
+    const { ms: took, value } = await institution.upload<{ imported: number; rejected: number; rejectedFile: string | null }>('/api/v1/physicians/import', {
+      field: 'file', filename: 'import.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data,
+    });
+    const peak = server!.peakRssMb();
+    const rejectedFileMb = value.rejectedFile ? (value.rejectedFile.length * 3) / 4 / 1e6 : 0;
+    results.importAgain = { ms: took, rows: importRows, imported: value.imported, rejected: value.rejected, rejectedFileMb, peakRssMb: peak };
+    table.push([`the same ${importRows} rows again`, `${s(took)}, peak RSS ${peak.toFixed(0)} MB`, `${value.imported} imported, ${value.rejected} rejected; 导入失败数据 ${rejectedFileMb.toFixed(1)} MB`]);
   });
 
   // The issue's case: 批量参加 of tens of thousands just imported (e.g. --import-rows 50000 --steps import,enrol-imported).

@@ -74,14 +74,6 @@ export async function bankWorkbook(rows: Record<string, string>[], headers: stri
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function sheetRows(data: Buffer, sheetIndex = 0): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  workbook.worksheets[sheetIndex].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
-}
-
 /** POSTs a multipart/form-data body with one file field. */
 export function uploadFile(client: Client, url: string, data: Buffer, filename = 'bank.xlsx') {
   const boundary = '----bank-import-boundary';

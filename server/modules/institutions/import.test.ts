@@ -5,6 +5,7 @@ import { accounts, auditEvents, institutions } from '../../db/schema/index.js';
 import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { Client } from '../../test-support/app.js';
 import { xlsxWithRows, xlsxWithSharedStrings } from '../../test-support/crafted-xlsx.js';
+import { sheetRows } from '../../test-support/sheet-rows.js';
 
 const ctx = setupTenantWorld();
 
@@ -16,14 +17,6 @@ async function workbook(rows: string[][], headers = HEADERS): Promise<Buffer> {
   sheet.addRow(headers);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function readRows(data: Buffer, sheetIndex = 0): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[sheetIndex].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
 }
 
 /** A multipart/form-data body with one file field. */
@@ -45,11 +38,11 @@ describe('GET /api/v1/institutions/import-template (导入模板)', () => {
   it('has the headers, an example row and a 说明 sheet with the allowed values and the jurisdiction’s region codes', async () => {
     const res = await ctx.clients.cityAAuthority.get('/api/v1/institutions/import-template');
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const [header, example] = await readRows(res.rawPayload);
+    const [header, example] = await sheetRows(res.rawPayload);
     expect(header).toEqual(HEADERS);
     expect(example[0]).toMatch(/^示例/);
     expect(example[2]).toBe('990101');
-    const notes = (await readRows(res.rawPayload, 1)).map((r) => r.join(' '));
+    const notes = (await sheetRows(res.rawPayload, 1)).map((r) => r.join(' '));
     expect(notes.join('\n')).toContain('医疗机构、疾病预防控制机构、妇幼保健机构、基层医疗卫生机构、其他');
     expect(notes.join('\n')).toContain('三级、二级、一级、未定级');
     expect(notes.join('\n')).toContain('甲等、乙等、丙等、未评等');
@@ -138,7 +131,7 @@ describe('POST /api/v1/institutions/import (批量导入)', () => {
       12: '模板示例行，请删除后再导入',
     });
 
-    const failed = await readRows(Buffer.from(result.rejectedFile, 'base64'));
+    const failed = await sheetRows(Buffer.from(result.rejectedFile, 'base64'));
     expect(failed[0]).toEqual([...HEADERS, '失败原因']);
     expect(failed.length).toBe(10);
     expect(failed[3]).toEqual(['导入医院5', 'IMP_0005', '990201', '医疗机构', '二级', '甲等', '', '', '区划代码「990201」不在本部门管辖范围内']);

@@ -8,6 +8,7 @@ import { byRole, checkAccessMatrix, setupTenantWorld } from '../../test-support/
 import { multipart } from '../../test-support/assessor-factories.js';
 import { buildDepartment } from '../../test-support/departments-factories.js';
 import { residentId } from '../../test-support/factories.js';
+import { sheetRows } from '../../test-support/sheet-rows.js';
 import { importPhysicians } from './import.js';
 
 const ctx = setupTenantWorld();
@@ -40,14 +41,6 @@ async function workbook(rows: (string | Date)[][], header = headers): Promise<Bu
 async function upload(client: Client, data: Buffer, name = 'physicians.xlsx') {
   const { payload, headers: h } = await multipart({ file: { name, data } });
   return client.post('/api/v1/physicians/import', payload, h);
-}
-
-async function sheetRows(base64: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  wb.worksheets[0].eachRow((r) => out.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
 }
 
 describe('GET /api/v1/physicians/import-template (导入模板)', () => {
@@ -106,7 +99,7 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     expect(reasons[9]).toContain('执业类别「西医」不正确');
     expect(reasons[10]).toContain('请输入姓名');
     expect(reasons[10]).toContain('请输入执业证书编码');
-    const rejected = await sheetRows(result.rejectedFile);
+    const rejected = await sheetRows(Buffer.from(result.rejectedFile, 'base64'));
     expect(rejected[0].at(-1)).toBe('失败原因');
     expect(rejected).toHaveLength(7);
 

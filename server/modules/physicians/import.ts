@@ -92,6 +92,23 @@ async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk
 }
 
 /**
+ * A refused row as the 导入失败数据 report needs it: its cells as one JSON text instead of an object of 23 strings
+ * (which may still hold the parser's buffers) — a file refused whole keeps 100,000 of them until the report is written.
+ */
+interface RefusedRow {
+  rowNumber: number;
+  reason: string;
+  cells: string;
+}
+
+const refused = (c: CheckedRow): RefusedRow => ({ rowNumber: c.rowNumber, reason: c.reasons.join('；'), cells: JSON.stringify(headers.map((h) => c.cells[h] ?? '')) });
+
+/** The rows of the report, made one at a time as the workbook is written. */
+function* reportRows(rejected: RefusedRow[]): Generator<string[]> {
+  for (const r of rejected) yield [...(JSON.parse(r.cells) as string[]), r.reason];
+}
+
+/**
  * 批量导入医师: every row is checked (required fields, ID check digit, labels, 科室, duplicates in the file and
  * in the database — at any institution); the valid ones are written in one transaction with set-based
  * inserts, each with an account on the province's initial password. The rejected rows come back as an .xlsx.
@@ -114,7 +131,7 @@ export async function importPhysicians(
     .where(and(eq(departments.institutionId, actor.orgId), eq(departments.status, 'enabled')));
   const departmentIds = new Map(enabled.map((d) => [d.name, d.id]));
 
-  const rejected: CheckedRow[] = [];
+  const rejected: RefusedRow[] = [];
   let total = 0;
   let imported = 0;
   try {
@@ -123,8 +140,10 @@ export async function importPhysicians(
       let writing: Promise<void> = Promise.resolve();
       const write = (chunk: CheckedRow[]) => {
         const done = writeChunk(tx, deps, actor.orgId, chunk).then((known) => {
-          for (const c of known) c.reasons.push(PHYSICIAN_EXISTS);
-          rejected.push(...known);
+          for (const c of known) {
+            c.reasons.push(PHYSICIAN_EXISTS);
+            rejected.push(refused(c));
+          }
           imported += chunk.length - known.length;
         });
         done.catch(() => undefined); // observed below; this only keeps it from counting as unhandled meanwhile
@@ -135,7 +154,7 @@ export async function importPhysicians(
           for (const c of batch) {
             total += 1;
             if (c.reasons.length > 0 || !c.row) {
-              rejected.push(c);
+              rejected.push(refused(c));
               continue;
             }
             pending.push(c);
@@ -168,10 +187,10 @@ export async function importPhysicians(
   }
 
   await refreshStatistics(db, ['physicians', 'accounts'], imported);
-  const errors = rejected.slice(0, 1000).map((c) => ({ row: c.rowNumber, reason: c.reasons.join('；') }));
+  const errors = rejected.slice(0, 1000).map((r) => ({ row: r.rowNumber, reason: r.reason }));
   const rejectedFile =
     rejected.length > 0
-      ? (await rowsWorkbook('导入失败数据', [...headers, '失败原因'], rejected.map((c) => [...headers.map((h) => c.cells[h] ?? ''), c.reasons.join('；')]))).toString('base64')
+      ? (await rowsWorkbook('导入失败数据', [...headers, '失败原因'], reportRows(rejected))).toString('base64')
       : null;
   return { imported, rejected: rejected.length, errors, rejectedFile };
 }

@@ -5,7 +5,8 @@ import { auditEvents, questionItems, questions } from '../../db/schema/index.js'
 import { byRole, checkAccessMatrix, setupTenantWorld, type ActorName } from '../../test-support/access-matrix.js';
 import type { Client } from '../../test-support/app.js';
 import { otherProvinceAuthority } from '../../test-support/cycle-factories.js';
-import { addItems, bankRevision, bankWorkbook, caseGroup, optionGroup, sheetRows, singleA1, uploadFile } from '../../test-support/question-bank-factories.js';
+import { addItems, bankRevision, bankWorkbook, caseGroup, optionGroup, singleA1, uploadFile } from '../../test-support/question-bank-factories.js';
+import { sheetRows } from '../../test-support/sheet-rows.js';
 import { bankSheetHeaders } from './sheet.js';
 
 const ctx = setupTenantWorld();
