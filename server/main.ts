@@ -16,6 +16,7 @@ import { ISSUE_EVERY_MS, issueMissingCertificates } from './modules/certificates
 import { faceComparer } from './modules/proctoring/face.js';
 import { RETENTION_EVERY_MS, purgeExpiredSnapshots } from './modules/proctoring/retention.js';
 import { SIMILARITY_EVERY_MS, similarityWorker } from './modules/proctoring/similarity-job.js';
+import { schedule } from './lib/schedule.js';
 import { latestSmsMessages, smsPurposeLabels, type SmsPurpose } from './lib/sms.js';
 import { openRuntime } from './runtime.js';
 
@@ -59,38 +60,25 @@ async function serve(config: Config): Promise<void> {
     { log: { level: config.logLevel }, return503OnClosing: true },
   );
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  // Every instance schedules it; one of them runs it per period (runExclusive).
-  const purgeTimer = setInterval(() => {
-    purgeExpired(runtime.database.db, timeouts).catch((err: unknown) => app.log.error({ err }, 'purge failed'));
-  }, PURGE_EVERY_MS).unref();
+  // Every instance schedules each job; runExclusive lets one of them run it per period.
+  const jobs = schedule(app.log);
+  jobs.every('purge', PURGE_EVERY_MS, () => purgeExpired(runtime.database.db, timeouts));
   // Attempts past their deadline are closed on the server even when no page submits them.
-  const sweepTimer = setInterval(() => {
-    sweepExpiredAttempts(runtime.database.db)
-      .then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms))
-      .catch((err: unknown) => app.log.error({ err }, 'exam sweep failed'));
-  }, SWEEP_EVERY_MS).unref();
-  // When a 测评考核 or 补考 window has closed, who did not pass moves on (once, by one instance).
-  const windowTimer = setInterval(() => {
-    closeEndedWindows(runtime.database.db)
-      .then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms))
-      .catch((err: unknown) => app.log.error({ err }, 'window close failed'));
-  }, WINDOW_CLOSE_EVERY_MS).unref();
-  // 合格 enrolments without a certificate (data loaded, or completed before certificates) get one (by one instance).
-  const issueCertificatesNow = () => {
-    issueMissingCertificates(runtime.database.db).catch((err: unknown) => app.log.error({ err }, 'certificate issue failed'));
-  };
-  issueCertificatesNow();
-  const certificateTimer = setInterval(issueCertificatesNow, ISSUE_EVERY_MS).unref();
+  jobs.every('exam sweep', SWEEP_EVERY_MS, () =>
+    sweepExpiredAttempts(runtime.database.db).then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms)),
+  );
+  // When a 测评考核 or 补考 window has closed, who did not pass moves on.
+  jobs.every('window close', WINDOW_CLOSE_EVERY_MS, () =>
+    closeEndedWindows(runtime.database.db).then(({ sms }) => deliverSms(runtime.database.db, app.deps.sms, app.log, sms)),
+  );
+  // 合格 enrolments without a certificate (data loaded, or completed before certificates) get one.
+  jobs.every('certificate issue', ISSUE_EVERY_MS, () => issueMissingCertificates(runtime.database.db), { now: true });
   // 监考: snapshots are scored off the request path (one model thread per instance, one pass at a time), and
   // deleted once the policy's retention after the cycle's end has passed.
   const similarity = similarityWorker(runtime.database.db, runtime.storage, faceComparer());
   // PROCTORING_WORKER=off leaves the scoring to other instances (the queue is shared).
-  const similarityTimer = setInterval(() => {
-    if (config.proctoringWorker) similarity.tick().catch((err: unknown) => app.log.error({ err }, 'similarity scoring failed'));
-  }, SIMILARITY_EVERY_MS).unref();
-  const retentionTimer = setInterval(() => {
-    purgeExpiredSnapshots(runtime.database.db, runtime.storage).catch((err: unknown) => app.log.error({ err }, 'snapshot retention failed'));
-  }, RETENTION_EVERY_MS).unref();
+  if (config.proctoringWorker) jobs.every('similarity scoring', SIMILARITY_EVERY_MS, () => similarity.tick());
+  jobs.every('snapshot retention', RETENTION_EVERY_MS, () => purgeExpiredSnapshots(runtime.database.db, runtime.storage));
   if (!config.captchaEnabled) app.log.warn('CAPTCHA=off：登录不校验验证码，仅用于自动化测试和基准测试');
   let closing = false;
   // SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0. A request that never
@@ -99,18 +87,15 @@ async function serve(config: Config): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
-    clearInterval(purgeTimer);
-    clearInterval(sweepTimer);
-    clearInterval(windowTimer);
-    clearInterval(certificateTimer);
-    clearInterval(similarityTimer);
-    clearInterval(retentionTimer);
+    // No job starts from here on; the database closes after the runs in flight.
+    const jobsStopped = jobs.stop();
     setTimeout(() => {
       app.log.error(`shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     try {
       await app.close();
+      await jobsStopped;
       await similarity.close();
       await runtime.close();
     } catch (err) {
