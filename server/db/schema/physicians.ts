@@ -68,14 +68,21 @@ export const physicians = pgTable(
     // 医师暂存: the few hidden physicians of an institution.
     index('physicians_hidden_idx').on(t.institutionId, t.hiddenAt).where(sql`${t.hiddenAt} is not null`),
     index('physicians_id_tail_idx').on(t.idNumberTailHash),
-    // A jurisdiction's roster sorted by a column: walked in order and cut at the page, not sorted whole.
+    // 姓名 contains 1–2 characters across a region (repository.ts nameContains).
     index('physicians_name_chars_idx').using('gin', t.nameChars),
+    // A jurisdiction's roster sorted by a column: walked in order and cut at the page, not sorted whole.
     index('physicians_sort_name_idx').on(t.name, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_birth_idx').on(t.birthDate, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_registration_idx').on(t.firstRegistrationDate, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_license_idx').on(t.licenseDate, t.id).where(sql`${t.transferredOutAt} is null`),
     // 考核统计 split by 执业类别 / 医师级别: a province's enrolments join these 16 MB instead of the 190 MB table.
     index('physicians_statistics_idx').on(t.id, t.practiceCategory, t.physicianLevel),
+    // A jurisdiction's roster with filters on the physician's own fields: the listed rows' filter and sort columns in
+    // id order (37 MB at 400k, the 190 MB table not read). Its capped count and its sorted page are index-only scans
+    // merged with enrolments_physician_idx: 120–170 → 21–37 ms and 240–300 → 60–75 ms (bench/README).
+    index('physicians_roster_cover_idx')
+      .on(t.id, t.institutionId, t.birthDate, t.firstRegistrationDate, t.licenseDate, t.practiceCategory, t.physicianLevel, t.departmentId, t.name)
+      .where(sql`${t.transferredOutAt} is null and ${t.hiddenAt} is null`),
   ],
 );
 

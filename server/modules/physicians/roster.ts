@@ -114,9 +114,12 @@ export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterLi
   const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
   const given = (key: keyof RosterFilters) => query[key] !== undefined && query[key] !== '';
   const narrowed = narrowingFilters.some(given);
-  // Sorting by the column a range filter narrows: the (institution | province, column) index gives the range in
-  // order, so the page is read straight off it (首次注册时间 range by 首次注册时间: 330 ms → under 2 ms).
-  const sortedRange = query.sortField !== undefined && (sortRangeFilters[query.sortField] ?? []).some(given);
+  // Sorting by the column a range filter narrows, with no other filter: the (institution | province, column) index
+  // gives the range in order, so the page is read straight off it (首次注册时间 range by 首次注册时间: 330 ms → under
+  // 2 ms). With other filters too, walking the range checks each row in the table for them (65k rows for 9 matches:
+  // 210–285 ms); the matches are then found first and sorted (31–51 ms).
+  const rangeFilters = query.sortField ? (sortRangeFilters[query.sortField] ?? []) : [];
+  const sortedRange = rangeFilters.some(given) && narrowingFilters.every((key) => rangeFilters.includes(key) || !given(key));
   const walkSortIndex = (jurisdictionWide && !narrowed) || sortedRange;
   const { rows, total, totalCapped } = await rosterPage(deps.db, where, current, { ...query, walkSortIndex }, jurisdictionWide ? ROSTER_COUNT_CAP : undefined);
   return {

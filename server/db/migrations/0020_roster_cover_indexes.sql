@@ -1,0 +1,3 @@
+DROP INDEX "enrolments_physician_idx";--> statement-breakpoint
+CREATE INDEX "physicians_roster_cover_idx" ON "physicians" USING btree ("id","institution_id","birth_date","first_registration_date","license_date","practice_category","physician_level","department_id","name") WHERE "physicians"."transferred_out_at" is null and "physicians"."hidden_at" is null;--> statement-breakpoint
+CREATE INDEX "enrolments_physician_idx" ON "enrolments" USING btree ("physician_id","cycle_id","status");
