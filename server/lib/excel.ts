@@ -14,17 +14,10 @@ export interface ExcelColumn<T> {
 
 /**
  * Streams rows into an .xlsx written to `out` as they come, so an export of every row a filter
- * matches never holds the whole table in memory. `sharedStrings` stores each distinct text once, in a table
- * kept until the end: for reports whose rows are in memory anyway, not for exports.
+ * matches never holds the whole table in memory.
  */
-export async function streamWorkbook<T>(
-  out: Writable,
-  sheetName: string,
-  columns: ExcelColumn<T>[],
-  rows: AsyncIterable<T[]>,
-  { sharedStrings = false }: { sharedStrings?: boolean } = {},
-): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: sharedStrings });
+export async function streamWorkbook<T>(out: Writable, sheetName: string, columns: ExcelColumn<T>[], rows: AsyncIterable<T[]>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
@@ -59,7 +52,7 @@ export async function templateWorkbook(sheetName: string, headers: string[], exa
  * A workbook of rows with a reason column, for 导出失败数据 after an import, written by the streaming writer into
  * memory: the in-memory workbook held every cell as an object (refusing all 100,000 rows of a file imported twice
  * took the server to a peak RSS of 4.1 GB). Rows are made as they are written, a batch at a time with a turn of the
- * event loop between batches; repeated texts (性别, 失败原因) are stored once.
+ * event loop between batches.
  */
 export async function rowsWorkbook(sheetName: string, headers: string[], rows: Iterable<(string | number)[]>): Promise<Buffer> {
   const out = new PassThrough();
@@ -78,7 +71,7 @@ export async function rowsWorkbook(sheetName: string, headers: string[], rows: I
     yield batch;
   }
   const columns = headers.map((header, i): ExcelColumn<(string | number)[]> => ({ header, width: 18, value: (row) => row[i] }));
-  await streamWorkbook(out, sheetName, columns, batches(), { sharedStrings: true });
+  await streamWorkbook(out, sheetName, columns, batches());
   await ended;
   return Buffer.concat(chunks);
 }

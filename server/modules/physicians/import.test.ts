@@ -114,6 +114,14 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     const again = (await upload(c, await workbook(rows))).json();
     expect(again.imported).toBe(0);
     expect(again.rejected).toBe(9);
+
+    // The 导入失败数据 file is itself an import file: uploaded as it came, its rows are refused for the same reasons.
+    const report = (await upload(c, Buffer.from(result.rejectedFile, 'base64'), '导入失败数据.xlsx')).json();
+    expect(report).toMatchObject({ imported: 0, rejected: 6 });
+    const reasonsOf = (r: { errors: { reason: string }[] }) => r.errors.map((e) => e.reason);
+    // 重复二 now meets 重复一, imported by the first upload.
+    const expected = reasonsOf(result).map((reason) => reason.replace('证件号码与第5行重复', '医师已存在，请前往【调入医师】模块查询'));
+    expect(reasonsOf(report)).toEqual(expected);
   });
 
   it('checks the next rows while the database writes the last ones, and keeps the rejected rows in file order', async () => {
