@@ -13,8 +13,8 @@ export interface BulkColumn {
 export interface BulkOptions {
   /** Columns to return, e.g. `id`. */
   returning?: string;
-  /** Skip rows that collide with a unique key instead of failing. */
-  onConflictDoNothing?: boolean;
+  /** Skip rows that collide with a unique key instead of failing; a column list (`"id_number_hash"`) names the one key. */
+  onConflictDoNothing?: boolean | string;
 }
 
 /** Inserts the columns' values by row position; returns the rows of `returning` if given. */
@@ -32,7 +32,8 @@ export async function insertUnnest<T = Record<string, unknown>>(
     columns.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`),
     sql`, `,
   );
-  const conflict: SQL = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
+  const target = typeof options.onConflictDoNothing === 'string' ? ` (${options.onConflictDoNothing})` : '';
+  const conflict: SQL = options.onConflictDoNothing ? sql.raw(` on conflict${target} do nothing`) : sql``;
   const returning: SQL = options.returning ? sql` returning ${sql.raw(options.returning)}` : sql``;
   const result = await db.execute(
     sql`insert into ${sql.raw(`"${table}"`)} (${names}) select * from unnest(${arrays})${conflict}${returning}`,

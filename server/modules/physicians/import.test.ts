@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { physicianImportColumns } from '../../../common/schemas/physician.js';
 import { accounts, physicians } from '../../db/schema/index.js';
@@ -147,6 +147,19 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     expect(result.errors[2].reason).toContain('执业类别「西医」不正确');
     const names = (await ctx.t.db.select({ name: physicians.name }).from(physicians).where(eq(physicians.institutionId, institution.id))).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['分批甲', '分批乙', '分批丙']));
+  });
+
+  it('two uploads of the same rows at once: each physician is imported once, the other upload reports 医师已存在', async () => {
+    const ids = [residentId(721, '19860101'), residentId(722, '19860202'), residentId(723, '19860303')];
+    const data = await workbook(ids.map((id, i) => row(id, { 姓名: `同传${i}` })));
+    const { institution, account } = ctx.world.institutionA;
+    const actor = { accountId: account.id, kind: 'institution' as const, role: 'institution' as const, orgId: institution.id, regionCode: institution.regionCode, provinceCode: '990000' };
+    const both = await Promise.all([0, 1].map(() => importPhysicians({ db: ctx.t.db, pii: ctx.t.pii }, actor, { data, filename: 'same.xlsx' }, '127.0.0.1')));
+    expect(both.map((r) => r.imported).sort()).toEqual([0, 3]);
+    const refused = both.find((r) => r.imported === 0)!;
+    expect(refused.errors.map((e) => e.reason)).toEqual(Array(3).fill('医师已存在，请前往【调入医师】模块查询'));
+    const stored = await ctx.t.db.select({ id: physicians.id }).from(physicians).where(inArray(physicians.idNumberHash, ids.map((id) => ctx.t.pii.idNumberHash(id))));
+    expect(stored).toHaveLength(3);
   });
 
 });

@@ -245,12 +245,3 @@ export async function tailCandidates(db: Database, scope: RosterScope, tailHash:
     .where(and(scopeCondition(scope), eq(physicians.idNumberTailHash, tailHash), isNull(physicians.transferredOutAt)))
     .limit(limit);
 }
-
-/** The physicians of the hashes that already exist, with where they are. */
-export async function existingByHash(db: Database | Tx, hashes: string[]) {
-  if (hashes.length === 0) return [];
-  return db
-    .select({ id: physicians.id, hash: physicians.idNumberHash, institutionId: physicians.institutionId })
-    .from(physicians)
-    .where(sql`${physicians.idNumberHash} = any(${sql.param(hashes)}::varchar[])`);
-}
