@@ -1,5 +1,5 @@
 // Queries of 考核统计: one GROUP BY over the cycle's enrolments of a scope (joined to the physicians only for a split
-// by 执业类别 / 医师级别, or by 科室), folded by row and split value; the names of the rows; the daily line.
+// by 医师级别, or by 科室), folded by row and split value; the names of the rows; the daily line.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { submittedStatuses } from '../../../common/enums.js';
 import { regionLevel } from '../../../common/regions.js';
@@ -44,7 +44,8 @@ const textList = (values: readonly string[]) => sql.join(values.map((v) => sql`$
 function enrolmentPart(split: StatisticsSplit): SQL {
   switch (split) {
     case 'practiceCategory':
-      return sql`${physicians.practiceCategory}`;
+      // The enrolment's copy (kept by triggers, migration 0018): the split needs no physician.
+      return sql`${enrolments.practiceCategory}`;
     case 'physicianLevel':
       return sql`coalesce(${physicians.physicianLevel}, ${SPLIT_NONE})`;
     case 'procedure':
@@ -81,7 +82,7 @@ export async function figureGroups(db: Database, cycleId: number, node: Statisti
 /** The statement of `figureGroups` (bench/statistics.ts also sends it bare, as its anchor). */
 export function figureGroupsSql(cycleId: number, node: StatisticsNode, split: StatisticsSplit, fullyExempt: readonly string[]): SQL {
   const byDepartment = node.kind === 'institution';
-  const withPhysicians = byDepartment || split === 'practiceCategory' || split === 'physicianLevel';
+  const withPhysicians = byDepartment || split === 'physicianLevel';
   const submitted = textList(submittedStatuses);
   const reviewed = textList(reviewedStatuses);
   const exempt = sql`x.enrolment_id is not null`;
