@@ -13,7 +13,7 @@ export interface BulkColumn {
 export interface BulkOptions {
   /** Columns to return, e.g. `id`. */
   returning?: string;
-  /** Skip rows that collide with a unique key instead of failing; a column list (`"id_number_hash"`) names the one key. */
+  /** Skip rows that collide with a unique key instead of failing; a column list (`id_number_hash`) names the one key. */
   onConflictDoNothing?: boolean | string;
 }
 
