@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolmentStatus, PracticeCategory } from '../../../common/enums.js';
@@ -10,6 +9,7 @@ import { buildDepartment } from '../../test-support/departments-factories.js';
 import { answersFor, buildAttempt, buildBank, buildExaminee, buildPaperRule } from '../../test-support/exam-factories.js';
 import { TEST_PASSWORD, buildInstitution } from '../../test-support/factories.js';
 import { forgetPolicy } from '../policies/cache.js';
+import { sheetRows as readSheet } from '../../test-support/sheet-rows.js';
 
 const ctx = setupTenantWorld();
 const URL = '/api/v1/exam-progress';
@@ -85,15 +85,11 @@ async function list(client: Client, query = ''): Promise<ExamProgressList> {
   return response.json();
 }
 
-async function sheetRows(client: Client, query = ''): Promise<string[][]> {
+async function exportedRows(client: Client, query = ''): Promise<string[][]> {
   const response = await client.get(`${URL}/export${query ? `?${query}` : ''}`);
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-disposition']).toContain(encodeURIComponent('测评进度.xlsx'));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  workbook.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
+  return readSheet(response.rawPayload);
 }
 
 const standardOfA = ['测评甲:humanities', '测评甲:proficiency', '测评乙:humanities', '测评乙:proficiency', '测评丙:humanities', '测评辛:humanities', '测评辛:proficiency'];
@@ -306,7 +302,7 @@ describe('GET /api/v1/exam-progress/export', () => {
   });
 
   it('writes the filtered rows with the columns of the page', async () => {
-    const rows = await sheetRows(ctx.clients.institutionA, 'paper=humanities');
+    const rows = await exportedRows(ctx.clients.institutionA, 'paper=humanities');
     expect(rows[0]).toEqual(['序号', '科室', '姓名', '证件号码', '执业类别', '考核机构', '考核程序', '试卷名称', '测评结果', '测评状态', '考核阶段']);
     const byName = Object.fromEntries(rows.slice(1).map((r) => [r[2], r]));
     expect(Object.keys(byName).sort()).toEqual(['测评丙', '测评乙', '测评甲', '测评辛'].sort());
@@ -321,19 +317,19 @@ describe('GET /api/v1/exam-progress/export', () => {
   });
 
   it('adds 医疗卫生机构 for an assessor or an authority and keeps to its scope', async () => {
-    const rows = await sheetRows(ctx.clients.cityAAuthority, 'state=notTaken');
+    const rows = await exportedRows(ctx.clients.cityAAuthority, 'state=notTaken');
     expect(rows[0].slice(0, 3)).toEqual(['序号', '医疗卫生机构', '科室']);
     expect(rows.slice(1).map((r) => `${r[3]}:${r[8]}`).sort()).toEqual(
       sorted(['测评乙:医学人文·法律法规', '测评乙:业务水平', '测评辛:业务水平', '丙院医师:医学人文·法律法规', '丙院医师:业务水平']),
     );
     expect(rows.find((r) => r[3] === '丙院医师')?.[1]).toBe(c.institution.name);
-    const assessorRows = await sheetRows(ctx.clients.assessorOfA, 'procedure=simplified');
+    const assessorRows = await exportedRows(ctx.clients.assessorOfA, 'procedure=simplified');
     expect(assessorRows.slice(1).map((r) => r[3])).toEqual(['测评丁']);
     expect((await ctx.clients.cityBAuthority.get(`${URL}/export?institutionId=${c.institution.id}`)).statusCode).toBe(404);
   });
 
   it('writes the header only when nothing matches', async () => {
-    const rows = await sheetRows(ctx.clients.institutionA, 'practiceCategory=dental');
+    const rows = await exportedRows(ctx.clients.institutionA, 'practiceCategory=dental');
     expect(rows).toHaveLength(1);
   });
 

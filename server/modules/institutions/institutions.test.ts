@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { InstitutionListItem } from '../../../common/schemas/institution.js';
 import { accounts, auditEvents, institutions } from '../../db/schema/index.js';
 import { checkAccessMatrix, setupTenantWorld, byRole } from '../../test-support/access-matrix.js';
 import { Client, loginAs } from '../../test-support/app.js';
 import { TEST_PASSWORD, buildInstitution } from '../../test-support/factories.js';
 import { allRows, filterConditions } from './repository.js';
+import { sheetRows } from '../../test-support/sheet-rows.js';
 
 const ctx = setupTenantWorld();
 
@@ -222,14 +222,6 @@ describe('POST /api/v1/institutions/:id/disable and /enable (停用 / 启用)', 
 });
 
 describe('GET /api/v1/institutions/export (导出)', () => {
-  const read = async (body: Buffer) => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    const rows: string[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-    return rows;
-  };
 
   it('is for authorities only and checks the filters', async () => {
     await checkAccessMatrix(ctx.clients, (c) => c.get('/api/v1/institutions/export?regionCode=990101'), byRole({ authority: 200 }));
@@ -243,7 +235,7 @@ describe('GET /api/v1/institutions/export (导出)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('机构账号.xlsx'));
-    const rows = await read(res.rawPayload);
+    const rows = await sheetRows(res.rawPayload);
     expect(rows[0]).toEqual(['序号', '机构名称', '机构账号', '区划', '区划代码', '管辖关系', '机构类型', '机构级别', '机构等次', '考核机构', '考核机构名称', '账号状态', '联系人', '手机号码']);
     expect(rows.length).toBe(2);
     expect(rows[1].slice(0, 4)).toEqual(['1', ctx.world.institutionA.institution.name, ctx.world.institutionA.loginName, '演示省 长河市 东城区']);
@@ -251,7 +243,7 @@ describe('GET /api/v1/institutions/export (导出)', () => {
     expect(rows[1][10]).toBe(ctx.world.assessor.institution.name);
     expect(rows[1][11]).toBe('正常');
     const none = await ctx.clients.cityBAuthority.get('/api/v1/institutions/export?regionCode=990101');
-    expect((await read(none.rawPayload)).length).toBe(1);
+    expect((await sheetRows(none.rawPayload)).length).toBe(1);
   });
 
   it('reads the rows in keyset batches without skipping or repeating any', async () => {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolmentStatus, PracticeCategory } from '../../../common/enums.js';
@@ -9,6 +8,7 @@ import { loginAs, type Client } from '../../test-support/app.js';
 import { buildDepartment } from '../../test-support/departments-factories.js';
 import { TEST_PASSWORD, buildInstitution, buildPhysician, residentId } from '../../test-support/factories.js';
 import { buildEnrolment } from '../../test-support/roster-factories.js';
+import { sheetRows as readSheet } from '../../test-support/sheet-rows.js';
 
 const ctx = setupTenantWorld();
 
@@ -104,15 +104,11 @@ async function list(client: Client, query = ''): Promise<Page> {
   return response.json();
 }
 
-async function sheetRows(client: Client, query = ''): Promise<string[][]> {
+async function exportedRows(client: Client, query = ''): Promise<string[][]> {
   const response = await client.get(`/api/v1/progress/export${query ? `?${query}` : ''}`);
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-disposition']).toContain(encodeURIComponent('考核进度.xlsx'));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  workbook.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
+  return readSheet(response.rawPayload);
 }
 
 describe('GET /api/v1/progress (考核进度)', () => {
@@ -263,7 +259,7 @@ describe('GET /api/v1/progress/export', () => {
   });
 
   it('writes the filtered rows with the columns of the page', async () => {
-    const rows = await sheetRows(ctx.clients.institutionA, 'status=COMPLETED');
+    const rows = await exportedRows(ctx.clients.institutionA, 'status=COMPLETED');
     expect(rows[0]).toEqual(['序号', '科室', '姓名', '年龄', '证件号码', '执业类别', '医师级别', '考核程序', '考核状态', '免考状态', '考核结果']);
     const byName = Object.fromEntries(rows.slice(1).map((r) => [r[2], r]));
     expect(Object.keys(byName).sort()).toEqual(sorted(['不合格庚', '合格己']));
@@ -274,7 +270,7 @@ describe('GET /api/v1/progress/export', () => {
   });
 
   it('adds 卫生机构 for an authority and keeps to its scope', async () => {
-    const rows = await sheetRows(ctx.clients.cityAAuthority, 'procedure=none');
+    const rows = await exportedRows(ctx.clients.cityAAuthority, 'procedure=none');
     expect(rows[0].slice(0, 3)).toEqual(['序号', '卫生机构', '科室']);
     expect(rows.slice(1).map((r) => r[3]).sort()).toEqual(['丙院医师', '待报名甲'].sort());
     expect(rows.find((r) => r[3] === '丙院医师')?.[1]).toBe(c.institution.name);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolmentStatus, PhysicianLevel, PracticeCategory } from '../../../common/enums.js';
@@ -13,6 +12,7 @@ import { otherProvinceAuthority } from '../../test-support/cycle-factories.js';
 import { buildDepartment } from '../../test-support/departments-factories.js';
 import { TEST_PASSWORD, buildInstitution, buildPhysician, residentId } from '../../test-support/factories.js';
 import { buildEnrolment, buildRegistration } from '../../test-support/roster-factories.js';
+import { sheetRows as readSheet } from '../../test-support/sheet-rows.js';
 
 const ctx = setupTenantWorld();
 
@@ -130,15 +130,11 @@ const row = (result: Statistics, label: string): StatisticsRow => {
   return found;
 };
 
-async function sheetRows(client: Client, query = ''): Promise<string[][]> {
+async function exportedRows(client: Client, query = ''): Promise<string[][]> {
   const response = await client.get(`/api/v1/statistics/export${query ? `?${query}` : ''}`);
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-type']).toContain('spreadsheetml');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  workbook.worksheets[0].eachRow((r) => out.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
+  return readSheet(response.rawPayload);
 }
 
 describe('GET /api/v1/statistics (考核统计)', () => {
@@ -301,17 +297,17 @@ describe('GET /api/v1/statistics/export (导出)', () => {
   });
 
   it('writes the rows and columns of the screen, the totals row last', async () => {
-    const sheet = await sheetRows(ctx.clients.provinceAuthority);
+    const sheet = await exportedRows(ctx.clients.provinceAuthority);
     expect(sheet[0]).toEqual(['区划 / 机构', '应参考', '已报名', '已审核', '免考', '待测评', '已测评', '合格', '不合格', '待确认补考', '待参加补考', '报名完成率(%)', '审核完成率(%)', '测评完成率(%)', '合格率(%)']);
     expect(sheet.slice(1).map((r) => [r[0], r[1]])).toEqual([['长河市', '12'], ['青山市', '2'], ['合计', '14']]);
-    const a = await sheetRows(ctx.clients.institutionA);
+    const a = await exportedRows(ctx.clients.institutionA);
     expect(a[a.length - 1]).toEqual(['合计', '11', '9', '7', '2', '1', '4', '2', '2', '1', '1', '81.8', '77.8', '80', '50']);
     expect(a[1].slice(0, 2)).toEqual(['心内科', '2']);
     expect(a[1][13]).toBe('—');
   });
 
   it('writes each split value under its row', async () => {
-    const sheet = await sheetRows(ctx.clients.institutionA, 'split=physicianLevel');
+    const sheet = await exportedRows(ctx.clients.institutionA, 'split=physicianLevel');
     expect(sheet[0].slice(0, 3)).toEqual(['科室', '医师级别', '应参考']);
     expect(sheet.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
       ['心内科', '全部', '2'], ['心内科', '执业医师', '2'],
