@@ -15,9 +15,7 @@ export interface Schedule {
 export function schedule(log: ScheduleLog): Schedule {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
-  let stopped = false;
   const run = (name: string, job: () => Promise<unknown>) => {
-    if (stopped) return;
     const done = job().then(
       () => undefined,
       (err: unknown) => log.error({ err }, `${name} failed`),
@@ -31,7 +29,6 @@ export function schedule(log: ScheduleLog): Schedule {
       timers.push(setInterval(() => run(name, job), everyMs).unref());
     },
     async stop() {
-      stopped = true;
       for (const timer of timers) clearInterval(timer);
       await Promise.allSettled([...running]);
     },
