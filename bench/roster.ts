@@ -132,8 +132,21 @@ try {
     table.push(['批量参加 by {filters}', s(took), `${value.enrolled} enrolled of ${before} matched; ${after} left`]);
   });
 
+  const file = path.join(values.workdir!, `import-${importRows}.xlsx`);
+  /** Uploads the import workbook as the flagship to a server just restarted, so that its peak RSS is the upload's own. */
+  async function uploadImportFile() {
+    await restart();
+    const institution = await session(BENCH_INSTITUTION);
+    const data = fs.readFileSync(file);
+    const rssBefore = server!.peakRssMb();
+    const answer = await institution.upload<{ imported: number; rejected: number; errors: { row: number; reason: string }[]; rejectedFile: string | null }>(
+      '/api/v1/physicians/import',
+      { field: 'file', filename: 'import.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data },
+    );
+    return { ...answer, bytes: data.length, rssBefore, peak: server!.peakRssMb() };
+  }
+
   await step('import', async () => {
-    const file = path.join(values.workdir!, `import-${importRows}.xlsx`);
     if (!fs.existsSync(file)) {
       console.log(`writing ${file}…`);
       await writeImportFile(file, importRows, sample.flagshipDepartmentNames);
@@ -150,19 +163,12 @@ try {
       results.importDatabaseAnchor = written;
       table.push(['anchor: the database inserts as many rows', s(written.ms), `${written.rows} rows by INSERT … SELECT, rolled back; ${(written.ms / anchor.ms).toFixed(1)}× exceljs`]);
     }
-    await restart();
-    const institution = await session(BENCH_INSTITUTION);
-    const data = fs.readFileSync(file);
-    const rssBefore = server!.peakRssMb();
-    const { ms: took, value } = await institution.upload<{ imported: number; rejected: number; errors: { row: number; reason: string }[] }>('/api/v1/physicians/import', {
-      field: 'file', filename: 'import.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data,
-    });
-    const peak = server!.peakRssMb();
-    results.import = { ms: took, rows: importRows, fileBytes: data.length, imported: value.imported, rejected: value.rejected, firstErrors: value.errors?.slice(0, 5), peakRssMb: peak, peakRssBeforeMb: rssBefore };
+    const { ms: took, value, bytes, rssBefore, peak } = await uploadImportFile();
+    results.import = { ms: took, rows: importRows, fileBytes: bytes, imported: value.imported, rejected: value.rejected, firstErrors: value.errors?.slice(0, 5), peakRssMb: peak, peakRssBeforeMb: rssBefore };
     table.push([
       `import ${importRows} rows`,
       `${s(took)}, peak RSS ${peak.toFixed(0)} MB`,
-      `${value.imported} imported, ${value.rejected} rejected; file ${(data.length / 1e6).toFixed(1)} MB; ${(took / anchor.ms).toFixed(1)}× exceljs` +
+      `${value.imported} imported, ${value.rejected} rejected; file ${(bytes / 1e6).toFixed(1)} MB; ${(took / anchor.ms).toFixed(1)}× exceljs` +
         (written ? `, ${(took / written.ms).toFixed(1)}× the database's insert` : ''),
     ]);
     if (value.rejected > 0) console.log('first import errors:', value.errors.slice(0, 5));
@@ -171,14 +177,7 @@ try {
   // The same file a second time (a clerk uploading it again): every row is refused as 已存在, and all of them come back
   // in the 导入失败数据 workbook — the import's largest answer.
   await step('import-again', async () => {
-    const file = path.join(values.workdir!, `import-${importRows}.xlsx`);
-    await restart();
-    const institution = await session(BENCH_INSTITUTION);
-    const data = fs.readFileSync(file);
-    const { ms: took, value } = await institution.upload<{ imported: number; rejected: number; rejectedFile: string | null }>('/api/v1/physicians/import', {
-      field: 'file', filename: 'import.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data,
-    });
-    const peak = server!.peakRssMb();
+    const { ms: took, value, peak } = await uploadImportFile();
     const rejectedFileMb = value.rejectedFile ? (value.rejectedFile.length * 3) / 4 / 1e6 : 0;
     results.importAgain = { ms: took, rows: importRows, imported: value.imported, rejected: value.rejected, rejectedFileMb, peakRssMb: peak };
     table.push([`the same ${importRows} rows again`, `${s(took)}, peak RSS ${peak.toFixed(0)} MB`, `${value.imported} imported, ${value.rejected} rejected; 导入失败数据 ${rejectedFileMb.toFixed(1)} MB`]);
