@@ -75,7 +75,7 @@ export const physicians = pgTable(
     index('physicians_sort_birth_idx').on(t.birthDate, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_registration_idx').on(t.firstRegistrationDate, t.id).where(sql`${t.transferredOutAt} is null`),
     index('physicians_sort_license_idx').on(t.licenseDate, t.id).where(sql`${t.transferredOutAt} is null`),
-    // 考核统计 split by 执业类别 / 医师级别: a province's enrolments join these 16 MB instead of the 190 MB table.
+    // 考核统计 split by 医师级别: a province's enrolments join these 16 MB instead of the 190 MB table.
     index('physicians_statistics_idx').on(t.id, t.practiceCategory, t.physicianLevel),
     // A jurisdiction's roster with filters on the physician's own fields: the listed rows' filter and sort columns in
     // id order (37 MB at 400k, the 190 MB table not read). Its capped count and its sorted page are index-only scans
