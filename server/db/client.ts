@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
@@ -31,6 +32,22 @@ export interface DatabaseHandle {
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * Runs the pending migrations, then `VACUUM (ANALYZE)` if any was applied: a migration that rewrites a table (0021
+ * rewrites physicians) leaves its visibility map unset, and autovacuum may not visit a table without dead rows for a
+ * long time, so the lists' index-only scans would read the table meanwhile. Several instances starting at once
+ * vacuum one after the other.
+ */
+async function migrateThenVacuum(db: Database, migrate: () => Promise<void>): Promise<void> {
+  const applied = async () => {
+    const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`).catch(() => null);
+    return result ? Number((result as unknown as { rows: { n: number }[] }).rows[0].n) : 0;
+  };
+  const before = await applied();
+  await migrate();
+  if ((await applied()) > before) await db.execute(sql`vacuum (analyze)`);
+}
+
 /** `dataDir` null opens an in-memory PGlite (tests); `loadDataDir` starts it from a dumped data folder instead of an empty one. */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
@@ -40,7 +57,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
     db,
     kind: 'pglite',
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    migrate: () => migrateThenVacuum(db, () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder })),
     close: () => client.close(),
   };
 }
@@ -72,7 +89,7 @@ export async function openPostgres(url: string, poolSize = 10, planner: PlannerS
     db,
     kind: 'postgresql',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    migrate: () => migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder }),
+    migrate: () => migrateThenVacuum(db, () => migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder })),
     close: () => pool.end(),
   };
 }

@@ -34,8 +34,8 @@ export const enrolments = pgTable(
   (t) => [
     uniqueIndex('enrolments_cycle_physician_uq').on(t.cycleId, t.physicianId),
     index('enrolments_institution_status_idx').on(t.cycleId, t.institutionId, t.status),
-    // By physician across cycles; with the cycle and status in it, a roster's 未确认参加 / 已确认参加 is decided from
-    // the index alone (merged in physician order with physicians_roster_cover_idx).
+    // By physician across cycles; with the cycle and status in it, the trigger that keeps physicians.confirmed_cycle_ids
+    // and the roster's 「ever enrolled」 check read the index alone.
     index('enrolments_physician_idx').on(t.physicianId, t.cycleId, t.status),
     index('enrolments_category_idx').on(t.cycleId, t.practiceCategory, t.status, t.institutionId),
     // 考核情况综合查询 of a province counts its groups from this index alone, in its order (no heap, no hash): 2 MB at

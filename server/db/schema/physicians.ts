@@ -56,6 +56,14 @@ export const physicians = pgTable(
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     hiddenReason: varchar('hidden_reason', { length: 200 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The highest id of a cycle in which the physician's enrolment is confirmed (status other than NOT_ENROLLED), or
+     * null: the roster's 已确认参加 / 未确认参加 read it beside the other filters in physicians_roster_cover_idx instead
+     * of merging with the cycle's 276k enrolments. Kept by statement triggers on `enrolments` (migration 0021), in the
+     * same transaction; never written by the app. It decides the tab only while the current cycle is the province's
+     * newest (physicians never leave their province); otherwise the roster asks the enrolments (repository.ts).
+     */
+    latestConfirmedCycleId: integer('latest_confirmed_cycle_id'),
   },
   (t) => [
     uniqueIndex('physicians_id_number_hash_uq').on(t.idNumberHash),
@@ -78,10 +86,10 @@ export const physicians = pgTable(
     // 考核统计 split by 医师级别: a province's enrolments join these 16 MB instead of the 190 MB table.
     index('physicians_statistics_idx').on(t.id, t.practiceCategory, t.physicianLevel),
     // A jurisdiction's roster with filters on the physician's own fields: the listed rows' filter and sort columns in
-    // id order (37 MB at 400k, the 190 MB table not read). Its capped count and its sorted page are index-only scans
-    // merged with enrolments_physician_idx: 120–170 → 21–37 ms and 240–300 → 60–75 ms (bench/README).
+    // id order, with the latest confirmed cycle for the tab (the 190 MB table not read). Its capped count and its sorted page
+    // are one index-only scan each, no merge with the enrolments (bench/README, 2026-12-05).
     index('physicians_roster_cover_idx')
-      .on(t.id, t.institutionId, t.birthDate, t.firstRegistrationDate, t.licenseDate, t.practiceCategory, t.physicianLevel, t.departmentId, t.name)
+      .on(t.id, t.institutionId, t.birthDate, t.firstRegistrationDate, t.licenseDate, t.practiceCategory, t.physicianLevel, t.departmentId, t.name, t.latestConfirmedCycleId)
       .where(sql`${t.transferredOutAt} is null and ${t.hiddenAt} is null`),
   ],
 );

@@ -7,7 +7,7 @@ import type { EnrolmentStatus, PhysicianLevel, PracticeCategory } from '../../..
 import { regionPrefix } from '../../../common/regions.js';
 import type { RosterFilters, RosterSortField, RosterTab } from '../../../common/schemas/physician.js';
 import type { Database, Tx } from '../../db/client.js';
-import { departments, enrolments, institutions, physicians } from '../../db/schema/index.js';
+import { cycles, departments, enrolments, institutions, physicians } from '../../db/schema/index.js';
 import { escapeLike } from '../../lib/sql.js';
 
 /** Whose roster: one institution, or every institution of a jurisdiction. */
@@ -49,28 +49,53 @@ export function scopeCondition(scope: RosterScope): SQL {
   );
 }
 
-/**
- * 未确认参加 is written as an anti-join, not as 「the joined enrolment is absent or NOT_ENROLLED」: across a province
- * PostgreSQL estimated the latter at ~10k of ~124k rows, hashed every enrolment and scanned every physician
- * (224–473 ms for the capped count); the NOT EXISTS is a merge anti-join that stops at the cap (21–25 ms).
- */
-const tabCondition = (tab: RosterTab, cycleId: number | null): SQL =>
-  tab === 'confirmed'
-    ? sql`${enrolments.status} <> 'NOT_ENROLLED'`
-    : sql`not exists (select 1 from ${enrolments} taken where taken.cycle_id = ${cycleOrNone(cycleId)} and taken.physician_id = "physicians"."id" and taken.status <> 'NOT_ENROLLED')`;
+/** The current cycle of a roster, and whether it is the province's newest (see tabCondition). */
+export interface RosterCycle {
+  id: number;
+  newest: boolean;
+}
+
+export async function rosterCycle(db: Database | Tx, provinceCode: string): Promise<RosterCycle | null> {
+  const [row] = await db
+    // Qualified by hand, as everEnrolledSql: drizzle writes a single-table select's columns unqualified.
+    .select({ id: cycles.id, newest: sql<boolean>`not exists (select 1 from ${cycles} later where later.province_code = "cycles"."province_code" and later.id > "cycles"."id")` })
+    .from(cycles)
+    .where(and(eq(cycles.provinceCode, provinceCode), eq(cycles.isCurrent, true)))
+    .limit(1);
+  return row ?? null;
+}
 
 /**
- * The conditions of a roster filter in the current cycle (`cycleId`, null without one). `idNumber` is what the
+ * 已确认参加 / 未确认参加. While the current cycle is the province's newest, a physician is confirmed in it exactly when
+ * their latest confirmed cycle (physicians.latest_confirmed_cycle_id, kept by triggers on enrolments) is it, so the
+ * tab is one more column of physicians_roster_cover_idx and a jurisdiction's filtered list does not merge its
+ * matches with the cycle's 276k enrolments (bench/README, 2026-12-05). Once a later cycle exists (an older one made
+ * current again) the enrolments decide, as a merge anti-join or semi-join that stops at the count's cap. Without a
+ * current cycle nobody is confirmed.
+ */
+function tabCondition(tab: RosterTab, cycle: RosterCycle | null): SQL {
+  const cycleId = cycle?.id ?? 0;
+  if (!cycle || cycle.newest) {
+    return tab === 'confirmed'
+      ? sql`${physicians.latestConfirmedCycleId} = ${cycleId}`
+      : sql`${physicians.latestConfirmedCycleId} is distinct from ${cycleId}`;
+  }
+  const taken = sql`exists (select 1 from ${enrolments} taken where taken.cycle_id = ${cycleId} and taken.physician_id = "physicians"."id" and taken.status <> 'NOT_ENROLLED')`;
+  return tab === 'confirmed' ? taken : sql`not ${taken}`;
+}
+
+/**
+ * The conditions of a roster filter in the current cycle (null without one). `idNumber` is what the
  * service resolved the 证件号码 filter to (the blind index cannot be queried with a partial number directly).
  */
 export function rosterConditions(
   scope: RosterScope,
-  cycleId: number | null,
+  cycle: RosterCycle | null,
   filters: Partial<Omit<RosterFilters, 'idNumber'>> & { tab: RosterTab },
   idNumber?: SQL,
 ): SQL[] {
   // 隐藏 (医师暂存) physicians are off the list to assess until the institution 取消隐藏.
-  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), isNull(physicians.hiddenAt), tabCondition(filters.tab, cycleId)];
+  const conditions: SQL[] = [scopeCondition(scope), isNull(physicians.transferredOutAt), isNull(physicians.hiddenAt), tabCondition(filters.tab, cycle)];
   if (filters.institutionId) conditions.push(eq(physicians.institutionId, filters.institutionId));
   return [...conditions, ...physicianConditions(filters, idNumber, 'institutionId' in scope || Boolean(filters.institutionId))];
 }
@@ -196,7 +221,6 @@ export async function rosterPage(
   const counted = db
     .select({ id: physicians.id })
     .from(physicians)
-    .leftJoin(enrolments, currentEnrolmentJoin(current))
     .where(and(...where));
   // Counting a whole province exactly costs more than the page itself; past the cap a lower bound serves.
   const counting = countCap
@@ -207,7 +231,6 @@ export async function rosterPage(
   const pageIds = db
     .select({ id: physicians.id })
     .from(physicians)
-    .leftJoin(enrolments, currentEnrolmentJoin(current))
     .where(and(...where))
     .orderBy(...order)
     .limit(page.pageSize)

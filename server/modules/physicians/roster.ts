@@ -29,7 +29,7 @@ import { deliverSms, notifyPhysicians, type Notice, type PendingSms } from '../m
 import { getPolicyRules, requirePolicyRule } from '../policies/service.js';
 import { returnedByAuthority, returnedByInstitution } from '../reviews/texts.js';
 import type { SmsLogger, SmsProvider } from '../../lib/sms.js';
-import { allRosterRows, currentEnrolmentJoin, rosterConditions, rosterPage, tailCandidates, type RosterRow, type RosterScope } from './repository.js';
+import { allRosterRows, rosterConditions, rosterCycle, rosterPage, tailCandidates, type RosterCycle, type RosterRow, type RosterScope } from './repository.js';
 
 export interface RosterDeps {
   db: Database;
@@ -59,11 +59,11 @@ export async function idNumberCondition(deps: RosterDeps, scope: RosterScope, ra
   return ids.length > 0 ? inArray(physicians.id, ids) : sql`false`;
 }
 
-async function whereOf(deps: RosterDeps, actor: Actor, cycleId: number | null, filters: RosterFilters, tab: RosterTab = filters.tab): Promise<SQL[]> {
+async function whereOf(deps: RosterDeps, actor: Actor, cycle: RosterCycle | null, filters: RosterFilters, tab: RosterTab = filters.tab): Promise<SQL[]> {
   const scope = scopeOf(actor);
   // An institution's filter never reaches beyond its own roster, whatever institutionId it sends.
   const own = actor.role === 'institution' ? { ...filters, institutionId: undefined } : filters;
-  return rosterConditions(scope, cycleId, { ...own, tab }, await idNumberCondition(deps, scope, filters.idNumber));
+  return rosterConditions(scope, cycle, { ...own, tab }, await idNumberCondition(deps, scope, filters.idNumber));
 }
 
 /** Every roster filter but the tab and the 机构, which choose whose list it is rather than narrow it. */
@@ -107,9 +107,9 @@ export const ageOn = (birthDate: string | null, today = new Date()): number | nu
 };
 
 export async function listRoster(deps: RosterDeps, actor: Actor, query: RosterListQuery): Promise<RosterList> {
-  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const cycle = await rosterCycle(deps.db, actor.provinceCode);
   const rules = actor.role === 'institution' ? await getPolicyRules(deps.db, actor) : undefined;
-  const where = await whereOf(deps, actor, cycle?.id ?? null, query);
+  const where = await whereOf(deps, actor, cycle, query);
   const jurisdictionWide = actor.role === 'authority' && !query.institutionId;
   const current = { cycleId: cycle?.id ?? null, oneInstitution: !jurisdictionWide };
   const given = (key: keyof RosterFilters) => query[key] !== undefined && query[key] !== '';
@@ -140,9 +140,9 @@ export type ExportRow = RosterRow & { age: number | null };
 
 /** Every row the filter matches, in batches (导出). */
 export async function exportRoster(deps: RosterDeps, actor: Actor, filters: RosterFilters): Promise<AsyncIterable<ExportRow[]>> {
-  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const cycle = await rosterCycle(deps.db, actor.provinceCode);
   const current = { cycleId: cycle?.id ?? null, oneInstitution: actor.role === 'institution' || Boolean(filters.institutionId) };
-  const batches = allRosterRows(deps.db, await whereOf(deps, actor, cycle?.id ?? null, filters), current);
+  const batches = allRosterRows(deps.db, await whereOf(deps, actor, cycle, filters), current);
   return (async function* () {
     for await (const batch of batches) yield batch.map((row) => ({ ...row, age: ageOn(row.birthDate) }));
   })();
@@ -155,27 +155,26 @@ export async function exportRoster(deps: RosterDeps, actor: Actor, filters: Rost
  */
 export async function enrol(deps: RosterDeps, actor: Actor, body: z.output<typeof enrolBodySchema>, ip: string): Promise<{ enrolled: number }> {
   requireRole(actor, ['institution']);
-  const cycle = await currentCycle(deps.db, actor.provinceCode);
+  const cycle = await rosterCycle(deps.db, actor.provinceCode);
   if (!cycle) throw conflict(NO_CYCLE);
   const target = transition('NOT_ENROLLED', 'enrol', 'institution');
   if (!target.ok) throw conflict(target.reason);
   let where: SQL[];
   if (body.physicianIds) {
     await requireAccess(deps.db, actor, 'physician.read', body.physicianIds);
-    where = rosterConditions({ institutionId: actor.orgId }, cycle.id, { tab: 'unconfirmed' }, inArray(physicians.id, body.physicianIds));
+    where = rosterConditions({ institutionId: actor.orgId }, cycle, { tab: 'unconfirmed' }, inArray(physicians.id, body.physicianIds));
   } else {
-    where = await whereOf(deps, actor, cycle.id, body.filters!, 'unconfirmed');
+    where = await whereOf(deps, actor, cycle, body.filters!, 'unconfirmed');
   }
-  // The current enrolment is joined by (cycle, physician) alone, the unique key, so a nested loop probes one
-  // index entry per physician. Joined by institution too, PostgreSQL could walk all of the institution's
-  // enrolments for each physician, those this statement inserts included: quadratic (50,000 took minutes on a
-  // never-analysed PGlite). The sort reads every candidate before the first insert.
+  // The candidates are locked in id order before the upsert: the trigger that keeps physicians.latest_confirmed_cycle_id
+  // then writes rows this statement already holds, and 隐藏 / 调离 (which lock the physician before the enrolment)
+  // cannot deadlock with it. The sort reads every candidate before the first insert.
   const candidates = deps.db
     .select({ id: physicians.id, institutionId: physicians.institutionId })
     .from(physicians)
-    .leftJoin(enrolments, currentEnrolmentJoin({ cycleId: cycle.id, oneInstitution: false }))
     .where(and(...where))
-    .orderBy(physicians.id);
+    .orderBy(physicians.id)
+    .for('no key update');
   const result = await deps.db.execute(sql`
     with upserted as (
       insert into ${enrolments} (cycle_id, physician_id, institution_id, status)
@@ -219,12 +218,17 @@ interface EnrolmentMove {
   notice?: Notice;
 }
 
-/** Locks the current enrolment, moves it as the state machine allows (or says why not) and audits it, in one transaction. */
+/**
+ * Locks the physician, then the current enrolment (the order of 隐藏 and 调离: a 取消参加 makes the trigger on
+ * enrolments write the physician's latest confirmed cycle), moves it as the state machine allows (or says why not) and
+ * audits it, in one transaction.
+ */
 async function moveCurrentEnrolment(deps: RosterDeps, actor: Actor, physicianId: number, move: EnrolmentMove, ip: string): Promise<PendingSms[]> {
   await requireAccess(deps.db, actor, 'physician.read', [physicianId]);
   const cycle = await currentCycle(deps.db, actor.provinceCode);
   if (!cycle) throw conflict(move.noEnrolment);
   return deps.db.transaction(async (tx) => {
+    await tx.select({ id: physicians.id }).from(physicians).where(eq(physicians.id, physicianId)).for('no key update');
     const [current] = await tx
       .select()
       .from(enrolments)
