@@ -41,7 +41,7 @@ async function submitted(
 const enrolmentOf = async (id: number) => (await ctx.t.db.select().from(enrolments).where(eq(enrolments.id, id)))[0];
 const registrationOf = async (id: number) => (await ctx.t.db.select().from(registrations).where(eq(registrations.enrolmentId, id)))[0];
 const messagesOf = async (physicianId: number) =>
-  ctx.t.db.select({ title: messages.title, content: messages.content }).from(messages).innerJoin(accounts, eq(accounts.id, messages.accountId)).where(eq(accounts.physicianId, physicianId));
+  ctx.t.db.select({ title: messages.title, content: messages.content }).from(messages).innerJoin(accounts, eq(accounts.id, messages.accountId)).where(eq(accounts.physicianId, physicianId)).orderBy(messages.id);
 const record = async (client: keyof typeof ctx.clients, id: number) => (await ctx.clients[client].get(`${URL}/${id}`)).json() as ReviewRecord;
 
 describe('GET /api/v1/reviews (审核 / 复核 lists)', () => {
