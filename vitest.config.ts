@@ -77,6 +77,9 @@ export default defineConfig({
           // Each worker has a server of its own (tests/support/global-setup.ts starts one per worker).
           maxWorkers: journeyServers,
           fileParallelism: journeyServers > 1,
+          // A journey polls for what the person sees (a count of cards, a tile's number); Vitest's default of 1 s
+          // failed one under a suite's load of 10. The poll still ends the moment the page shows it.
+          expect: { poll: { timeout: 30_000 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -8,6 +8,7 @@ import { setupTenantWorld } from '../../test-support/access-matrix.js';
 import { cycleBody, put } from '../../test-support/cycle-factories.js';
 import { buildInstitution, buildPhysician } from '../../test-support/factories.js';
 import { buildEnrolment } from '../../test-support/roster-factories.js';
+import { rosterCycle } from './repository.js';
 
 const ctx = setupTenantWorld();
 
@@ -33,6 +34,12 @@ describe('已确认参加 across cycles', () => {
       );
     expect(await tab(ctx.clients.institutionA, 'confirmed')).toEqual(['两周期者:PENDING_REGISTRATION', '跨周期者:PENDING_REGISTRATION']);
 
+    // A cycle created later that holds no enrolment (entered ahead, or an earlier 年度 entered afterwards): the current
+    // cycle still decides from the physician's row.
+    const earlier = await ctx.clients.provinceAuthority.post('/api/v1/cycles', cycleBody({ name: '未启用周期' }));
+    expect(earlier.statusCode).toBe(201);
+    expect(await rosterCycle(ctx.t.db, '990000')).toEqual({ id: cycle.id, newest: true });
+
     const next = await ctx.clients.provinceAuthority.post('/api/v1/cycles', cycleBody({ name: '下一周期', isCurrent: true }));
     expect(next.statusCode).toBe(201);
     expect(await tab(ctx.clients.institutionA, 'confirmed')).toEqual([]);
@@ -52,6 +59,7 @@ describe('已确认参加 across cycles', () => {
     const { id: _id, ...first } = (listed.items ?? listed).find((c: { id: number }) => c.id === cycle.id);
     const back = await put(ctx.clients.provinceAuthority, `/api/v1/cycles/${cycle.id}`, { ...first, isCurrent: true });
     expect(back.statusCode).toBe(200);
+    expect(await rosterCycle(ctx.t.db, '990000')).toEqual({ id: cycle.id, newest: false });
     for (const client of [ctx.clients.institutionA, ctx.clients.cityAAuthority]) {
       expect(await tab(client, 'confirmed')).toEqual(['两周期者:PENDING_REGISTRATION', '跨周期者:PENDING_REGISTRATION']);
       expect(await tab(client, 'unconfirmed')).toEqual([]);

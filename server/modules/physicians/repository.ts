@@ -49,7 +49,10 @@ export function scopeCondition(scope: RosterScope): SQL {
   );
 }
 
-/** The current cycle of a roster, and whether it is the province's newest (see tabCondition). */
+/**
+ * The current cycle of a roster, and whether it is the newest cycle with a confirmed enrolment: no cycle created after
+ * it has one (see tabCondition). A later cycle without enrolments (an earlier 年度 entered afterwards) does not count.
+ */
 export interface RosterCycle {
   id: number;
   newest: boolean;
@@ -58,7 +61,11 @@ export interface RosterCycle {
 export async function rosterCycle(db: Database | Tx, provinceCode: string): Promise<RosterCycle | null> {
   const [row] = await db
     // Qualified by hand, as everEnrolledSql: drizzle writes a single-table select's columns unqualified.
-    .select({ id: cycles.id, newest: sql<boolean>`not exists (select 1 from ${cycles} later where later.province_code = "cycles"."province_code" and later.id > "cycles"."id")` })
+    .select({
+      id: cycles.id,
+      newest: sql<boolean>`not exists (select 1 from ${cycles} later join ${enrolments} e on e.cycle_id = later.id
+        where later.province_code = "cycles"."province_code" and later.id > "cycles"."id" and e.status <> 'NOT_ENROLLED')`,
+    })
     .from(cycles)
     .where(and(eq(cycles.provinceCode, provinceCode), eq(cycles.isCurrent, true)))
     .limit(1);
@@ -66,12 +73,12 @@ export async function rosterCycle(db: Database | Tx, provinceCode: string): Prom
 }
 
 /**
- * 已确认参加 / 未确认参加. While the current cycle is the province's newest, a physician is confirmed in it exactly when
- * their latest confirmed cycle (physicians.latest_confirmed_cycle_id, kept by triggers on enrolments) is it, so the
- * tab is one more column of physicians_roster_cover_idx and a jurisdiction's filtered list does not merge its
- * matches with the cycle's 276k enrolments (bench/README, 2026-12-05). Once a later cycle exists (an older one made
- * current again) the enrolments decide, as a merge anti-join or semi-join that stops at the count's cap. Without a
- * current cycle nobody is confirmed.
+ * 已确认参加 / 未确认参加. While no later cycle has a confirmed enrolment, a physician is confirmed in the current
+ * one exactly when their latest confirmed cycle (physicians.latest_confirmed_cycle_id, kept by triggers on enrolments)
+ * is it, so the tab is one more column of physicians_roster_cover_idx and a jurisdiction's filtered list does not
+ * merge its matches with the cycle's 276k enrolments (bench/README, 2026-12-05). Once a later cycle has one (an older
+ * cycle made current again) the enrolments decide, as a merge anti-join or semi-join that stops at the count's cap.
+ * Without a current cycle nobody is confirmed.
  */
 function tabCondition(tab: RosterTab, cycle: RosterCycle | null): SQL {
   const cycleId = cycle?.id ?? 0;
