@@ -81,7 +81,7 @@ export async function rosterCycle(db: Database | Tx, provinceCode: string): Prom
  * Without a current cycle nobody is confirmed.
  */
 function tabCondition(tab: RosterTab, cycle: RosterCycle | null): SQL {
-  const cycleId = cycle?.id ?? 0;
+  const cycleId = cycleOrNone(cycle?.id ?? null);
   if (!cycle || cycle.newest) {
     return tab === 'confirmed'
       ? sql`${physicians.latestConfirmedCycleId} = ${cycleId}`
