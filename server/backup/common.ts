@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { parseKeys, type PiiKeys } from '../lib/pii.js';
@@ -72,6 +72,8 @@ export async function withDatabase<T>(config: Config, fn: (query: Query, pglite:
       await client.end();
     }
   }
+  // Loaded only here: a server on PostgreSQL never needs PGlite's 30 MB.
+  const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(pgliteDir(config));
   await client.waitReady;
   try {

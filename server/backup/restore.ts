@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import * as tar from 'tar';
 import type { Config } from '../config.js';
 import { lockDataDir } from '../db/data-dir-lock.js';
@@ -36,6 +35,7 @@ async function restoreDatabase(config: Config, work: string, force: boolean): Pr
   }
   fs.rmSync(pgliteDir(config), { recursive: true, force: true });
   const dump = fs.readFileSync(path.join(work, PGLITE_DUMP));
+  const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(pgliteDir(config), { loadDataDir: new Blob([dump]) });
   await client.waitReady;
   await client.close();

@@ -1,14 +1,18 @@
 // Set-based bulk insert: one `INSERT … SELECT FROM unnest(…)` per batch, whatever the row count.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from './client.js';
+import type { PgArrayLiteral } from './pg-array.js';
 
 export type PgArrayType = 'text' | 'int4' | 'date' | 'bool' | 'timestamptz' | 'jsonb';
 
 export interface BulkColumn {
   name: string;
   type: PgArrayType;
-  values: readonly unknown[];
+  /** The values, or their array literal made beforehand (`pgArrayLiteral`). */
+  values: readonly unknown[] | PgArrayLiteral;
 }
+
+const paramOf = (values: BulkColumn['values']) => ('literal' in values ? values.literal : values);
 
 export interface BulkOptions {
   /** Columns to return, e.g. `id`. */
@@ -29,7 +33,7 @@ export async function insertUnnest<T = Record<string, unknown>>(
   if (columns.some((c) => c.values.length !== length)) throw new Error('insertUnnest: columns differ in length');
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
   const arrays = sql.join(
-    columns.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`),
+    columns.map((c) => sql`${sql.param(paramOf(c.values))}::${sql.raw(c.type)}[]`),
     sql`, `,
   );
   const target = typeof options.onConflictDoNothing === 'string' ? ` (${options.onConflictDoNothing})` : '';

@@ -1,8 +1,6 @@
 // Opens the one database: embedded PGlite in DATA_DIR/pgdata by default, PostgreSQL through `pg` when a URL is given.
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
@@ -50,6 +48,12 @@ async function migrateThenVacuum(db: Database, migrate: () => Promise<void>): Pr
 
 /** `dataDir` null opens an in-memory PGlite (tests); `loadDataDir` starts it from a dumped data folder instead of an empty one. */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  // Loaded only here: a server on PostgreSQL never needs PGlite's 30 MB of code and memory.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Database;

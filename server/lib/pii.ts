@@ -18,6 +18,8 @@ export interface Pii {
   idNumberTailHash(idNumberOrTail: string): string;
   /** Keyed tag of a 证书编号 for the QR code's verification link: numbers cannot be enumerated without the key. */
   certificateTag(number: string): string;
+  /** For a worker thread of this process that stores 证件号码 itself (批量导入): it makes its own `createPii`. */
+  readonly keys: PiiKeys;
 }
 
 /** The characters the 后几位 search indexes. */
@@ -66,6 +68,7 @@ function nextIv(): Buffer {
 
 export function createPii(keys: PiiKeys): Pii {
   return {
+    keys,
     encrypt(plain) {
       const iv = nextIv();
       const cipher = crypto.createCipheriv('aes-256-gcm', keys.encryptionKey, iv);

@@ -149,6 +149,16 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     expect(names).toEqual(expect.arrayContaining(['分批甲', '分批乙', '分批丙']));
   });
 
+  it('a file its reading thread cannot hold in its heap is refused by name, and nothing is imported', async () => {
+    const id = residentId(731, '19870101');
+    const { institution, account } = ctx.world.institutionA;
+    const actor = { accountId: account.id, kind: 'institution' as const, role: 'institution' as const, orgId: institution.id, regionCode: institution.regionCode, provinceCode: '990000' };
+    // A heap far below what reading any workbook needs stands in for a file far above what a real one allows.
+    const refused = importPhysicians({ db: ctx.t.db, pii: ctx.t.pii }, actor, { data: await workbook([row(id)]), filename: 'big.xlsx' }, '127.0.0.1', { readerHeapMb: 2 });
+    await expect(refused).rejects.toMatchObject({ statusCode: 400, message: '导入文件：文件内容过多，请分成几个文件导入', fields: { file: '文件内容过多，请分成几个文件导入' } });
+    expect(await ctx.t.db.select({ id: physicians.id }).from(physicians).where(eq(physicians.idNumberHash, ctx.t.pii.idNumberHash(id)))).toHaveLength(0);
+  });
+
   it('two uploads of the same rows at once: each physician is imported once, the other upload reports 医师已存在', async () => {
     const ids = [residentId(721, '19860101'), residentId(722, '19860202'), residentId(723, '19860303')];
     const data = await workbook(ids.map((id, i) => row(id, { 姓名: `同传${i}` })));

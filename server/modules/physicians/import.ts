@@ -3,19 +3,19 @@ import { and, eq } from 'drizzle-orm';
 import { idTypeLabels, physicianLevelLabels, practiceCategoryLabels, sexLabels } from '../../../common/enums.js';
 import { educations, ethnicities, positions, practiceScopes, titles } from '../../../common/physician-catalogs.js';
 import type { ImportResult } from '../../../common/schemas/institution.js';
-import { PHYSICIAN_EXISTS } from '../../../common/schemas/physician.js';
 import type { Actor } from '../../auth/access.js';
 import { requireRole } from '../../auth/access.js';
 import { insertUnnest, refreshStatistics, type BulkColumn } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { departments } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, badRequest } from '../../lib/errors.js';
 import { rowsWorkbook, templateWorkbook } from '../../lib/excel.js';
 import { MB, checkUpload } from '../../lib/uploads.js';
 import { isUniqueViolation } from '../institutions/service.js';
-import { EXAMPLE_MARK, FILE_FIELD, checkedRows, headers, join, required, type CheckedRow } from './import-check.js';
-import { physicianRow } from './records.js';
+import { startTsWorker, workerMessages } from '../../lib/ts-worker.js';
+import { EXAMPLE_MARK, FILE_FIELD, headers, join, required, type RefusedRow } from './import-check.js';
+import { importColumns, type ImportInput, type ImportMessage, type ImportReply } from './import-protocol.js';
 import type { RosterDeps } from './roster.js';
 
 export { MAX_PHYSICIAN_IMPORT_ROWS, PHYSICIAN_WORKBOOK_LIMITS } from './import-check.js';
@@ -50,32 +50,25 @@ export async function physicianImportTemplate(deps: RosterDeps, actor: Actor): P
   return templateWorkbook('医师信息', headers, example, notes);
 }
 
-/** Column name, array type and value of each physician field written by the import. */
-const physicianColumns: [string, BulkColumn['type'], keyof ReturnType<typeof physicianRow>][] = [
-  ['institution_id', 'int4', 'institutionId'], ['department_id', 'int4', 'departmentId'], ['name', 'text', 'name'], ['sex', 'text', 'sex'],
-  ['birth_date', 'date', 'birthDate'], ['id_type', 'text', 'idType'], ['id_number_cipher', 'text', 'idNumberCipher'],
-  ['id_number_hash', 'text', 'idNumberHash'], ['id_number_tail_hash', 'text', 'idNumberTailHash'], ['id_number_masked', 'text', 'idNumberMasked'],
-  ['ethnicity', 'text', 'ethnicity'], ['education', 'text', 'education'], ['email', 'text', 'email'], ['mobile', 'text', 'mobile'],
-  ['practice_category', 'text', 'practiceCategory'], ['practice_scope', 'text', 'practiceScope'], ['physician_level', 'text', 'physicianLevel'],
-  ['title', 'text', 'title'], ['title_date', 'date', 'titleDate'], ['position', 'text', 'position'], ['position_date', 'date', 'positionDate'],
-  ['resident_trainee', 'bool', 'residentTrainee'], ['license_number', 'text', 'licenseNumber'], ['license_date', 'date', 'licenseDate'],
-  ['qualification_number', 'text', 'qualificationNumber'], ['qualification_date', 'date', 'qualificationDate'],
-  ['first_registration_date', 'date', 'firstRegistrationDate'],
-];
-
 const CHUNK = 5_000;
+/**
+ * The reading thread's old-generation heap. A 100,000-row file keeps under 64 MB live; without a bound V8 lets that
+ * heap grow to several times its live size before collecting (server peak RSS 800 MB), with it it collects (550 MB,
+ * bench/README). A file that needs more is refused, and several imports at once cannot exhaust the server's memory.
+ */
+const READER_HEAP_MB = 128;
+const READER_OUT_OF_MEMORY = '文件内容过多，请分成几个文件导入';
 
 /**
- * Writes checked rows not yet in the database (at any institution), each with an account; returns those already there.
- * The unique blind index decides: rows whose 证件号码 exists are skipped by the insert itself (also one another import
- * adds meanwhile, once it commits), which saves a lookup and an id reservation per chunk.
+ * Writes a chunk's rows not yet in the database (at any institution), each with an account; returns the positions of
+ * those already there. The unique blind index decides: rows whose 证件号码 exists are skipped by the insert itself
+ * (also one another import adds meanwhile, once it commits), which saves a lookup and an id reservation per chunk.
  */
-async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk: CheckedRow[]): Promise<CheckedRow[]> {
-  const rows = chunk.map((c) => physicianRow(deps, institutionId, c.row!, deps.pii.idNumberHash(c.row!.idNumber)));
+async function writeChunk(tx: Tx, chunk: Extract<ImportMessage, { kind: 'chunk' }>): Promise<number[]> {
   const written = await insertUnnest<{ id: number; hash: string }>(
     tx,
     'physicians',
-    physicianColumns.map(([name, type, key]): BulkColumn => ({ name, type, values: rows.map((r) => r[key] ?? null) })),
+    importColumns.map(([name, type]): BulkColumn => ({ name, type, values: chunk.columns[name] })),
     { onConflictDoNothing: 'id_number_hash', returning: 'id, id_number_hash as hash' },
   );
   // No password hash: the province's initial password is in force and must be changed at first login.
@@ -84,20 +77,8 @@ async function writeChunk(tx: Tx, deps: RosterDeps, institutionId: number, chunk
     { name: 'physician_id', type: 'int4', values: written.map((w) => w.id) },
   ]);
   const inserted = new Set(written.map((w) => w.hash));
-  return chunk.filter((_, i) => !inserted.has(rows[i].idNumberHash));
+  return chunk.hashes.flatMap((hash, position) => (inserted.has(hash) ? [] : [position]));
 }
-
-/**
- * A refused row as the 导入失败数据 report needs it: its cells as one JSON text instead of an object of 23 strings
- * (which may still hold the parser's buffers) — a file refused whole keeps 100,000 of them until the report is written.
- */
-interface RefusedRow {
-  rowNumber: number;
-  reason: string;
-  cells: string;
-}
-
-const refused = (c: CheckedRow): RefusedRow => ({ rowNumber: c.rowNumber, reason: c.reasons.join('；'), cells: JSON.stringify(headers.map((h) => c.cells[h] ?? '')) });
 
 /** The rows of the report, made one at a time as the workbook is written. */
 function* reportRows(rejected: RefusedRow[]): Generator<string[]> {
@@ -108,15 +89,16 @@ function* reportRows(rejected: RefusedRow[]): Generator<string[]> {
  * 批量导入医师: every row is checked (required fields, ID check digit, labels, 科室, duplicates in the file and
  * in the database — at any institution); the valid ones are written in one transaction with set-based
  * inserts, each with an account on the province's initial password. The rejected rows come back as an .xlsx.
- * Checking and writing overlap: while the database writes one chunk, the next is read and checked, and the
- * cells of written rows are let go. A bad file found half-way rolls everything back.
+ * Reading and checking run in a worker thread with a bounded heap (import-worker.ts): while the database writes one
+ * chunk, the worker reads and checks the next, and the request's thread stays free for other requests. A bad file
+ * found half-way rolls everything back.
  */
 export async function importPhysicians(
   deps: RosterDeps,
   actor: Actor,
   upload: { data: Buffer; filename: string },
   ip: string,
-  { chunkSize = CHUNK }: { chunkSize?: number } = {},
+  { chunkSize = CHUNK, readerHeapMb = READER_HEAP_MB }: { chunkSize?: number; readerHeapMb?: number } = {},
 ): Promise<ImportResult> {
   requireRole(actor, ['institution']);
   const { db } = deps;
@@ -130,43 +112,38 @@ export async function importPhysicians(
   const rejected: RefusedRow[] = [];
   let total = 0;
   let imported = 0;
+  let finished = false;
+  const input: ImportInput = { data: new Uint8Array(upload.data), institutionId: actor.orgId, keys: deps.pii.keys, departments: [...departmentIds], chunkSize };
+  const worker = startTsWorker(new URL('./import-worker.ts', import.meta.url), input, {
+    resourceLimits: { maxOldGenerationSizeMb: readerHeapMb },
+  });
   try {
     await db.transaction(async (tx) => {
-      let pending: CheckedRow[] = [];
+      // One chunk is written while the worker reads and checks the next; a chunk waits for the one before.
       let writing: Promise<void> = Promise.resolve();
-      const write = (chunk: CheckedRow[]) => {
-        const done = writeChunk(tx, deps, actor.orgId, chunk).then((known) => {
-          for (const c of known) {
-            c.reasons.push(PHYSICIAN_EXISTS);
-            rejected.push(refused(c));
-          }
-          imported += chunk.length - known.length;
-        });
-        done.catch(() => undefined); // observed below; this only keeps it from counting as unhandled meanwhile
-        return done;
-      };
       try {
-        for await (const batch of checkedRows(upload.data, departmentIds)) {
-          for (const c of batch) {
-            total += 1;
-            if (c.reasons.length > 0 || !c.row) {
-              rejected.push(refused(c));
-              continue;
-            }
-            pending.push(c);
-            if (pending.length >= chunkSize) {
-              await writing;
-              writing = write(pending);
-              pending = [];
-            }
+        for await (const message of workerMessages<ImportMessage>(worker)) {
+          if (message.kind === 'refused') rejected.push(...message.rows);
+          else if (message.kind === 'failed') throw badRequest(message.message, message.fields);
+          else if (message.kind === 'chunk') {
+            await writing;
+            writing = writeChunk(tx, message).then((known) => {
+              imported += message.hashes.length - known.length;
+              worker.postMessage({ known } satisfies ImportReply);
+            });
+            writing.catch(() => undefined); // awaited with the next chunk or below; only not "unhandled" meanwhile
+          } else {
+            total = message.total;
+            finished = true;
+            break;
           }
         }
         await writing;
-        if (pending.length > 0) await write(pending);
       } finally {
         // Never leave the transaction while a write is still on its connection.
         await writing.catch(() => undefined);
       }
+      if (!finished) throw new Error('the import worker stopped before the end of the file');
       rejected.sort((a, b) => a.rowNumber - b.rowNumber);
       await recordAudit(tx, {
         action: 'physician.imported',
@@ -179,7 +156,10 @@ export async function importPhysicians(
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, 'CONFLICT', '导入期间有医师已被他人添加，请重新导入');
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw badRequest(`导入文件：${READER_OUT_OF_MEMORY}`, { [FILE_FIELD]: READER_OUT_OF_MEMORY });
     throw error;
+  } finally {
+    await worker.terminate();
   }
 
   await refreshStatistics(db, ['physicians', 'accounts'], imported);

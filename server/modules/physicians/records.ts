@@ -3,7 +3,6 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { clinicalSubjectLabel } from '../../../common/clinical-subjects.js';
 import type { EnrolmentStatus, IdType, PhysicianLevel, PracticeCategory, Sex } from '../../../common/enums.js';
-import { maskIdNumber } from '../../../common/id-number.js';
 import { PHYSICIAN_EXISTS, type PhysicianDetail, type physicianBodySchema } from '../../../common/schemas/physician.js';
 import type { Actor } from '../../auth/access.js';
 import { requireAccess, requireRole } from '../../auth/access.js';
@@ -27,6 +26,7 @@ import { resetPassword } from '../accounts/service.js';
 import { currentCycle } from '../cycles/service.js';
 import { withStoredFiles } from '../files/service.js';
 import { isUniqueViolation } from '../institutions/service.js';
+import { physicianRow } from './physician-row.js';
 import { everEnrolledSql } from './repository.js';
 import { ageOn, rosterActionsFor, type RosterDeps } from './roster.js';
 
@@ -123,40 +123,6 @@ export async function checkDepartment(db: Database | Tx, institutionId: number, 
   if (specialty && !department.clinicalSubjects.includes(specialty)) {
     throw badRequest('从事专业须为所选科室关联的诊疗科目', { specialty: '从事专业须为所选科室关联的诊疗科目' });
   }
-}
-
-/** The columns of a new physician row, shared by 新增医师 and 批量导入 (which passes the `idNumberHash` it has computed). */
-export function physicianRow(deps: Pick<RosterDeps, 'pii'>, institutionId: number, v: PhysicianValues, idNumberHash?: string) {
-  return {
-    institutionId,
-    departmentId: v.departmentId,
-    name: v.name,
-    sex: v.sex,
-    birthDate: v.birthDate,
-    idType: v.idType,
-    idNumberCipher: deps.pii.encrypt(v.idNumber),
-    idNumberHash: idNumberHash ?? deps.pii.idNumberHash(v.idNumber),
-    idNumberTailHash: deps.pii.idNumberTailHash(v.idNumber),
-    idNumberMasked: maskIdNumber(v.idNumber),
-    ethnicity: v.ethnicity,
-    education: v.education,
-    email: v.email,
-    mobile: v.mobile,
-    practiceCategory: v.practiceCategory,
-    practiceScope: v.practiceScope,
-    physicianLevel: v.physicianLevel,
-    specialty: v.specialty,
-    title: v.title,
-    titleDate: v.titleDate,
-    position: v.position,
-    positionDate: v.positionDate,
-    residentTrainee: v.residentTrainee,
-    licenseNumber: v.licenseNumber,
-    licenseDate: v.licenseDate,
-    qualificationNumber: v.qualificationNumber,
-    qualificationDate: v.qualificationDate,
-    firstRegistrationDate: v.firstRegistrationDate,
-  };
 }
 
 /**
