@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SmsCodeSent } from '../../../common/schemas/account';
 import type { ChangePasswordBody, LoginBody, Me, PasswordChangeRequirements } from '../../../common/schemas/auth';
-import { apiGet, apiPost } from './client';
+import { abortReads, apiGet, apiPost } from './client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -78,6 +78,10 @@ export function useSwitchRole() {
     mutationKey: switchRoleKey,
     mutationFn: async (role: SwitchableRole) => {
       await settled(client);
+      // What is still asking after that (a slow answer, a retry after a 503) is let go rather than answered under the
+      // new role: the queries first, so that none reports the aborted request as an error or retries it.
+      await client.cancelQueries();
+      abortReads();
       return switchRole(role);
     },
     onSuccess: (me) => resetSession(client, me),

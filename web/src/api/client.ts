@@ -99,7 +99,17 @@ async function readError(response: Response): Promise<ApiError> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+// Reads still under way when the session changes role (切换) are let go: answered under the other role they would be
+// refused (403), or show the other role's data.
+let reads = new AbortController();
+
+/** Aborts every GET in flight; later ones go out as usual. */
+export function abortReads(): void {
+  reads.abort();
+  reads = new AbortController();
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // A FormData body (file uploads) gets its multipart boundary from the browser.
   const isForm = body instanceof FormData;
@@ -116,6 +126,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      signal,
     });
   } catch {
     throw new ApiRequestError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' });
@@ -141,7 +152,7 @@ export function apiUpload<T>(path: string, form: FormData, method: 'POST' | 'PUT
 }
 
 export function apiGet<T>(path: string): Promise<T> {
-  return request<T>('GET', path);
+  return request<T>('GET', path, undefined, reads.signal);
 }
 
 export function apiPost<T = void>(path: string, body?: unknown): Promise<T> {
