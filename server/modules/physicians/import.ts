@@ -57,6 +57,11 @@ const CHUNK = 5_000;
  * bench/README). A file that needs more is refused, and several imports at once cannot exhaust the server's memory.
  */
 const READER_HEAP_MB = 128;
+/**
+ * Its young generation: three times V8's default here, so that a batch's rows die young instead of being copied into
+ * the old generation (reading alone 18.5–19.3 s with the default, 10.7–13.4 s with this; 30 MB more at the peak).
+ */
+const READER_YOUNG_MB = 96;
 const READER_OUT_OF_MEMORY = '文件内容过多，请分成几个文件导入';
 
 /**
@@ -115,7 +120,7 @@ export async function importPhysicians(
   let finished = false;
   const input: ImportInput = { data: new Uint8Array(upload.data), institutionId: actor.orgId, keys: deps.pii.keys, departments: [...departmentIds], chunkSize };
   const worker = startTsWorker(new URL('./import-worker.ts', import.meta.url), input, {
-    resourceLimits: { maxOldGenerationSizeMb: readerHeapMb },
+    resourceLimits: { maxOldGenerationSizeMb: readerHeapMb, maxYoungGenerationSizeMb: READER_YOUNG_MB },
   });
   try {
     await db.transaction(async (tx) => {
