@@ -63,13 +63,21 @@ export async function rosterCycle(db: Database | Tx, provinceCode: string): Prom
     // Qualified by hand, as everEnrolledSql: drizzle writes a single-table select's columns unqualified.
     .select({
       id: cycles.id,
-      newest: sql<boolean>`not exists (select 1 from ${cycles} later join ${enrolments} e on e.cycle_id = later.id
-        where later.province_code = "cycles"."province_code" and later.id > "cycles"."id" and e.status <> 'NOT_ENROLLED')`,
+      later: sql<number[]>`array(select later.id from ${cycles} later where later.province_code = "cycles"."province_code" and later.id > "cycles"."id")`,
     })
     .from(cycles)
     .where(and(eq(cycles.provinceCode, provinceCode), eq(cycles.isCurrent, true)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  // Usually there is no later cycle, and the enrolments are not asked. Asked in one statement with the cycles, the
+  // planner scanned all of them for a later cycle that did not exist (30–170 ms on every 医师列表 request at 400k).
+  if (row.later.length === 0) return { id: row.id, newest: true };
+  const [{ taken }] = (
+    (await db.execute(
+      sql`select exists (select 1 from ${enrolments} where ${enrolments.cycleId} = any(${sql.param(row.later)}::int4[]) and ${enrolments.status} <> 'NOT_ENROLLED') as taken`,
+    )) as unknown as { rows: { taken: boolean }[] }
+  ).rows;
+  return { id: row.id, newest: !taken };
 }
 
 /**
