@@ -50,11 +50,11 @@ export async function prepare(): Promise<BenchSample> {
       (select id from physicians where institution_id = ${flagshipId} order by id offset ${FLAGSHIP_ENROLLED})`);
     const revertedCount = (reverted as unknown as { affectedRows?: number; rowCount?: number }).rowCount ?? (reverted as unknown as { affectedRows?: number }).affectedRows ?? 0;
     // Vacuumed as autovacuum would (this machine runs without it): dead row versions would send index-only scans to the
-    // table (the institution list's p50 went from 9 to 51 ms after a 审核 run's rows were put back).
+    // table.
     if (restored > 0 || removed > 0 || revertedCount > 0) {
       console.log(`reset: removed ${removed} imported physicians, reverted ${revertedCount} flagship enrolments`);
       // An import run's 100,000 rows, deleted again, leave the flagship's stretch of every physicians index as empty
-      // pages (institution list p50 9 → 35 ms after a dozen runs): rebuilt, as production never deletes on this scale.
+      // pages (the covering index 77 MB instead of 32 after a dozen runs): rebuilt, as production never deletes so.
       if (removed > 0) await db.execute(sql`reindex table physicians`);
       await db.execute(sql`vacuum analyze physicians`);
       await db.execute(sql`vacuum analyze enrolments`);
