@@ -1,7 +1,7 @@
 // 批量导入医师, the worker thread's part: reads and checks the upload (import-check.ts), and hands over the rows that
-// pass a chunk at a time, each column (证件号码 encrypted and blind-indexed) as one array literal. The request's thread keeps only the chunk being written:
-// the parse's garbage stays in this thread's heap, which its starter bounds, and the reading uses the second core
-// while the database writes.
+// pass a chunk at a time, each column (the 证件号码 encrypted and blind-indexed) as one array literal. The request's
+// thread keeps only the chunk being written; the parse's garbage stays in this thread's heap, which its starter
+// bounds, and the reading uses the second core while the database writes.
 import { parentPort } from 'node:worker_threads';
 import { PHYSICIAN_EXISTS } from '../../../common/schemas/physician.js';
 import { pgArrayLiteral } from '../../db/pg-array.js';
