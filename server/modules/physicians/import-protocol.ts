@@ -29,7 +29,8 @@ export interface ImportReply {
 /** The physician columns the import writes, each with its value in `physicianRow`. */
 export const importColumns: [string, BulkColumn['type'], keyof ReturnType<typeof physicianRow>][] = [
   ['institution_id', 'int4', 'institutionId'], ['id_number_cipher', 'text', 'idNumberCipher'], ['id_number_hash', 'text', 'idNumberHash'],
-  ['id_number_tail_hash', 'text', 'idNumberTailHash'], ['id_number_masked', 'text', 'idNumberMasked'], ['department_id', 'int4', 'departmentId'], ['name', 'text', 'name'], ['sex', 'text', 'sex'], ['birth_date', 'date', 'birthDate'],
+  ['id_number_tail_hash', 'text', 'idNumberTailHash'], ['id_number_masked', 'text', 'idNumberMasked'], ['department_id', 'int4', 'departmentId'],
+  ['name', 'text', 'name'], ['sex', 'text', 'sex'], ['birth_date', 'date', 'birthDate'],
   ['id_type', 'text', 'idType'], ['ethnicity', 'text', 'ethnicity'], ['education', 'text', 'education'], ['email', 'text', 'email'],
   ['mobile', 'text', 'mobile'], ['practice_category', 'text', 'practiceCategory'], ['practice_scope', 'text', 'practiceScope'],
   ['physician_level', 'text', 'physicianLevel'], ['title', 'text', 'title'], ['title_date', 'date', 'titleDate'],
