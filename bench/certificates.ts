@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { chineseFonts } from '../server/lib/pdf.js';
+import { pdfkitWithFonts } from '../server/lib/pdf.js';
 import { certificatesPdf, type CertificatePage } from '../server/modules/certificates/pdf.js';
 
 const { values } = parseArgs({
@@ -59,14 +59,14 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function main() {
   let t = performance.now();
-  chineseFonts();
+  await pdfkitWithFonts();
   const fontLoadMs = Math.round(performance.now() - t);
-  await drain(certificatesPdf([page(0)])); // warm-up: the glyph cache, the JIT
+  await drain(await certificatesPdf([page(0)])); // warm-up: the glyph cache, the JIT
 
   const single = Number(values.single);
   const sizes: number[] = [];
   t = performance.now();
-  for (let i = 0; i < single; i++) sizes.push(await drain(certificatesPdf([page(i)])));
+  for (let i = 0; i < single; i++) sizes.push(await drain(await certificatesPdf([page(i)])));
   const singleSeconds = (performance.now() - t) / 1000;
 
   const batch = Number(values.batch);
@@ -82,7 +82,7 @@ async function main() {
       if (i % 500 === 499) await new Promise((r) => setImmediate(r));
     }
   }
-  await pipeline(certificatesPdf(pages()), fs.createWriteStream(file));
+  await pipeline(await certificatesPdf(pages()), fs.createWriteStream(file));
   const batchSeconds = (performance.now() - t) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

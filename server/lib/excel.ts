@@ -1,7 +1,13 @@
 // Excel through exceljs: streamed exports, templates with a 说明 sheet, and reading uploaded sheets.
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { WorkbookRefused, checkWorkbookLimits, type WorkbookLimits } from './xlsx-limits.js';
+
+/**
+ * exceljs, loaded at its first use: 33 MB of code that a server which never reads or writes a sheet need not hold
+ * (an import's reading runs in a worker thread of its own).
+ */
+const exceljs = async () => (await import('exceljs')).default;
 
 // Rows parsed between two turns of the event loop.
 const YIELD_EVERY = 500;
@@ -17,7 +23,7 @@ export interface ExcelColumn<T> {
  * matches never holds the whole table in memory.
  */
 export async function streamWorkbook<T>(out: Writable, sheetName: string, columns: ExcelColumn<T>[], rows: AsyncIterable<T[]>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const workbook = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
@@ -31,7 +37,7 @@ export async function streamWorkbook<T>(out: Writable, sheetName: string, column
 
 /** An import template: the header row, example rows (one, or several), and a 说明 sheet listing the allowed values. */
 export async function templateWorkbook(sheetName: string, headers: string[], example: string[] | string[][], notes: [string, string][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
   const examples = Array.isArray(example[0]) ? (example as string[][]) : [example as string[]];
@@ -76,13 +82,13 @@ export async function rowsWorkbook(sheetName: string, headers: string[], rows: I
   return Buffer.concat(chunks);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
   }
   return String(value).trim();
 }
@@ -100,7 +106,7 @@ export async function* streamSheet(
   batchSize = 5000,
 ): AsyncGenerator<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
   await checkWorkbookLimits(data, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+  const reader = new (await exceljs()).stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -118,7 +124,7 @@ export async function* streamSheet(
           sinceYield = 0;
           await new Promise((resolve) => setImmediate(resolve));
         }
-        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const cells = (row.values as CellValue[]).slice(1).map(cellText);
         if (!headers) {
           headers = cells;
           continue;

@@ -10,7 +10,6 @@ import type { Database } from '../client.js';
 import { accounts, assessorAssignments, assessors, authorities, cycles, departments, institutions, physicianMultiSites, policies } from '../schema/index.js';
 import { ensureRegions } from './regions.js';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_ID, demoAuthorities, demoInstitutions } from './demo-data.js';
-import { generateDemoPhysicians } from './demo-physicians.js';
 import { seedPreviousCycle } from './demo-history.js';
 import { seedDemoBanks, seedDemoExaminees, seedDemoPaperRules } from './demo-tests.js';
 
@@ -38,6 +37,8 @@ export function demoCycle(today: string = todayInChina()) {
 export async function seedDemo(db: Database, pii: Pii, today: string = todayInChina()): Promise<{ physicians: number; examinees: string[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let examinees: string[] = [];
+  // Loaded here, not with this module: its name generator (faker's locales, 38 MB) would stay in every server.
+  const { generateDemoPhysicians } = await import('./demo-physicians.js');
   const people = generateDemoPhysicians(demoInstitutions);
   await db.transaction(async (tx) => {
     await ensureRegions(tx);

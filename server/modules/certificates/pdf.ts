@@ -138,8 +138,8 @@ const BACKPRESSURE_BYTES = 1024 * 1024;
  * A PDF of the pages the iterable yields, streamed: each page is written as it is drawn, and drawing waits while the
  * reader (a slow download) has more than a megabyte unread, so a 5,000-page batch never sits in memory.
  */
-export function certificatesPdf(pages: AsyncIterable<CertificatePage> | Iterable<CertificatePage>, title = '医师定期考核合格证书'): PDFKit.PDFDocument {
-  const doc = a4Document({ title });
+export async function certificatesPdf(pages: AsyncIterable<CertificatePage> | Iterable<CertificatePage>, title = '医师定期考核合格证书'): Promise<PDFKit.PDFDocument> {
+  const doc = await a4Document({ title });
   let wanted: (() => void) | null = null;
   // pdfkit's _read does nothing; the stream calls it when the reader wants more, which is when drawing may go on.
   (doc as unknown as { _read: () => void })._read = () => {

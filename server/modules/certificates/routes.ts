@@ -107,7 +107,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor } = authed(request);
       const { count, batches } = await historyCertificates(progressDeps, actor, request.query);
       const deps = depsFor(request);
-      return pdfReply(reply, '合格证书.pdf', true).header('x-certificate-count', String(count)).send(certificatesPdf(certificatePages(deps, batches, actor.provinceCode)));
+      return pdfReply(reply, '合格证书.pdf', true).header('x-certificate-count', String(count)).send(await certificatesPdf(certificatePages(deps, batches, actor.provinceCode)));
     },
   );
 
@@ -119,7 +119,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       const deps = depsFor(request);
       const row = await readableCertificate(db, actor, eq(certificates.id, request.params.id));
       const page = await certificatePage(deps, actor, row);
-      return pdfReply(reply, `合格证书-${row.number}.pdf`, request.query.download === '1').send(certificatesPdf([page]));
+      return pdfReply(reply, `合格证书-${row.number}.pdf`, request.query.download === '1').send(await certificatesPdf([page]));
     },
   );
 
@@ -131,7 +131,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       const deps = depsFor(request);
       const row = await certificateOfEnrolment(db, actor, request.params.id);
       const page = await certificatePage(deps, actor, row);
-      return pdfReply(reply, `合格证书-${row.number}.pdf`, request.query.download === '1').send(certificatesPdf([page]));
+      return pdfReply(reply, `合格证书-${row.number}.pdf`, request.query.download === '1').send(await certificatesPdf([page]));
     },
   );
 
