@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, loginThroughForm, newPage, screenshot } from './support/browser.js';
+import { chooseSearched } from './support/select.js';
 import { journeyServer } from './support/server.js';
 
 let browser: Browser;
@@ -229,8 +230,7 @@ describe('考核机构: open, apply, reject, re-apply, approve, assign, switch, 
     const dialog = modal(page, '指定考核机构');
     await dialog.getByText(`为 ${ASSIGNEE} 指定考核机构`).waitFor();
     await dialog.getByLabel('考核机构').click();
-    await dialog.getByLabel('考核机构').fill('中医');
-    await page.locator('.ant-select-item-option').filter({ hasText: APPLICANT }).click();
+    await chooseSearched(page, dialog.getByLabel('考核机构'), '中医', APPLICANT);
     await shot(page, 'assessors-14-assign-modal');
     await dialog.getByRole('button', { name: ok }).click();
     await page.getByText('已为 1 家机构指定考核机构').waitFor();

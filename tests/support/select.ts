@@ -24,3 +24,22 @@ export async function choose(page: Page, field: Locator, option: string) {
     }
   }
 }
+
+/**
+ * Types `search` into a Select whose options come from the server, clicks the option that contains `option`, and
+ * waits until the field shows it. The list is redrawn when the server's answer comes: a click on the list as it was
+ * before is lost, and a person sees the field still empty and the list still open, and clicks again.
+ */
+export async function chooseSearched(page: Page, field: Locator, search: string, option: string) {
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || !(await openList(page).isVisible())) await field.fill(search);
+    await openList(page).locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await select.locator(`[title*="${option}"]`).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
