@@ -132,11 +132,20 @@ export interface PhysicianFilters {
  * characters across a province reads a few thousand rows, not 400k), the LIKE keeps those with them in order.
  * Within one institution (or an assessor's institutions) only the LIKE: offered the index, PostgreSQL fetched the
  * province's 2,563 physicians named 康 to keep the 31 of one hospital (580 ms), where checking the hospital's 5,000
- * took 89 ms (both on a busy machine).
+ * took 89 ms (both on a busy machine). The columns are the physician's, or an enrolment's copy of them (考核进度).
  */
-function nameContains(name: string, narrow: boolean): SQL[] {
-  const like = sql`${physicians.name} like ${`%${escapeLike(name)}%`}`;
-  return narrow ? [like] : [sql`${physicians.nameChars} @> ${sql.param([...new Set(name)])}::text[]`, like];
+export function nameContains(name: string, narrow: boolean, columns: { name: AnyPgColumn; chars: AnyPgColumn } = { name: physicians.name, chars: physicians.nameChars }): SQL[] {
+  const like = sql`${columns.name} like ${`%${escapeLike(name)}%`}`;
+  return narrow ? [like] : [sql`${columns.chars} @> ${sql.param([...new Set(name)])}::text[]`, like];
+}
+
+/** 年龄 from–to as bounds on a birth date (the physician's, or an enrolment's copy), so an index on the date serves them. */
+export function birthDateBounds(column: AnyPgColumn, ageMin?: number, ageMax?: number): SQL[] {
+  const today = dayjs();
+  const bounds: SQL[] = [];
+  if (ageMin !== undefined) bounds.push(sql`${column} <= ${today.subtract(ageMin, 'year').format('YYYY-MM-DD')}`);
+  if (ageMax !== undefined) bounds.push(sql`${column} > ${today.subtract(ageMax + 1, 'year').format('YYYY-MM-DD')}`);
+  return bounds;
 }
 
 /**
@@ -149,10 +158,8 @@ export function physicianConditions(filters: PhysicianFilters, idNumber?: SQL, n
   if (filters.departmentId) conditions.push(eq(physicians.departmentId, filters.departmentId));
   if (filters.name) conditions.push(...nameContains(filters.name, narrow));
   if (idNumber) conditions.push(idNumber);
-  // Ages become birth-date bounds, so the (institution, birth_date) index serves them.
-  const today = dayjs();
-  if (filters.ageMin !== undefined) conditions.push(sql`${physicians.birthDate} <= ${today.subtract(filters.ageMin, 'year').format('YYYY-MM-DD')}`);
-  if (filters.ageMax !== undefined) conditions.push(sql`${physicians.birthDate} > ${today.subtract(filters.ageMax + 1, 'year').format('YYYY-MM-DD')}`);
+  // The (institution, birth_date) index serves the ages' bounds.
+  conditions.push(...birthDateBounds(physicians.birthDate, filters.ageMin, filters.ageMax));
   if (filters.firstRegistrationFrom) conditions.push(sql`${physicians.firstRegistrationDate} >= ${filters.firstRegistrationFrom}`);
   if (filters.firstRegistrationTo) conditions.push(sql`${physicians.firstRegistrationDate} <= ${filters.firstRegistrationTo}`);
   if (filters.practiceCategory) conditions.push(eq(physicians.practiceCategory, filters.practiceCategory));

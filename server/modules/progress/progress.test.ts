@@ -162,6 +162,33 @@ describe('GET /api/v1/progress (考核进度)', () => {
     expect(await get('physicianLevel=assistant')).toEqual(sorted(['待审核丙']));
     expect(await get('practiceCategory=tcm')).toEqual(['合格己', '机构驳回乙'].sort());
     expect(await get('practiceCategory=publicHealth')).toEqual([]);
+    // Across a province the 姓名 goes through the index of the enrolments' name characters, not only the LIKE.
+    const province = async (query: string) => names(await list(ctx.clients.provinceAuthority, query)).filter((n) => n in people);
+    expect(await province(`name=${encodeURIComponent('待')}`)).toEqual(['待报名甲', '待复核丁', '待审核丙', '待考核戊'].sort());
+    expect(await province(`name=${encodeURIComponent('格己')}`)).toEqual(['合格己']);
+    expect(await province(`name=${encodeURIComponent('己格')}`)).toEqual([]);
+    expect(await province('ageMin=25&ageMax=39')).toEqual(['待审核丙', '待复核丁'].sort());
+    expect(await province('physicianLevel=assistant')).toEqual(sorted(['待审核丙']));
+  });
+
+  it("follows a change of the physician's 姓名, 医师级别 and 出生日期 after enrolling", async () => {
+    const { db } = ctx.t;
+    const who = people['待报名甲'].physicianId;
+    const [before] = await db.select().from(physicians).where(eq(physicians.id, who));
+    const get = async (client: Client, query: string) => names(await list(client, query));
+    await db.update(physicians).set({ name: '改名甲', physicianLevel: 'assistant', birthDate: '1960-06-01' }).where(eq(physicians.id, who));
+    try {
+      for (const client of [ctx.clients.institutionA, ctx.clients.provinceAuthority]) {
+        expect(await get(client, `name=${encodeURIComponent('改名')}`)).toEqual(['改名甲']);
+        expect(await get(client, `name=${encodeURIComponent('待报名')}`)).toEqual([]);
+        expect(await get(client, 'physicianLevel=assistant')).toContain('改名甲');
+        expect(await get(client, 'ageMin=60')).toContain('改名甲');
+      }
+    } finally {
+      await db.update(physicians).set({ name: before.name, physicianLevel: before.physicianLevel, birthDate: before.birthDate }).where(eq(physicians.id, who));
+    }
+    expect(await get(ctx.clients.provinceAuthority, `name=${encodeURIComponent('待报名')}`)).toEqual(['待报名甲']);
+    expect(await get(ctx.clients.provinceAuthority, 'physicianLevel=assistant')).not.toContain('待报名甲');
   });
 
   it("follows a change of the physician's 执业类别 after enrolling (the enrolment's copy is kept by the database)", async () => {
