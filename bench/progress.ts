@@ -9,9 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { physicianLevels, practiceCategories } from '../common/enums.js';
-import { progressProcedures, progressResults, progressStatuses } from '../common/schemas/assessment-progress.js';
+import { progressListQuerySchema, progressProcedures, progressResults, progressStatuses } from '../common/schemas/assessment-progress.js';
 import { exemptionStatuses } from '../common/schemas/registration.js';
 import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
+import { listProgress } from '../server/modules/progress/service.js';
+import { openBare, type Bare } from './lib/bare.js';
 import { ApiClient } from './lib/http.js';
 import { prepareProgress, type ProgressSample } from './lib/progress-setup.js';
 import { startServer, type BenchServer } from './lib/server.js';
@@ -94,6 +96,16 @@ async function measure(label: string, client: ApiClient, path: string, list: str
   table.push([label, `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`, `${summary.count} requests; slowest ${summary.slowest}`]);
   return summary;
 }
+/** A list's HTTP figure, then the same requests bare (bench/lib/bare.ts), with the ratio of the two p95s. */
+async function listPair(label: string, client: ApiClient, path: string, list: string[]) {
+  const http = await measure(label, client, path, list);
+  bare ??= await openBare();
+  const { db } = bare.runtime.database;
+  const alone = await bare.time(client, progressListQuerySchema, (actor, query) => listProgress({ db, pii: bare!.runtime.pii }, actor, query), list);
+  results[`${label}, bare`] = alone;
+  table.push([`  … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+}
+let bare: Bare | null = null;
 const tsvFile = (label: string) => path.join(values.workdir!, `progress-${label.replace(/[^\p{L}\p{N}-]+/gu, '_')}.tsv`);
 
 console.log(`preparing (${database})…`);
@@ -121,13 +133,13 @@ try {
   const n = requests;
 
   if (steps.has('list')) {
-    await measure('list institution (1.2k enrolled)', institution, '/api/v1/progress', queries(n, (r) => `${r.next() < 0.2 ? '' : `${filtered(sample, r, false)}&`}${paging(r)}`, 1));
-    await measure(`list assessor (${sample.assigned} institutions)`, assessor, '/api/v1/progress', queries(n, (r) => `${r.next() < 0.2 ? '' : `${filtered(sample, r, false)}&`}${paging(r)}`, 2));
-    await measure('list city authority', city, '/api/v1/progress', queries(n, (r) => `${r.next() < 0.2 ? '' : `${filtered(sample, r, false)}&`}${paging(r)}`, 3));
-    await measure('list province, unfiltered', province, '/api/v1/progress', queries(n, (r) => paging(r), 4));
-    await measure('list province, 考核状态', province, '/api/v1/progress', queries(n, (r) => `status=${r.pick(progressStatuses)}&${paging(r)}`, 5));
-    await measure('list province, 执业类别', province, '/api/v1/progress', queries(n, (r) => `practiceCategory=${r.pick(practiceCategories)}&${paging(r)}`, 6));
-    await measure('list province, other filters', province, '/api/v1/progress', queries(n, (r) => `${filtered(sample, r, true)}&${paging(r)}`, 7));
+    await listPair('list institution (1.2k enrolled)', institution, '/api/v1/progress', queries(n, (r) => `${r.next() < 0.2 ? '' : `${filtered(sample, r, false)}&`}${paging(r)}`, 1));
+    await listPair(`list assessor (${sample.assigned} institutions)`, assessor, '/api/v1/progress', queries(n, (r) => `${r.next() < 0.2 ? '' : `${filtered(sample, r, false)}&`}${paging(r)}`, 2));
+    await listPair('list city authority', city, '/api/v1/progress', queries(n, (r) => `${r.next() < 0.2 ? '' : `${filtered(sample, r, false)}&`}${paging(r)}`, 3));
+    await listPair('list province, unfiltered', province, '/api/v1/progress', queries(n, (r) => paging(r), 4));
+    await listPair('list province, 考核状态', province, '/api/v1/progress', queries(n, (r) => `status=${r.pick(progressStatuses)}&${paging(r)}`, 5));
+    await listPair('list province, 执业类别', province, '/api/v1/progress', queries(n, (r) => `practiceCategory=${r.pick(practiceCategories)}&${paging(r)}`, 6));
+    await listPair('list province, other filters', province, '/api/v1/progress', queries(n, (r) => `${filtered(sample, r, true)}&${paging(r)}`, 7));
   }
 
   if (steps.has('summary')) {
@@ -153,6 +165,7 @@ try {
 } finally {
   for (const client of clients) client.close();
   if (server) await server.stop();
+  await (bare as Bare | null)?.close();
 }
 
 console.log('');

@@ -32,6 +32,11 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A cookie the server set (e.g. the session's, for timing the same request without HTTP). */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   /** Sends a request and hands each body chunk to `onChunk` (or keeps the body when none is given). */
   private send(method: string, path: string, body: Buffer | null, contentType: string | null, onChunk?: (chunk: Buffer) => void) {
     const headers: Record<string, string> = { 'accept-encoding': 'gzip' };
