@@ -13,6 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
+import { rosterListQuerySchema } from '../common/schemas/physician.js';
+import { listRoster } from '../server/modules/physicians/roster.js';
+import { openBare, type Bare } from './lib/bare.js';
 import { ApiClient } from './lib/http.js';
 import { writeImportFile } from './lib/import-file.js';
 import { insertAnchor } from './lib/insert-anchor.js';
@@ -41,6 +44,7 @@ const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const results: Record<string, unknown> = { database, date: new Date().toISOString(), cpus: (await import('node:os')).cpus().length };
 const table: [string, string, string][] = [['step', 'result', 'detail']];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+let bare: Bare | null = null;
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
 
 console.log(`preparing (${database})…`);
@@ -121,6 +125,22 @@ try {
       if (part) table.push([label, `p50 ${ms(part.p50)} p95 ${ms(part.p95)} max ${ms(part.max)}`, `${part.count} requests`]);
     }
     console.log(`slowest institution request: ${own.slowest}\nslowest authority request: ${wide.slowest}`);
+    // The same requests without HTTP (bench/lib/bare.ts), part by part, with the ratio of the p95s.
+    bare = await openBare();
+    const { db } = bare.runtime.database;
+    const deps = { db, pii: bare.runtime.pii };
+    const authorityList = authorityQueries(sample, requests);
+    const parts = [
+      ['institution', institution, institutionQueries(sample, requests), own],
+      ['  with institutionId', authority, authorityList.filter((q) => q.includes('institutionId=')), wide.withInstitutionId],
+      ['  jurisdiction-wide', authority, authorityList.filter((q) => !q.includes('institutionId=')), wide.withoutInstitutionId],
+    ] as const;
+    for (const [label, client, list, http] of parts) {
+      if (!http || list.length === 0) continue;
+      const alone = await bare.time(client, rosterListQuerySchema, (actor, query) => listRoster(deps, actor, query), list);
+      results[`list ${label.trim()}, bare`] = alone;
+      table.push([`${label} … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+    }
   });
 
   await step('enrol', async () => {
@@ -222,6 +242,7 @@ try {
 } finally {
   for (const client of clients) client.close();
   if (server) await (server as BenchServer).stop();
+  await (bare as Bare | null)?.close();
 }
 
 console.log('');
