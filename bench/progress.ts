@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { physicianLevels, practiceCategories } from '../common/enums.js';
-import { progressListQuerySchema, progressProcedures, progressResults, progressStatuses } from '../common/schemas/assessment-progress.js';
+import { progressListQuerySchema, progressProcedures, progressSummaryQuerySchema, progressResults, progressStatuses } from '../common/schemas/assessment-progress.js';
 import { exemptionStatuses } from '../common/schemas/registration.js';
 import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
-import { listProgress } from '../server/modules/progress/service.js';
+import { listProgress, progressSummary } from '../server/modules/progress/service.js';
 import { openBare, type Bare } from './lib/bare.js';
 import { ApiClient } from './lib/http.js';
 import { prepareProgress, type ProgressSample } from './lib/progress-setup.js';
@@ -106,6 +106,16 @@ async function listPair(label: string, client: ApiClient, path: string, list: st
   table.push([`  … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
 }
 let bare: Bare | null = null;
+
+/** 综合查询's HTTP figure and the same requests bare, as listPair. */
+async function summaryPair(label: string, client: ApiClient, path: string, list: string[]) {
+  const http = await measure(label, client, path, list);
+  bare ??= await openBare();
+  const { db } = bare.runtime.database;
+  const alone = await bare.time(client, progressSummaryQuerySchema, (actor, query) => progressSummary({ db, pii: bare!.runtime.pii }, actor, query), list);
+  results[`${label}, bare`] = alone;
+  table.push([`  … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+}
 const tsvFile = (label: string) => path.join(values.workdir!, `progress-${label.replace(/[^\p{L}\p{N}-]+/gu, '_')}.tsv`);
 
 console.log(`preparing (${database})…`);
@@ -145,11 +155,11 @@ try {
   if (steps.has('summary')) {
     const times = Math.max(10, Math.floor(n / 5));
     const repeat = (query: string) => Array.from({ length: times }, () => query);
-    await measure('summary institution', institution, '/api/v1/progress/summary', repeat(''));
-    await measure('summary assessor', assessor, '/api/v1/progress/summary', repeat(''));
-    await measure('summary city authority', city, '/api/v1/progress/summary', repeat(''));
-    await measure('summary province', province, '/api/v1/progress/summary', repeat(''));
-    await measure('summary province, one 机构', province, '/api/v1/progress/summary', queries(times, (r) => `institutionId=${r.pick(sample.institutionIds)}`, 8));
+    await summaryPair('summary institution', institution, '/api/v1/progress/summary', repeat(''));
+    await summaryPair('summary assessor', assessor, '/api/v1/progress/summary', repeat(''));
+    await summaryPair('summary city authority', city, '/api/v1/progress/summary', repeat(''));
+    await summaryPair('summary province', province, '/api/v1/progress/summary', repeat(''));
+    await summaryPair('summary province, one 机构', province, '/api/v1/progress/summary', queries(times, (r) => `institutionId=${r.pick(sample.institutionIds)}`, 8));
   }
 
   if (steps.has('export')) {

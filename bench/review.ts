@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ReviewList } from '../common/schemas/review.js';
+import { reviewListQuerySchema, type ReviewList } from '../common/schemas/review.js';
+import { listReviews } from '../server/modules/reviews/lists.js';
+import { openBare, type Bare } from './lib/bare.js';
 import { BENCH_INSTITUTION, BENCH_PASSWORD } from './lib/bench-accounts.js';
 import { ApiClient } from './lib/http.js';
 import { REVIEW_BATCH, prepareReview } from './lib/review-setup.js';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
 fs.mkdirSync(values.workdir!, { recursive: true });
 const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+let bare: Bare | null = null;
 
 console.log(`preparing (${database})…`);
 const prepared = await prepareReview();
@@ -46,13 +49,20 @@ try {
   // What the clerk sees: 10 per page, any page, sometimes narrowed by 姓名 or 执业类别.
   const clerk: number[] = [];
   const narrowings = ['', '&practiceCategory=clinical', `&name=${encodeURIComponent('王')}`, '&physicianLevel=assistant'];
-  for (let i = 0; i < 200; i++) {
-    const url = `/api/v1/reviews?kind=standard&tab=pending&pageSize=10&page=${1 + ((i * 37) % 500)}${narrowings[i % narrowings.length]}`;
-    clerk.push((await client.json<ReviewList>('GET', url)).ms);
-  }
+  const clerkQueries = Array.from({ length: 200 }, (_, i) => `kind=standard&tab=pending&pageSize=10&page=${1 + ((i * 37) % 500)}${narrowings[i % narrowings.length]}`);
+  for (const query of clerkQueries) clerk.push((await client.json<ReviewList>('GET', `/api/v1/reviews?${query}`)).ms);
   const view = summarize(clerk);
   results.clerkView = view;
   table.push(['一般程序审核 list, 10 per page (± 姓名 / 执业类别 / 医师级别)', `p50 ${ms(view.p50)} p95 ${ms(view.p95)} max ${ms(view.max)}`, `${view.count} requests`]);
+  // The same requests without HTTP (bench/lib/bare.ts).
+  bare = await openBare();
+  const deps = { db: bare.runtime.database.db, pii: bare.runtime.pii };
+  const pages = Array.from({ length: list.count }, (_, i) => listUrl(i + 1).split('?')[1]);
+  for (const [label, queries, http] of [['100 per page', pages, list], ['10 per page', clerkQueries, view]] as const) {
+    const alone = await bare.time(client, reviewListQuerySchema, (actor, query) => listReviews(deps, actor, query), [...queries]);
+    results[`${label}, bare`] = alone;
+    table.push([`  ${label} … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+  }
 
   const chosen = items.slice(0, REVIEW_BATCH);
   const rssBefore = server.peakRssMb();
@@ -63,6 +73,7 @@ try {
 } finally {
   client.close();
   await server.stop();
+  await (bare as Bare | null)?.close();
 }
 console.log('');
 printTable(table);

@@ -70,7 +70,7 @@ function idScope(actor: Actor): RosterScope {
   return actor.role === 'institution' ? { institutionId: actor.orgId } : { regionCode: actor.role === 'assessor' ? actor.provinceCode : actor.regionCode };
 }
 
-export async function listReviews(deps: ReviewDeps, actor: Actor, query: ReviewListQuery): Promise<ReviewList> {
+export async function listReviews(deps: Pick<ReviewDeps, 'db' | 'pii'>, actor: Actor, query: ReviewListQuery): Promise<ReviewList> {
   const side = sideOf(actor);
   const { db } = deps;
   const cycle = await currentCycle(db, actor.provinceCode);
