@@ -8,12 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import { physicianLevels, practiceCategories } from '../common/enums.js';
 import { progressListQuerySchema, progressProcedures, progressSummaryQuerySchema, progressResults, progressStatuses } from '../common/schemas/assessment-progress.js';
 import { exemptionStatuses } from '../common/schemas/registration.js';
-import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
+import type { Actor } from '../server/auth/access.js';
+import type { ProgressDeps } from '../server/modules/progress/scope.js';
 import { listProgress, progressSummary } from '../server/modules/progress/service.js';
-import { openBare, type Bare } from './lib/bare.js';
+import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
+import { bareRow, openBare, type Bare } from './lib/bare.js';
 import { ApiClient } from './lib/http.js';
 import { prepareProgress, type ProgressSample } from './lib/progress-setup.js';
 import { startServer, type BenchServer } from './lib/server.js';
@@ -96,26 +99,18 @@ async function measure(label: string, client: ApiClient, path: string, list: str
   table.push([label, `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`, `${summary.count} requests; slowest ${summary.slowest}`]);
   return summary;
 }
-/** A list's HTTP figure, then the same requests bare (bench/lib/bare.ts), with the ratio of the two p95s. */
-async function listPair(label: string, client: ApiClient, path: string, list: string[]) {
+/** A figure over HTTP, then the same requests bare (bench/lib/bare.ts), with the ratio of the two p95s. */
+async function pair<Q>(label: string, client: ApiClient, path: string, list: string[], schema: z.ZodType<Q>, run: (deps: ProgressDeps, actor: Actor, query: Q) => Promise<unknown>) {
   const http = await measure(label, client, path, list);
   bare ??= await openBare();
-  const { db } = bare.runtime.database;
-  const alone = await bare.time(client, progressListQuerySchema, (actor, query) => listProgress({ db, pii: bare!.runtime.pii }, actor, query), list);
+  const deps = { db: bare.runtime.database.db, pii: bare.runtime.pii };
+  const alone = await bare.time(client, schema, (actor, query) => run(deps, actor, query), list);
   results[`${label}, bare`] = alone;
-  table.push([`  … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+  table.push(bareRow('  … bare (no HTTP)', http, alone));
 }
+const listPair = (label: string, client: ApiClient, path: string, list: string[]) => pair(label, client, path, list, progressListQuerySchema, listProgress);
+const summaryPair = (label: string, client: ApiClient, path: string, list: string[]) => pair(label, client, path, list, progressSummaryQuerySchema, progressSummary);
 let bare: Bare | null = null;
-
-/** 综合查询's HTTP figure and the same requests bare, as listPair. */
-async function summaryPair(label: string, client: ApiClient, path: string, list: string[]) {
-  const http = await measure(label, client, path, list);
-  bare ??= await openBare();
-  const { db } = bare.runtime.database;
-  const alone = await bare.time(client, progressSummaryQuerySchema, (actor, query) => progressSummary({ db, pii: bare!.runtime.pii }, actor, query), list);
-  results[`${label}, bare`] = alone;
-  table.push([`  … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
-}
 const tsvFile = (label: string) => path.join(values.workdir!, `progress-${label.replace(/[^\p{L}\p{N}-]+/gu, '_')}.tsv`);
 
 console.log(`preparing (${database})…`);

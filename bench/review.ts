@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reviewListQuerySchema, type ReviewList } from '../common/schemas/review.js';
 import { listReviews } from '../server/modules/reviews/lists.js';
-import { openBare, type Bare } from './lib/bare.js';
+import { bareRow, openBare, type Bare } from './lib/bare.js';
 import { BENCH_INSTITUTION, BENCH_PASSWORD } from './lib/bench-accounts.js';
 import { ApiClient } from './lib/http.js';
 import { REVIEW_BATCH, prepareReview } from './lib/review-setup.js';
@@ -61,7 +61,7 @@ try {
   for (const [label, queries, http] of [['100 per page', pages, list], ['10 per page', clerkQueries, view]] as const) {
     const alone = await bare.time(client, reviewListQuerySchema, (actor, query) => listReviews(deps, actor, query), [...queries]);
     results[`${label}, bare`] = alone;
-    table.push([`  ${label} … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+    table.push(bareRow(`  ${label} … bare (no HTTP)`, http, alone));
   }
 
   const chosen = items.slice(0, REVIEW_BATCH);

@@ -12,10 +12,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
 import { rosterListQuerySchema } from '../common/schemas/physician.js';
 import { listRoster } from '../server/modules/physicians/roster.js';
-import { openBare, type Bare } from './lib/bare.js';
+import { bareRow, openBare, type Bare } from './lib/bare.js';
+import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
 import { ApiClient } from './lib/http.js';
 import { writeImportFile } from './lib/import-file.js';
 import { insertAnchor } from './lib/insert-anchor.js';
@@ -139,7 +139,7 @@ try {
       if (!http || list.length === 0) continue;
       const alone = await bare.time(client, rosterListQuerySchema, (actor, query) => listRoster(deps, actor, query), list);
       results[`list ${label.trim()}, bare`] = alone;
-      table.push([`${label} … bare (no HTTP)`, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`]);
+      table.push(bareRow(`${label} … bare (no HTTP)`, http, alone));
     }
   });
 

@@ -41,3 +41,9 @@ export async function openBare(): Promise<Bare> {
     close: () => runtime.close(),
   };
 }
+
+/** The table row of a bare figure beside its HTTP one. */
+export function bareRow(label: string, http: LatencySummary, alone: LatencySummary): [string, string, string] {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  return [label, `p50 ${ms(alone.p50)} p95 ${ms(alone.p95)} max ${ms(alone.max)}`, `HTTP p95 ÷ bare p95 = ${(http.p95 / alone.p95).toFixed(2)}`];
+}
