@@ -13,10 +13,9 @@ import { physicianLevels, practiceCategories } from '../common/enums.js';
 import { progressListQuerySchema, progressProcedures, progressSummaryQuerySchema, progressResults, progressStatuses } from '../common/schemas/assessment-progress.js';
 import { exemptionStatuses } from '../common/schemas/registration.js';
 import type { Actor } from '../server/auth/access.js';
-import type { ProgressDeps } from '../server/modules/progress/scope.js';
 import { listProgress, progressSummary } from '../server/modules/progress/service.js';
 import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-accounts.js';
-import { bareRow, openBare, type Bare } from './lib/bare.js';
+import { bareRow, openBare, type Bare, type BareDeps } from './lib/bare.js';
 import { ApiClient } from './lib/http.js';
 import { prepareProgress, type ProgressSample } from './lib/progress-setup.js';
 import { startServer, type BenchServer } from './lib/server.js';
@@ -100,17 +99,17 @@ async function measure(label: string, client: ApiClient, path: string, list: str
   return summary;
 }
 /** A figure over HTTP, then the same requests bare (bench/lib/bare.ts), with the ratio of the two p95s. */
-async function pair<Q>(label: string, client: ApiClient, path: string, list: string[], schema: z.ZodType<Q>, run: (deps: ProgressDeps, actor: Actor, query: Q) => Promise<unknown>) {
+async function pair<Q>(label: string, client: ApiClient, path: string, list: string[], schema: z.ZodType<Q>, run: (deps: BareDeps, actor: Actor, query: Q) => Promise<unknown>) {
   const http = await measure(label, client, path, list);
   bare ??= await openBare();
-  const deps = { db: bare.runtime.database.db, pii: bare.runtime.pii };
-  const alone = await bare.time(client, schema, (actor, query) => run(deps, actor, query), list);
+  const alone = await bare.time(client, schema, run, list);
   results[`${label}, bare`] = alone;
   table.push(bareRow('  … bare (no HTTP)', http, alone));
 }
 const listPair = (label: string, client: ApiClient, path: string, list: string[]) => pair(label, client, path, list, progressListQuerySchema, listProgress);
 const summaryPair = (label: string, client: ApiClient, path: string, list: string[]) => pair(label, client, path, list, progressSummaryQuerySchema, progressSummary);
-let bare: Bare | null = null;
+// `as`: opened inside a function, so that the `finally` does not take it for always null.
+let bare = null as Bare | null;
 const tsvFile = (label: string) => path.join(values.workdir!, `progress-${label.replace(/[^\p{L}\p{N}-]+/gu, '_')}.tsv`);
 
 console.log(`preparing (${database})…`);
@@ -170,7 +169,7 @@ try {
 } finally {
   for (const client of clients) client.close();
   if (server) await server.stop();
-  await (bare as Bare | null)?.close();
+  await bare?.close();
 }
 
 console.log('');

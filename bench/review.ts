@@ -56,10 +56,9 @@ try {
   table.push(['一般程序审核 list, 10 per page (± 姓名 / 执业类别 / 医师级别)', `p50 ${ms(view.p50)} p95 ${ms(view.p95)} max ${ms(view.max)}`, `${view.count} requests`]);
   // The same requests without HTTP (bench/lib/bare.ts).
   bare = await openBare();
-  const deps = { db: bare.runtime.database.db, pii: bare.runtime.pii };
   const pages = Array.from({ length: list.count }, (_, i) => listUrl(i + 1).split('?')[1]);
   for (const [label, queries, http] of [['100 per page', pages, list], ['10 per page', clerkQueries, view]] as const) {
-    const alone = await bare.time(client, reviewListQuerySchema, (actor, query) => listReviews(deps, actor, query), [...queries]);
+    const alone = await bare.time(client, reviewListQuerySchema, listReviews, [...queries]);
     results[`${label}, bare`] = alone;
     table.push(bareRow(`  ${label} … bare (no HTTP)`, http, alone));
   }
@@ -73,7 +72,7 @@ try {
 } finally {
   client.close();
   await server.stop();
-  await (bare as Bare | null)?.close();
+  await bare?.close();
 }
 console.log('');
 printTable(table);

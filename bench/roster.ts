@@ -44,7 +44,8 @@ const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const results: Record<string, unknown> = { database, date: new Date().toISOString(), cpus: (await import('node:os')).cpus().length };
 const table: [string, string, string][] = [['step', 'result', 'detail']];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-let bare: Bare | null = null;
+// `as`: opened inside a function, so that the `finally` does not take it for always null.
+let bare = null as Bare | null;
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
 
 console.log(`preparing (${database})…`);
@@ -127,8 +128,6 @@ try {
     console.log(`slowest institution request: ${own.slowest}\nslowest authority request: ${wide.slowest}`);
     // The same requests without HTTP (bench/lib/bare.ts), part by part, with the ratio of the p95s.
     bare = await openBare();
-    const { db } = bare.runtime.database;
-    const deps = { db, pii: bare.runtime.pii };
     const authorityList = authorityQueries(sample, requests);
     const parts = [
       ['institution', institution, institutionQueries(sample, requests), own],
@@ -137,7 +136,7 @@ try {
     ] as const;
     for (const [label, client, list, http] of parts) {
       if (!http || list.length === 0) continue;
-      const alone = await bare.time(client, rosterListQuerySchema, (actor, query) => listRoster(deps, actor, query), list);
+      const alone = await bare.time(client, rosterListQuerySchema, listRoster, list);
       results[`list ${label.trim()}, bare`] = alone;
       table.push(bareRow(`${label} … bare (no HTTP)`, http, alone));
     }
@@ -242,7 +241,7 @@ try {
 } finally {
   for (const client of clients) client.close();
   if (server) await (server as BenchServer).stop();
-  await (bare as Bare | null)?.close();
+  await bare?.close();
 }
 
 console.log('');

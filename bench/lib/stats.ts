@@ -16,6 +16,12 @@ export function summarize(ms: number[]): LatencySummary {
   return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
 }
 
+/** "p50 … p95 … max …" in ms, as the benches' tables print a latency. */
+export function latency(summary: LatencySummary): string {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  return `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`;
+}
+
 export function printTable(rows: [string, string, string][]): void {
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => [...r[i]].length)));
   for (const row of rows) console.log(row.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join('  '));
