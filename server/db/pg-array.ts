@@ -1,8 +1,8 @@
 // A column of values as one PostgreSQL array literal, made where the values are (e.g. a worker thread) so that only
 // this one string crosses to the connection: `pg`'s own serializer, the one it applies to an array parameter.
-import { createRequire } from 'node:module';
+import pgUtils from 'pg/lib/utils.js';
 
-const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils') as { prepareValue: (value: unknown) => string };
+const prepareValue = pgUtils.prepareValue as (value: unknown) => string;
 
 export interface PgArrayLiteral {
   literal: string;

@@ -7,7 +7,7 @@ import { PHYSICIAN_EXISTS } from '../../../common/schemas/physician.js';
 import { pgArrayLiteral } from '../../db/pg-array.js';
 import { AppError } from '../../lib/errors.js';
 import { createPii } from '../../lib/pii.js';
-import { workerInput } from '../../lib/ts-worker.js';
+import { workerInput } from '../../lib/worker-input.js';
 import { checkedRows, refused, type CheckedRow } from './import-check.js';
 import { importColumns, type ImportInput, type ImportMessage, type ImportReply } from './import-protocol.js';
 import { physicianRow } from './physician-row.js';
