@@ -6,6 +6,15 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, refusalToServe } from './config.js';
 
+describe('SMS_RESEND_SECONDS', () => {
+  it('is 60 unless set, and a positive whole number', () => {
+    expect(loadConfig({}).smsResendSeconds).toBe(60);
+    expect(loadConfig({ SMS_RESEND_SECONDS: '20' }).smsResendSeconds).toBe(20);
+    expect(() => loadConfig({ SMS_RESEND_SECONDS: '0' })).toThrow('SMS_RESEND_SECONDS must be a positive integer');
+    expect(() => loadConfig({ SMS_RESEND_SECONDS: 'soon' })).toThrow('SMS_RESEND_SECONDS must be a positive integer');
+  });
+});
+
 describe('COOKIE_SECURE', () => {
   it('is off for the embedded demo, on in production and behind a proxy', () => {
     expect(loadConfig({}).cookieSecure).toBe(false);

@@ -1,5 +1,6 @@
 // Configuration from the environment; the embedded default needs none of it.
 import path from 'node:path';
+import { SMS_RESEND_SECONDS } from '../common/schemas/account.js';
 
 export interface Config {
   port: number;
@@ -45,6 +46,8 @@ export interface Config {
   smsProvider: SmsProviderName;
   /** The outbox provider's file: one JSON line per message, like a mail catcher. */
   smsOutboxFile: string;
+  /** The least seconds between two codes to one phone (SMS_RESEND_SECONDS, default 60; a gateway may ask for more). */
+  smsResendSeconds: number;
   /** Bearer token that opens /metrics to callers other than loopback. */
   metricsToken: string | null;
   /** The address people reach the system at (PUBLIC_URL, e.g. https://dqkh.example.gov.cn): the certificate's QR code links to its /verify page. Without it, the request's own host. */
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     smsProvider: smsProviderFrom(env.SMS_PROVIDER),
     smsOutboxFile: path.resolve(env.SMS_OUTBOX_FILE || path.join(env.DATA_DIR || './data', 'sms-outbox.log')),
+    smsResendSeconds: intFrom(env.SMS_RESEND_SECONDS, SMS_RESEND_SECONDS, 'SMS_RESEND_SECONDS'),
     metricsToken: env.METRICS_TOKEN || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
   };

@@ -149,7 +149,8 @@ async function resetPassword(page: Page, physician: Physician, account: string, 
   const tooSoon = page.getByText(/^验证码发送过于频繁，请\d+秒后再试$/);
   await sent.or(tooSoon).waitFor();
   if (await tooSoon.isVisible()) {
-    // The phone had its 绑定 code less than 60 seconds ago: the page counts down the server's Retry-After.
+    // The phone had its 绑定 code within the resend interval (20 s on the journeys' server): the page counts
+    // down the server's Retry-After.
     await page.getByRole('button', { name: counting }).waitFor();
     await screenshot(page, `${shot}-too-soon`);
     await page.getByRole('button', { name: resend }).waitFor({ timeout: 75_000 });

@@ -74,10 +74,11 @@ async function startServer(index: number): Promise<{ server: JourneyServer; stop
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.createWriteStream(logFile);
   // Node itself with tsx as its loader (not through npx): SIGTERM at the end must reach the server, not a wrapper
-  // that exits and leaves the server running. Load shedding off: a busy CI machine lags the event loop.
+  // that exits and leaves the server running. Load shedding off: a busy CI machine lags the event loop. A code to
+  // the same phone again after 20 s, not 60: the SMS journey waits that out once instead of a minute.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', LOG_LEVEL: 'info' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', CAPTCHA: 'off', LOGIN_RATE_LIMIT: '1000', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0', LOG_LEVEL: 'info', SMS_RESEND_SECONDS: '20' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

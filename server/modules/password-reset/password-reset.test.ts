@@ -4,7 +4,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { accounts, auditEvents, captchas, smsCodes, smsMessages } from '../../db/schema/index.js';
 import { Client, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
 import { TEST_PASSWORD, buildAuthority, buildInstitution, buildPhysician, residentId } from '../../test-support/factories.js';
-import { SMS_LIMITS } from '../sms-codes/service.js';
+import { createSmsProvider } from '../../lib/sms.js';
+import { SMS_LIMITS, issueSmsCode } from '../sms-codes/service.js';
 
 let t: TestApp;
 let institutionId: number;
@@ -212,6 +213,17 @@ describe('send limits', () => {
     const eleventh = await askCode(idNumber);
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.json().error.message).toBe('该手机号今日获取验证码次数已达上限，请明天再试');
+  });
+
+  it('SMS_RESEND_SECONDS sets the interval: the answer counts it down, the next code waits for it', async () => {
+    const { account, phone } = await physicianWithPhone();
+    const logger = { info: () => undefined, error: () => undefined };
+    const provider = createSmsProvider({ smsProvider: 'outbox', smsOutboxFile: '', smsResendSeconds: 20 }, logger);
+    const input = { accountId: account.id, phone, purpose: 'passwordReset' as const, ip: '127.0.0.9' };
+    expect(await issueSmsCode(t.db, provider, input)).toMatchObject({ resendAfterSeconds: 20 });
+    await expect(issueSmsCode(t.db, provider, input)).rejects.toMatchObject({ statusCode: 429, message: expect.stringMatching(/^验证码发送过于频繁，请(20|19|18)秒后再试$/) });
+    await t.db.execute(sql`update sms_codes set created_at = now() - interval '21 seconds' where account_id = ${account.id}`);
+    expect(await issueSmsCode(t.db, provider, input)).toMatchObject({ resendAfterSeconds: 20 });
   });
 
   it('at most 20 codes per address per hour, whatever the phones', async () => {

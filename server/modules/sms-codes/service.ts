@@ -29,14 +29,14 @@ const hashCode = (code: string) => crypto.createHash('sha256').update(code).dige
 const beijingDayStart = sql`(date_trunc('day', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')`;
 
 /** Refuses with 429 when the phone or the address has had too many codes; call inside the issuing transaction. */
-async function checkLimits(tx: Tx, phone: string, ip: string): Promise<void> {
+async function checkLimits(tx: Tx, phone: string, ip: string, resendSeconds: number): Promise<void> {
   const [byPhone] = await tx
     .select({
       today: sql<number>`(count(*) filter (where ${smsCodes.createdAt} >= ${beijingDayStart}))::int`,
-      wait: sql<number | null>`ceil(extract(epoch from max(${smsCodes.createdAt}) + make_interval(secs => ${SMS_RESEND_SECONDS}) - now()))::int`,
+      wait: sql<number | null>`ceil(extract(epoch from max(${smsCodes.createdAt}) + make_interval(secs => ${resendSeconds}) - now()))::int`,
     })
     .from(smsCodes)
-    .where(and(eq(smsCodes.phone, phone), sql`${smsCodes.createdAt} >= least(${beijingDayStart}, now() - make_interval(secs => ${SMS_RESEND_SECONDS}))`));
+    .where(and(eq(smsCodes.phone, phone), sql`${smsCodes.createdAt} >= least(${beijingDayStart}, now() - make_interval(secs => ${resendSeconds}))`));
   if (byPhone.wait !== null && byPhone.wait > 0) throw new TooManyRequestsError(`验证码发送过于频繁，请${byPhone.wait}秒后再试`, byPhone.wait);
   if (byPhone.today >= SMS_LIMITS.perPhonePerDay) throw new AppError(429, 'TOO_MANY_REQUESTS', '该手机号今日获取验证码次数已达上限，请明天再试');
   const [byIp] = await tx
@@ -57,10 +57,11 @@ export async function issueSmsCode(
   input: { accountId: number; phone: string; purpose: SmsCodePurpose; ip: string },
 ): Promise<SmsCodeSent> {
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+  const resendSeconds = provider.resendSeconds ?? SMS_RESEND_SECONDS;
   const id = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms-phone:${input.phone}`}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms-ip:${input.ip}`}))`);
-    await checkLimits(tx, input.phone, input.ip);
+    await checkLimits(tx, input.phone, input.ip, resendSeconds);
     await tx
       .update(smsCodes)
       .set({ expiresAt: sql`now()` })
@@ -86,7 +87,7 @@ export async function issueSmsCode(
     await db.update(smsCodes).set({ expiresAt: sql`now()` }).where(eq(smsCodes.id, id));
     throw err;
   }
-  return { phoneMasked: maskPhone(input.phone), resendAfterSeconds: SMS_RESEND_SECONDS, expiresInMinutes: SMS_CODE_TTL_MINUTES };
+  return { phoneMasked: maskPhone(input.phone), resendAfterSeconds: resendSeconds, expiresInMinutes: SMS_CODE_TTL_MINUTES };
 }
 
 /**
