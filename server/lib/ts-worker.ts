@@ -43,7 +43,7 @@ async function bundle(entry: URL): Promise<URL> {
 export async function startTsWorker(entry: URL, input: unknown, options: Omit<WorkerOptions, 'workerData' | 'eval'> = {}): Promise<Worker> {
   let made = bundles.get(entry.href);
   // Made again if the file went meanwhile (a cleaner of the temporary folder).
-  if (made && !(await made.then((url) => access(url).then(() => true), () => false))) made = undefined;
+  if (made && !(await made.then((url) => access(url)).then(() => true, () => false))) made = undefined;
   if (!made) {
     made = bundle(entry);
     bundles.set(entry.href, made);
@@ -53,7 +53,14 @@ export async function startTsWorker(entry: URL, input: unknown, options: Omit<Wo
   return new Worker(await made, { execArgv: [], ...options, workerData: { input } });
 }
 
-/** The worker's messages as they come; ends when it exits, throws what it throws (e.g. running out of memory). */
-export async function* workerMessages<T>(worker: Worker): AsyncGenerator<T> {
-  for await (const [message] of on(worker, 'message', { close: ['exit'] })) yield message as T;
+/**
+ * The worker's messages as they come; ends when it exits, throws what it throws (e.g. running out of memory). Call it
+ * right after starting the worker: it listens from the call on, and a message posted before anyone listens is lost
+ * (an import waiting for another's transaction on PGlite once missed every message of its small file).
+ */
+export function workerMessages<T>(worker: Worker): AsyncGenerator<T> {
+  const events = on(worker, 'message', { close: ['exit'] });
+  return (async function* () {
+    for await (const [message] of events) yield message as T;
+  })();
 }

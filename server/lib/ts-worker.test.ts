@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { startTsWorker, workerMessages } from './ts-worker.js';
+
+const entry = new URL('../test-support/echo-worker.ts', import.meta.url);
+
+describe('a TypeScript worker thread', () => {
+  it('runs its entry with its input, and no message is lost while its starter is busy elsewhere', async () => {
+    const worker = await startTsWorker(entry, '甲');
+    const messages = workerMessages<string>(worker);
+    // The starter waits (as an import waits for the database) while the thread has long posted its first message.
+    await sleep(1500);
+    worker.postMessage('乙');
+    worker.postMessage('stop');
+    const received: string[] = [];
+    for await (const message of messages) received.push(message);
+    expect(received).toEqual(['甲', '乙']);
+  });
+
+  it('starts again after its bundle file was removed (a cleaner of the temporary folder)', async () => {
+    const folder = path.join(os.tmpdir(), 'physician-assessment-workers');
+    const bundles = () => fs.readdirSync(folder).filter((f) => f.startsWith('echo-worker-'));
+    expect(bundles().length).toBeGreaterThan(0);
+    for (const file of bundles()) fs.rmSync(path.join(folder, file));
+    const worker = await startTsWorker(entry, '丙');
+    expect((await workerMessages<string>(worker).next()).value).toBe('丙');
+    await worker.terminate();
+    expect(bundles().length).toBe(1);
+  });
+});
