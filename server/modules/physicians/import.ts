@@ -53,7 +53,7 @@ export async function physicianImportTemplate(deps: RosterDeps, actor: Actor): P
 /**
  * Rows per write. A chunk's rows live in the reading thread until the database answers which were already there:
  * 5,000 outlived two young-generation collections and were copied into the old generation, 1,000 mostly die young
- * (a 100k import 31–32 s and 410–416 MB peak, against 35–39 s and 454–480 MB, bench/README).
+ * (a 100k import peaked at 398–423 MB against 440–446 in the same session, bench/README).
  */
 const CHUNK = 1_000;
 /**
