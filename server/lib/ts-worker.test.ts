@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startTsWorker, workerMessages } from './ts-worker.js';
 
@@ -18,6 +19,21 @@ describe('a TypeScript worker thread', () => {
     const received: string[] = [];
     for await (const message of messages) received.push(message);
     expect(received).toEqual(['甲', '乙']);
+  });
+
+  it('runs an entry from a folder whose name has Chinese characters and a space', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), '医师 考核-'));
+    try {
+      for (const file of ['test-support/echo-worker.ts', 'lib/worker-input.ts']) {
+        fs.mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
+        fs.copyFileSync(new URL(`../${file}`, import.meta.url), path.join(root, file));
+      }
+      const worker = await startTsWorker(pathToFileURL(path.join(root, 'test-support/echo-worker.ts')), '丁');
+      expect((await workerMessages<string>(worker).next()).value).toBe('丁');
+      await worker.terminate();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('starts again after its bundle file was removed (a cleaner of the temporary folder)', async () => {

@@ -6,7 +6,7 @@ import { on } from 'node:events';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 const bundles = new Map<string, Promise<URL>>();
@@ -18,8 +18,10 @@ const bundles = new Map<string, Promise<URL>>();
  */
 async function bundle(entry: URL): Promise<URL> {
   const { build } = await import('esbuild');
+  // A path, not the URL's percent-encoded pathname: an install folder may have Chinese characters or spaces in it.
+  const file = fileURLToPath(entry);
   const { outputFiles } = await build({
-    entryPoints: [entry.pathname],
+    entryPoints: [file],
     bundle: true,
     write: false,
     format: 'esm',
@@ -31,12 +33,12 @@ async function bundle(entry: URL): Promise<URL> {
   });
   const code = outputFiles[0].contents;
   const dir = path.join(tmpdir(), 'physician-assessment-workers');
-  const file = path.join(dir, `${path.basename(entry.pathname, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const bundled = path.join(dir, `${path.basename(file, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   await mkdir(dir, { recursive: true });
-  const partial = `${file}.${process.pid}.${Date.now()}`;
+  const partial = `${bundled}.${process.pid}.${Date.now()}`;
   await writeFile(partial, code);
-  await rename(partial, file);
-  return pathToFileURL(file);
+  await rename(partial, bundled);
+  return pathToFileURL(bundled);
 }
 
 /** Starts `entry` (a .ts module's URL) in a worker thread with `input` as its data. */
