@@ -26,7 +26,7 @@ import { BENCH_INSTITUTION, BENCH_PASSWORD, authorityLogin } from './lib/bench-a
 import { prepareExamProgress, type ExamProgressSample } from './lib/exam-progress-setup.js';
 import { ApiClient } from './lib/http.js';
 import { startServer, type BenchServer } from './lib/server.js';
-import { printTable, summarize, type LatencySummary } from './lib/stats.js';
+import { latency, printTable, summarize, type LatencySummary } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -132,7 +132,7 @@ async function bare(label: string, actor: Actor, list: string[]): Promise<Latenc
   }
   const summary = summarize(times);
   results[`${label} (bare SQL)`] = summary;
-  table.push([`  bare SQL, same statements`, `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`, `${summary.count} × (page ‖ count)`]);
+  table.push([`  bare SQL, same statements`, latency(summary), `${summary.count} × (page ‖ count)`]);
   return summary;
 }
 
@@ -153,7 +153,7 @@ async function measure(label: string, client: ApiClient, urlPath: string, list: 
   fs.writeFileSync(path.join(values.workdir!, `exam-progress-${label.replace(/[^\p{L}\p{N}-]+/gu, '_')}.tsv`), `${lines.join('\n')}\n`);
   const summary = summarize(times);
   results[label] = { ...summary, slowest: `${slowest.query} (${ms(slowest.ms)})` };
-  table.push([label, `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`, `${summary.count} requests; slowest ${slowest.query} (${ms(slowest.ms)})`]);
+  table.push([label, latency(summary), `${summary.count} requests; slowest ${slowest.query} (${ms(slowest.ms)})`]);
   return summary;
 }
 
@@ -213,7 +213,7 @@ try {
     for (const item of list) times.push((await institution.json('GET', `${url}/enrolments/${item.enrolmentId}/papers/${item.paper}`)).ms);
     const summary = summarize(times);
     results.record = summary;
-    table.push(['查看 (institution)', `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`, `${summary.count} requests`]);
+    table.push(['查看 (institution)', latency(summary), `${summary.count} requests`]);
   }
 
   if (steps.has('export')) {

@@ -19,7 +19,7 @@ import { bareRow, openBare, type Bare, type BareDeps } from './lib/bare.js';
 import { ApiClient } from './lib/http.js';
 import { prepareProgress, type ProgressSample } from './lib/progress-setup.js';
 import { startServer, type BenchServer } from './lib/server.js';
-import { printTable, summarize, type LatencySummary } from './lib/stats.js';
+import { latency, printTable, summarize, type LatencySummary } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -95,7 +95,7 @@ async function measure(label: string, client: ApiClient, path: string, list: str
   fs.writeFileSync(tsvFile(label), `${lines.join('\n')}\n`);
   const summary = { ...summarize(times), slowest: `${slowest.query} (${ms(slowest.ms)})` };
   results[label] = summary;
-  table.push([label, `p50 ${ms(summary.p50)} p95 ${ms(summary.p95)} max ${ms(summary.max)}`, `${summary.count} requests; slowest ${summary.slowest}`]);
+  table.push([label, latency(summary), `${summary.count} requests; slowest ${summary.slowest}`]);
   return summary;
 }
 /** A figure over HTTP, then the same requests bare (bench/lib/bare.ts), with the ratio of the two p95s. */

@@ -13,14 +13,13 @@ import { BENCH_INSTITUTION, BENCH_PASSWORD } from './lib/bench-accounts.js';
 import { ApiClient } from './lib/http.js';
 import { REVIEW_BATCH, prepareReview } from './lib/review-setup.js';
 import { startServer } from './lib/server.js';
-import { printTable, summarize } from './lib/stats.js';
+import { latency, printTable, summarize } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '3457' }, out: { type: 'string' }, workdir: { type: 'string', default: '/tmp/bench' } },
 });
 fs.mkdirSync(values.workdir!, { recursive: true });
 const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const ms = (n: number) => `${n.toFixed(1)} ms`;
 let bare: Bare | null = null;
 
 console.log(`preparing (${database})…`);
@@ -45,7 +44,7 @@ try {
   }
   const list = summarize(times);
   results.list = list;
-  table.push(['一般程序审核 list, 100 per page', `p50 ${ms(list.p50)} p95 ${ms(list.p95)} max ${ms(list.max)}`, `${list.count} pages, ${items.length} rows`]);
+  table.push(['一般程序审核 list, 100 per page', latency(list), `${list.count} pages, ${items.length} rows`]);
   // What the clerk sees: 10 per page, any page, sometimes narrowed by 姓名 or 执业类别.
   const clerk: number[] = [];
   const narrowings = ['', '&practiceCategory=clinical', `&name=${encodeURIComponent('王')}`, '&physicianLevel=assistant'];
@@ -53,7 +52,7 @@ try {
   for (const query of clerkQueries) clerk.push((await client.json<ReviewList>('GET', `/api/v1/reviews?${query}`)).ms);
   const view = summarize(clerk);
   results.clerkView = view;
-  table.push(['一般程序审核 list, 10 per page (± 姓名 / 执业类别 / 医师级别)', `p50 ${ms(view.p50)} p95 ${ms(view.p95)} max ${ms(view.max)}`, `${view.count} requests`]);
+  table.push(['一般程序审核 list, 10 per page (± 姓名 / 执业类别 / 医师级别)', latency(view), `${view.count} requests`]);
   // The same requests without HTTP (bench/lib/bare.ts).
   bare = await openBare();
   const pages = Array.from({ length: list.count }, (_, i) => listUrl(i + 1).split('?')[1]);

@@ -22,7 +22,7 @@ import { insertAnchor } from './lib/insert-anchor.js';
 import { authorityQueries, institutionQueries } from './lib/list-queries.js';
 import { prepare } from './lib/prepare.js';
 import { startServer, type BenchServer } from './lib/server.js';
-import { printTable, summarize } from './lib/stats.js';
+import { latency, printTable, summarize } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -117,13 +117,13 @@ try {
     const institution = await session(BENCH_INSTITUTION);
     const own = await measureList('institution', institution, institutionQueries(sample, requests));
     results.listInstitution = own;
-    table.push(['list (institution, 6.2k roster)', `p50 ${ms(own.p50)} p95 ${ms(own.p95)} max ${ms(own.max)}`, `${own.count} requests, ${own.emptyResults} empty`]);
+    table.push(['list (institution, 6.2k roster)', latency(own), `${own.count} requests, ${own.emptyResults} empty`]);
     const authority = await session(authorityLogin(sample.provinceCode));
     const wide = await measureList('authority', authority, authorityQueries(sample, requests));
     results.listAuthority = wide;
-    table.push(['list (provincial authority)', `p50 ${ms(wide.p50)} p95 ${ms(wide.p95)} max ${ms(wide.max)}`, `${wide.count} requests, ${wide.emptyResults} empty`]);
+    table.push(['list (provincial authority)', latency(wide), `${wide.count} requests, ${wide.emptyResults} empty`]);
     for (const [label, part] of [['  with institutionId', wide.withInstitutionId], ['  jurisdiction-wide', wide.withoutInstitutionId]] as const) {
-      if (part) table.push([label, `p50 ${ms(part.p50)} p95 ${ms(part.p95)} max ${ms(part.max)}`, `${part.count} requests`]);
+      if (part) table.push([label, latency(part), `${part.count} requests`]);
     }
     console.log(`slowest institution request: ${own.slowest}\nslowest authority request: ${wide.slowest}`);
     // The same requests without HTTP (bench/lib/bare.ts), part by part, with the ratio of the p95s.
