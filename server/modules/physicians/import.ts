@@ -96,7 +96,7 @@ function* reportRows(rejected: RefusedRow[]): Generator<string[]> {
  * inserts, each with an account on the province's initial password. The rejected rows come back as an .xlsx.
  * Reading and checking run in a worker thread with a bounded heap (import-worker.ts): while the database writes one
  * chunk, the worker reads and checks the next, and the request's thread stays free for other requests. A bad file
- * found half-way rolls everything back. The upload's bytes are handed to that thread: `upload.data` is empty after.
+ * found half-way rolls everything back.
  */
 export async function importPhysicians(
   deps: RosterDeps,
@@ -118,14 +118,11 @@ export async function importPhysicians(
   let total = 0;
   let imported = 0;
   let finished = false;
-  // The upload's bytes move to the reading thread, so the request's thread does not hold up to 20 MB meanwhile:
-  // `upload.data` is empty afterwards. A Buffer sharing its memory (a small one from Node's pool) is copied instead.
-  const { data: bytes } = upload;
-  const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const data: Uint8Array<ArrayBuffer> = whole ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
+  const data = new Uint8Array(upload.data);
   const input: ImportInput = { data, institutionId: actor.orgId, keys: deps.pii.keys, departments: [...departmentIds], chunkSize };
   const worker = await startTsWorker(new URL('./import-worker.ts', import.meta.url), input, {
     resourceLimits: { maxOldGenerationSizeMb: readerHeapMb },
+    // The copy moves to the worker instead of being copied again (an upload is up to 20 MB).
     transferList: [data.buffer],
   });
   const messages = workerMessages<ImportMessage>(worker);
