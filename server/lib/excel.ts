@@ -98,18 +98,22 @@ function cellText(value: CellValue): string {
   return String(value).trim();
 }
 
+/** A row of an uploaded sheet: its number in the sheet, and its cells as text in the order of the header row. */
+export interface SheetRow {
+  rowNumber: number;
+  cells: string[];
+}
+
 /**
  * Streams the first sheet of an uploaded .xlsx row by row, so an import never holds the workbook in memory.
  * The file's limits are checked first (`checkWorkbookLimits`), rows are counted as they come, and the loop
  * yields to the event loop every few hundred rows so that other requests are answered meanwhile.
  * Styles are read so that date cells come as dates, not Excel serial numbers.
- * The first row gives the headers; rows are yielded in batches keyed by them. Refusals are `WorkbookRefused`.
+ * The first row gives the headers; the rows after it come in batches, each row's cells one array in the headers'
+ * order (an object keyed by header per row doubled the reading's garbage in a 100k-row import). Empty rows are
+ * skipped. Refusals are `WorkbookRefused`.
  */
-export async function* streamSheet(
-  data: Buffer,
-  limits: WorkbookLimits,
-  batchSize = 5000,
-): AsyncGenerator<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
+export async function* streamSheetCells(data: Buffer, limits: WorkbookLimits, batchSize = 5000): AsyncGenerator<{ headers: string[]; rows: SheetRow[] }> {
   await checkWorkbookLimits(data, limits);
   const reader = new (await exceljs()).stream.xlsx.WorkbookReader(Readable.from(slices(data)), {
     sharedStrings: 'cache',
@@ -119,7 +123,7 @@ export async function* streamSheet(
     entries: 'emit',
   });
   let headers: string[] | null = null;
-  let batch: { rowNumber: number; values: Record<string, string> }[] = [];
+  let batch: SheetRow[] = [];
   let count = 0;
   let sinceYield = 0;
   try {
@@ -129,16 +133,20 @@ export async function* streamSheet(
           sinceYield = 0;
           await new Promise((resolve) => setImmediate(resolve));
         }
-        const cells = (row.values as CellValue[]).slice(1).map(cellText);
+        const values = row.values as CellValue[];
         if (!headers) {
-          headers = cells;
+          headers = values.slice(1).map(cellText);
           continue;
         }
-        const values: Record<string, string> = {};
-        headers.forEach((header, i) => (values[header] = cells[i] ?? ''));
-        if (!Object.values(values).some((v) => v !== '')) continue;
+        const cells = new Array<string>(headers.length);
+        let empty = true;
+        for (let i = 0; i < cells.length; i++) {
+          cells[i] = cellText(values[i + 1]);
+          if (cells[i] !== '') empty = false;
+        }
+        if (empty) continue;
         if (++count > limits.maxRows) throw new WorkbookRefused(`一次最多导入${limits.maxRows}行`);
-        batch.push({ rowNumber: row.number, values });
+        batch.push({ rowNumber: row.number, cells });
         if (batch.length >= batchSize) {
           yield { headers, rows: batch };
           batch = [];
@@ -152,4 +160,15 @@ export async function* streamSheet(
     throw error;
   }
   yield { headers: headers ?? [], rows: batch };
+}
+
+/** `streamSheetCells` with each row's cells keyed by header, for imports of a few thousand rows. */
+export async function* streamSheet(
+  data: Buffer,
+  limits: WorkbookLimits,
+  batchSize = 5000,
+): AsyncGenerator<{ headers: string[]; rows: { rowNumber: number; values: Record<string, string> }[] }> {
+  for await (const { headers, rows } of streamSheetCells(data, limits, batchSize)) {
+    yield { headers, rows: rows.map(({ rowNumber, cells }) => ({ rowNumber, values: Object.fromEntries(headers.map((h, i) => [h, cells[i]])) })) };
+  }
 }

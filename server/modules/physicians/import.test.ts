@@ -124,6 +124,21 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     expect(reasonsOf(report)).toEqual(expected);
   });
 
+  it('reads the columns by their headers: a sheet with them in another order imports the same, its report in the template order', async () => {
+    const c = ctx.clients.institutionA;
+    const good = residentId(721, '19870707');
+    const bad = residentId(722, '19870808');
+    const reversed = [...headers].reverse();
+    const rows = [row(good, { 姓名: '倒序甲' }), row(bad, { 姓名: '倒序乙', 规培生: '也许' })].map((r) => [...r].reverse());
+    const result = (await upload(c, await workbook(rows, reversed))).json();
+    expect(result).toMatchObject({ imported: 1, rejected: 1, errors: [{ row: 3, reason: '规培生「也许」不正确，可选：是、否' }] });
+    const [imported] = await ctx.t.db.select().from(physicians).where(eq(physicians.idNumberHash, ctx.t.pii.idNumberHash(good)));
+    expect(imported).toMatchObject({ name: '倒序甲', practiceScope: '内科专业', licenseNumber: '110430100000001' });
+    const report = await sheetRows(Buffer.from(result.rejectedFile, 'base64'));
+    expect(report[0]).toEqual([...headers, '失败原因']);
+    expect(report[1].slice(0, 4)).toEqual(['倒序乙', '女', '居民身份证', bad]);
+  });
+
   it('checks the next rows while the database writes the last ones, and keeps the rejected rows in file order', async () => {
     const a = residentId(711, '19850101');
     const b = residentId(712, '19850202');
