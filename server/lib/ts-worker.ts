@@ -3,13 +3,32 @@
 // module); the bundle, 0.5–1.1 s. The entry reads its input with `workerInput()` (worker-input.ts).
 import { createHash } from 'node:crypto';
 import { on } from 'node:events';
-import { access, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 const bundles = new Map<string, Promise<URL>>();
+
+/**
+ * A day: a bundle of the same entry older than this is another code version's (an instance still running it writes it
+ * again at its next start of a worker), and a partial file this old was left by a process that died while writing.
+ */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes the stale bundles and partial files of `name` in `dir` except `keep`; one another process took first is fine. */
+async function sweep(dir: string, name: string, keep: string): Promise<void> {
+  const now = Date.now();
+  for (const file of await readdir(dir)) {
+    // `<name>-<hash>.mjs`, or a partial one with `.<pid>.<time>` after it.
+    const ours = file.startsWith(`${name}-`) && /^[0-9a-f]{16}\.mjs(\.\d+\.\d+)?$/.test(file.slice(name.length + 1));
+    if (!ours || file === keep) continue;
+    const at = path.join(dir, file);
+    const modified = await stat(at).then((s) => s.mtimeMs, () => now);
+    if (now - modified > STALE_MS) await rm(at, { force: true });
+  }
+}
 
 /**
  * The entry and everything it imports as one ES module file, named by its content (instances built from the same
@@ -38,6 +57,8 @@ async function bundle(entry: URL): Promise<URL> {
   const partial = `${bundled}.${process.pid}.${Date.now()}`;
   await writeFile(partial, code);
   await rename(partial, bundled);
+  // Each code version writes its own file; without this the folder keeps one for every version ever run.
+  await sweep(dir, path.basename(file, '.ts'), path.basename(bundled)).catch(() => undefined);
   return pathToFileURL(bundled);
 }
 
