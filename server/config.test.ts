@@ -15,6 +15,14 @@ describe('SMS_RESEND_SECONDS', () => {
   });
 });
 
+describe('IMPORTS_AT_ONCE', () => {
+  it('is 2 unless set, and a positive whole number', () => {
+    expect(loadConfig({}).importsAtOnce).toBe(2);
+    expect(loadConfig({ IMPORTS_AT_ONCE: '4' }).importsAtOnce).toBe(4);
+    expect(() => loadConfig({ IMPORTS_AT_ONCE: '0' })).toThrow('IMPORTS_AT_ONCE must be a positive integer');
+  });
+});
+
 describe('COOKIE_SECURE', () => {
   it('is off for the embedded demo, on in production and behind a proxy', () => {
     expect(loadConfig({}).cookieSecure).toBe(false);

@@ -48,6 +48,11 @@ export interface Config {
   smsOutboxFile: string;
   /** The least seconds between two codes to one phone (SMS_RESEND_SECONDS, default 60; a gateway may ask for more). */
   smsResendSeconds: number;
+  /**
+   * 批量导入医师 running at once in this instance (IMPORTS_AT_ONCE, default 2): each has a reading thread of up to about
+   * 220 MB; one more is refused with 429 until one ends.
+   */
+  importsAtOnce: number;
   /** Bearer token that opens /metrics to callers other than loopback. */
   metricsToken: string | null;
   /** The address people reach the system at (PUBLIC_URL, e.g. https://dqkh.example.gov.cn): the certificate's QR code links to its /verify page. Without it, the request's own host. */
@@ -112,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsProvider: smsProviderFrom(env.SMS_PROVIDER),
     smsOutboxFile: path.resolve(env.SMS_OUTBOX_FILE || path.join(env.DATA_DIR || './data', 'sms-outbox.log')),
     smsResendSeconds: intFrom(env.SMS_RESEND_SECONDS, SMS_RESEND_SECONDS, 'SMS_RESEND_SECONDS'),
+    importsAtOnce: intFrom(env.IMPORTS_AT_ONCE, 2, 'IMPORTS_AT_ONCE'),
     metricsToken: env.METRICS_TOKEN || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
   };

@@ -174,6 +174,19 @@ describe('POST /api/v1/physicians/import (批量导入医师)', () => {
     expect(await ctx.t.db.select({ id: physicians.id }).from(physicians).where(eq(physicians.idNumberHash, ctx.t.pii.idNumberHash(id)))).toHaveLength(0);
   });
 
+  it('a third upload while two are being imported is told when to try again, imports nothing, and goes through later', async () => {
+    const c = ctx.clients.institutionA;
+    const files = await Promise.all([0, 1, 2].map((i) => workbook([row(residentId(731 + i, '19880101'), { 姓名: `同时导入${i}` })])));
+    const answers = await Promise.all(files.map((file) => upload(c, file)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 429]);
+    const busy = answers.findIndex((a) => a.statusCode === 429);
+    expect(answers[busy].json().error.message).toBe('正在导入的文件较多，请30秒后再试');
+    expect(answers[busy].headers['retry-after']).toBe('30');
+    const idOf = residentId(731 + busy, '19880101');
+    expect(await ctx.t.db.select({ id: physicians.id }).from(physicians).where(eq(physicians.idNumberHash, ctx.t.pii.idNumberHash(idOf)))).toHaveLength(0);
+    expect((await upload(c, files[busy])).json()).toMatchObject({ imported: 1, rejected: 0 });
+  });
+
   it('two uploads of the same rows at once: each physician is imported once, the other upload reports 医师已存在', async () => {
     const ids = [residentId(721, '19860101'), residentId(722, '19860202'), residentId(723, '19860303')];
     const data = await workbook(ids.map((id, i) => row(id, { 姓名: `同传${i}` })));

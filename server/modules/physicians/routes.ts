@@ -21,7 +21,8 @@ import {
   transferIdNumberBodySchema,
   transferSearchResultSchema,
 } from '../../../common/schemas/physician.js';
-import { badRequest } from '../../lib/errors.js';
+import { requireRole } from '../../auth/access.js';
+import { TooManyRequestsError, badRequest } from '../../lib/errors.js';
 import type { ExcelColumn } from '../../lib/excel.js';
 import { sendExport, xlsxAttachment } from '../excel-response.js';
 import { authed, errorResponses, idParamSchema } from '../http.js';
@@ -56,9 +57,13 @@ async function uploadedFile(request: FastifyRequest, label: string) {
   return { data: await file.toBuffer(), filename: file.filename };
 }
 
+/** Seconds a refused import is told to wait: a 100k-row file takes about a minute on a small server. */
+const IMPORT_RETRY_SECONDS = 30;
+
 export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, pii, storage } = app.deps;
+  const { database, pii, storage, config } = app.deps;
   const deps = { db: database.db, pii };
+  let importsRunning = 0;
 
   app.get(
     '',
@@ -84,7 +89,19 @@ export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import',
     { schema: { tags, summary: '批量导入医师（multipart，字段 file：.xlsx）', consumes: ['multipart/form-data'], response: { 200: importResultSchema, ...errorResponses } } },
-    async (request) => importPhysicians(deps, authed(request).actor, await uploadedFile(request, '要导入的Excel文件'), request.ip),
+    async (request) => {
+      const actor = authed(request).actor;
+      requireRole(actor, ['institution']);
+      const upload = await uploadedFile(request, '要导入的Excel文件');
+      // Counted in this instance only: what it bounds is this process's memory.
+      if (importsRunning >= config.importsAtOnce) throw new TooManyRequestsError(`正在导入的文件较多，请${IMPORT_RETRY_SECONDS}秒后再试`, IMPORT_RETRY_SECONDS);
+      importsRunning += 1;
+      try {
+        return await importPhysicians(deps, actor, upload, request.ip);
+      } finally {
+        importsRunning -= 1;
+      }
+    },
   );
 
   app.post(
