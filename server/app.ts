@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -20,6 +19,7 @@ import type { Actor } from './auth/access.js';
 import { registerSessionHooks } from './auth/hooks.js';
 import type { SessionRow } from './auth/sessions.js';
 import type { Config } from './config.js';
+import { registerSecurityHeaders } from './lib/security-headers.js';
 import type { DatabaseHandle } from './db/client.js';
 import { AppError, TooManyRequestsError } from './lib/errors.js';
 import { loggingOptions, type LogOptions } from './lib/logger.js';
@@ -106,21 +106,7 @@ export async function buildApp(deps: AppDeps, options: Omit<FastifyServerOptions
 
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd writes its styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Only behind HTTPS: on a plain-HTTP intranet address it would break every asset.
-        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
-      },
-    },
-  });
+  registerSecurityHeaders(app, { upgradeInsecureRequests: deps.config.cookieSecure });
   // Counters live in the database, so a limit holds across every instance behind nginx.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   await app.register(multipart, { limits: MULTIPART_LIMITS });
