@@ -57,7 +57,7 @@ async function uploadedFile(request: FastifyRequest, label: string) {
   return { data: await file.toBuffer(), filename: file.filename };
 }
 
-/** Seconds a refused import is told to wait: a 100k-row file takes about a minute on a small server. */
+/** Seconds a refused import is told to wait: a 100k-row file took 14–48 s on a 2-core server (bench/README). */
 const IMPORT_RETRY_SECONDS = 30;
 
 export const physicianRoutes: FastifyPluginAsyncZod = async (app) => {
