@@ -11,8 +11,6 @@ import { AppError } from './errors.js';
 
 export interface SmsProvider {
   readonly name: string;
-  /** The least seconds between two codes to one phone; SMS_RESEND_SECONDS when not given. */
-  readonly resendSeconds?: number;
   /** Resolves once the provider has accepted the message; rejects when it could not. */
   send(phone: string, content: string): Promise<void>;
 }
@@ -61,12 +59,12 @@ export const smsOffProvider: SmsProvider = {
 };
 
 /** The provider named by SMS_PROVIDER. A real gateway would be one more case here. */
-export function createSmsProvider(config: Pick<Config, 'smsProvider' | 'smsOutboxFile' | 'smsResendSeconds'>, logger: SmsLogger): SmsProvider {
+export function createSmsProvider(config: Pick<Config, 'smsProvider' | 'smsOutboxFile'>, logger: SmsLogger): SmsProvider {
   switch (config.smsProvider) {
     case 'outbox':
-      return { ...outboxProvider({ file: config.smsOutboxFile, logger }), resendSeconds: config.smsResendSeconds };
+      return outboxProvider({ file: config.smsOutboxFile, logger });
     case 'off':
-      return { ...smsOffProvider, resendSeconds: config.smsResendSeconds };
+      return smsOffProvider;
   }
 }
 

@@ -7,7 +7,7 @@ import { bindPhone, getAccountSettings, sendBindPhoneCode } from './service.js';
 
 export const accountSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
-  const { sms } = app.deps;
+  const { sms, config } = app.deps;
   const tags = ['account'];
   const responses = { ...errorResponses, 429: apiErrorSchema, 503: apiErrorSchema };
 
@@ -20,7 +20,7 @@ export const accountSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/phone/code',
     { schema: { tags, summary: '绑定/更换手机：向新手机号发送短信验证码', body: phoneCodeBodySchema, response: { 200: smsCodeSentSchema, ...responses } } },
-    async (request) => sendBindPhoneCode(db, sms, authed(request).actor, request.body.phone, request.ip),
+    async (request) => sendBindPhoneCode(db, sms, authed(request).actor, request.body.phone, request.ip, config.smsResendSeconds),
   );
 
   app.post(

@@ -24,10 +24,10 @@ export async function getAccountSettings(db: Database, actor: Actor): Promise<Ac
   return { boundPhoneMasked: phone ? maskPhone(phone) : null };
 }
 
-export async function sendBindPhoneCode(db: Database, sms: SmsProvider, actor: Actor, phone: string, ip: string): Promise<SmsCodeSent> {
+export async function sendBindPhoneCode(db: Database, sms: SmsProvider, actor: Actor, phone: string, ip: string, resendSeconds: number): Promise<SmsCodeSent> {
   requireRole(actor, ['physician']);
   if ((await boundPhoneOf(db, actor.accountId)) === phone) throw badRequest(SAME_PHONE, { phone: SAME_PHONE });
-  return issueSmsCode(db, sms, { accountId: actor.accountId, phone, purpose: 'bindPhone', ip });
+  return issueSmsCode(db, sms, { accountId: actor.accountId, phone, purpose: 'bindPhone', ip }, resendSeconds);
 }
 
 export async function bindPhone(db: Database, actor: Actor, body: BindPhoneBody, ip: string): Promise<AccountSettings> {

@@ -24,10 +24,10 @@ export async function passwordChangeRequirements(db: Database, actor: Actor): Pr
 }
 
 /** 获取验证码: to the bound phone only (never to a number the caller names). */
-export async function sendPasswordChangeCode(db: Database, sms: SmsProvider, actor: Actor, ip: string): Promise<SmsCodeSent> {
+export async function sendPasswordChangeCode(db: Database, sms: SmsProvider, actor: Actor, ip: string, resendSeconds: number): Promise<SmsCodeSent> {
   const phone = smsPhoneFor(await accountOf(db, actor));
   if (!phone) throw conflict('修改密码无需短信验证码');
-  return issueSmsCode(db, sms, { accountId: actor.accountId, phone, purpose: 'passwordChange', ip });
+  return issueSmsCode(db, sms, { accountId: actor.accountId, phone, purpose: 'passwordChange', ip }, resendSeconds);
 }
 
 /** Inside 修改密码, once the old password is known to be right: uses up the code, or refuses on the `code` field. */

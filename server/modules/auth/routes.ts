@@ -97,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: smsCodeSentSchema, ...errorResponses, 409: apiErrorSchema, 429: apiErrorSchema, 503: apiErrorSchema },
       },
     },
-    async (request) => sendPasswordChangeCode(db, app.deps.sms, authed(request).actor, request.ip),
+    async (request) => sendPasswordChangeCode(db, app.deps.sms, authed(request).actor, request.ip, app.deps.config.smsResendSeconds),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { accounts, auditEvents, captchas, smsCodes, smsMessages } from '../../db/schema/index.js';
 import { Client, createTestApp, loginAs, type TestApp } from '../../test-support/app.js';
 import { TEST_PASSWORD, buildAuthority, buildInstitution, buildPhysician, residentId } from '../../test-support/factories.js';
+import { loadConfig } from '../../config.js';
 import { createSmsProvider } from '../../lib/sms.js';
 import { SMS_LIMITS, issueSmsCode } from '../sms-codes/service.js';
 
@@ -218,12 +219,13 @@ describe('send limits', () => {
   it('SMS_RESEND_SECONDS sets the interval: the answer counts it down, the next code waits for it', async () => {
     const { account, phone } = await physicianWithPhone();
     const logger = { info: () => undefined, error: () => undefined };
-    const provider = createSmsProvider({ smsProvider: 'outbox', smsOutboxFile: '', smsResendSeconds: 20 }, logger);
+    const provider = createSmsProvider({ smsProvider: 'outbox', smsOutboxFile: '' }, logger);
+    const { smsResendSeconds } = loadConfig({ SMS_RESEND_SECONDS: '20' });
     const input = { accountId: account.id, phone, purpose: 'passwordReset' as const, ip: '127.0.0.9' };
-    expect(await issueSmsCode(t.db, provider, input)).toMatchObject({ resendAfterSeconds: 20 });
-    await expect(issueSmsCode(t.db, provider, input)).rejects.toMatchObject({ statusCode: 429, message: expect.stringMatching(/^验证码发送过于频繁，请(20|19|18)秒后再试$/) });
+    expect(await issueSmsCode(t.db, provider, input, smsResendSeconds)).toMatchObject({ resendAfterSeconds: 20 });
+    await expect(issueSmsCode(t.db, provider, input, smsResendSeconds)).rejects.toMatchObject({ statusCode: 429, message: expect.stringMatching(/^验证码发送过于频繁，请(20|19|18)秒后再试$/) });
     await t.db.execute(sql`update sms_codes set created_at = now() - interval '21 seconds' where account_id = ${account.id}`);
-    expect(await issueSmsCode(t.db, provider, input)).toMatchObject({ resendAfterSeconds: 20 });
+    expect(await issueSmsCode(t.db, provider, input, smsResendSeconds)).toMatchObject({ resendAfterSeconds: 20 });
   });
 
   it('at most 20 codes per address per hour, whatever the phones', async () => {

@@ -9,7 +9,7 @@ import { resetPasswordBySms, sendPasswordResetCode } from './service.js';
 
 export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database, pii, sms } = app.deps;
-  const deps = { db: database.db, pii, sms, captchaEnabled: config.captchaEnabled };
+  const deps = { db: database.db, pii, sms, smsResendSeconds: config.smsResendSeconds, captchaEnabled: config.captchaEnabled };
   const limited = { public: true, rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } };
   const responses = { ...errorResponses, 429: apiErrorSchema, 503: apiErrorSchema };
 

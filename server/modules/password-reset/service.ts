@@ -17,6 +17,8 @@ export interface PasswordResetDeps {
   db: Database;
   pii: Pii;
   sms: SmsProvider;
+  /** The least seconds between two codes to one phone (SMS_RESEND_SECONDS). */
+  smsResendSeconds: number;
   captchaEnabled: boolean;
 }
 
@@ -43,7 +45,7 @@ export async function sendPasswordResetCode(
   }
   const account = await resettableAccount(deps, body.idNumber);
   if (!account) throw badRequest(NO_BOUND_PHONE);
-  return issueSmsCode(deps.db, deps.sms, { accountId: account.id, phone: account.phone, purpose: 'passwordReset', ip: meta.ip });
+  return issueSmsCode(deps.db, deps.sms, { accountId: account.id, phone: account.phone, purpose: 'passwordReset', ip: meta.ip }, deps.smsResendSeconds);
 }
 
 /**

@@ -3,7 +3,7 @@
 // hold across app instances.
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import { SMS_CODE_TTL_MINUTES, SMS_RESEND_SECONDS, maskPhone, type SmsCodeSent } from '../../../common/schemas/account.js';
+import { SMS_CODE_TTL_MINUTES, maskPhone, type SmsCodeSent } from '../../../common/schemas/account.js';
 import type { Database, Tx } from '../../db/client.js';
 import { smsCodes } from '../../db/schema/index.js';
 import { AppError, TooManyRequestsError, badRequest } from '../../lib/errors.js';
@@ -49,15 +49,16 @@ async function checkLimits(tx: Tx, phone: string, ip: string, resendSeconds: num
 /**
  * Issues a code to `phone` for `accountId` and sends it. An earlier code of the same account and purpose
  * stops working. The limits are checked under advisory locks on the phone and the address, so parallel
- * requests cannot both pass the count.
+ * requests cannot both pass the count. `resendSeconds` is the least interval between two codes to one phone
+ * (the config's SMS_RESEND_SECONDS).
  */
 export async function issueSmsCode(
   db: Database,
   provider: SmsProvider,
   input: { accountId: number; phone: string; purpose: SmsCodePurpose; ip: string },
+  resendSeconds: number,
 ): Promise<SmsCodeSent> {
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-  const resendSeconds = provider.resendSeconds ?? SMS_RESEND_SECONDS;
   const id = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms-phone:${input.phone}`}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms-ip:${input.ip}`}))`);
