@@ -6,20 +6,15 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, refusalToServe } from './config.js';
 
-describe('SMS_RESEND_SECONDS', () => {
-  it('is 60 unless set, and a positive whole number', () => {
-    expect(loadConfig({}).smsResendSeconds).toBe(60);
-    expect(loadConfig({ SMS_RESEND_SECONDS: '20' }).smsResendSeconds).toBe(20);
-    expect(() => loadConfig({ SMS_RESEND_SECONDS: '0' })).toThrow('SMS_RESEND_SECONDS must be a positive integer');
-    expect(() => loadConfig({ SMS_RESEND_SECONDS: 'soon' })).toThrow('SMS_RESEND_SECONDS must be a positive integer');
-  });
-});
-
-describe('IMPORTS_AT_ONCE', () => {
-  it('is 2 unless set, and a positive whole number', () => {
-    expect(loadConfig({}).importsAtOnce).toBe(2);
-    expect(loadConfig({ IMPORTS_AT_ONCE: '4' }).importsAtOnce).toBe(4);
-    expect(() => loadConfig({ IMPORTS_AT_ONCE: '0' })).toThrow('IMPORTS_AT_ONCE must be a positive integer');
+describe.each([
+  { name: 'SMS_RESEND_SECONDS', key: 'smsResendSeconds', fallback: 60, value: '20' },
+  { name: 'IMPORTS_AT_ONCE', key: 'importsAtOnce', fallback: 2, value: '4' },
+] as const)('$name', ({ name, key, fallback, value }) => {
+  it(`is ${fallback} unless set, and a positive whole number`, () => {
+    expect(loadConfig({})[key]).toBe(fallback);
+    expect(loadConfig({ [name]: value })[key]).toBe(Number(value));
+    expect(() => loadConfig({ [name]: '0' })).toThrow(`${name} must be a positive integer`);
+    expect(() => loadConfig({ [name]: 'soon' })).toThrow(`${name} must be a positive integer`);
   });
 });
 
